@@ -1,0 +1,2 @@
+/** Market data: providers, failover, caching, simulation and replay. */
+package io.github.bsoptions.data;

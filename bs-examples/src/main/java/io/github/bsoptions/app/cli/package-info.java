@@ -1,0 +1,2 @@
+/** Picocli subcommands of {@code bs}. */
+package io.github.bsoptions.app.cli;

@@ -1,0 +1,2 @@
+/** Price sensitivities (greeks) and their unit conventions. */
+package io.github.bsoptions.pricing.greeks;

@@ -1,0 +1,190 @@
+package io.github.bsoptions.pricing.internal;
+
+import io.github.bsoptions.pricing.formula.NormalDistribution;
+import io.github.bsoptions.pricing.greeks.Greeks;
+
+/**
+ * Unchecked Black-Scholes-Merton kernels shared by the formula classes and the backends.
+ *
+ * <p>Inputs must already be validated: spot, strike, expiry and volatility finite and {@code >= 0},
+ * rate and dividend yield finite. The degenerate cases (expiry 0, volatility 0, spot 0, strike 0)
+ * follow one written convention: the value is the discounted forward intrinsic value {@code max(w
+ * (S e^{-qT} - K e^{-rT}), 0)}; delta is a step at the forward, with half the step when the forward
+ * equals the strike; gamma, vega and every other derivative of the smooth part is 0.
+ *
+ * <p>Internal API, unstable.
+ */
+public final class BlackScholesKernel {
+  private BlackScholesKernel() {}
+
+  /** Returns true when the smooth formulas do not apply and the degenerate convention is used. */
+  public static boolean isDegenerate(double spot, double strike, double expiry, double vol) {
+    return !(vol * Math.sqrt(expiry) > 0) || spot == 0 || strike == 0;
+  }
+
+  /** Returns the BSM price. */
+  public static double price(
+      boolean isCall,
+      double spot,
+      double strike,
+      double expiry,
+      double rate,
+      double div,
+      double vol) {
+    double dq = Math.exp(-div * expiry);
+    double dr = Math.exp(-rate * expiry);
+    double sqrtT = Math.sqrt(expiry);
+    double v = vol * sqrtT;
+    if (!(v > 0) || spot == 0 || strike == 0) {
+      double fwdValue = dq * spot - dr * strike;
+      return isCall ? Math.max(fwdValue, 0.0) : Math.max(-fwdValue, 0.0);
+    }
+    double d1 = (Math.log(spot / strike) + (rate - div) * expiry) / v + 0.5 * v;
+    double d2 = d1 - v;
+    if (isCall) {
+      return dq * spot * NormalDistribution.cdf(d1) - dr * strike * NormalDistribution.cdf(d2);
+    }
+    return dr * strike * NormalDistribution.cdf(-d2) - dq * spot * NormalDistribution.cdf(-d1);
+  }
+
+  /**
+   * Writes price, delta, gamma, vega, theta and rho (in this order) into {@code out[offset ..
+   * offset + 5]}.
+   */
+  public static void firstOrder(
+      boolean isCall,
+      double spot,
+      double strike,
+      double expiry,
+      double rate,
+      double div,
+      double vol,
+      double[] out,
+      int offset) {
+    double dq = Math.exp(-div * expiry);
+    double dr = Math.exp(-rate * expiry);
+    double sqrtT = Math.sqrt(expiry);
+    double v = vol * sqrtT;
+    double w = isCall ? 1.0 : -1.0;
+    if (!(v > 0) || spot == 0 || strike == 0) {
+      double fwdValue = dq * spot - dr * strike;
+      double step = step(isCall, fwdValue);
+      out[offset] = Math.max(w * fwdValue, 0.0);
+      out[offset + 1] = w * dq * step;
+      out[offset + 2] = 0.0;
+      out[offset + 3] = 0.0;
+      out[offset + 4] = w * (div * dq * spot * step - rate * dr * strike * step);
+      out[offset + 5] = w * strike * expiry * dr * step;
+      return;
+    }
+    double d1 = (Math.log(spot / strike) + (rate - div) * expiry) / v + 0.5 * v;
+    double d2 = d1 - v;
+    double nd1 = NormalDistribution.pdf(d1);
+    double cd1 = NormalDistribution.cdf(w * d1);
+    double cd2 = NormalDistribution.cdf(w * d2);
+    double sdq = spot * dq;
+    double kdr = strike * dr;
+    out[offset] = w * (sdq * cd1 - kdr * cd2);
+    out[offset + 1] = w * dq * cd1;
+    out[offset + 2] = dq * nd1 / (spot * v);
+    out[offset + 3] = sdq * nd1 * sqrtT;
+    out[offset + 4] = -sdq * nd1 * vol / (2.0 * sqrtT) + w * (div * sdq * cd1 - rate * kdr * cd2);
+    out[offset + 5] = w * kdr * expiry * cd2;
+  }
+
+  /** Returns the full set of analytic greeks. */
+  public static Greeks greeks(
+      boolean isCall,
+      double spot,
+      double strike,
+      double expiry,
+      double rate,
+      double div,
+      double vol) {
+    double dq = Math.exp(-div * expiry);
+    double dr = Math.exp(-rate * expiry);
+    double sqrtT = Math.sqrt(expiry);
+    double v = vol * sqrtT;
+    double w = isCall ? 1.0 : -1.0;
+    if (!(v > 0) || spot == 0 || strike == 0) {
+      double fwdValue = dq * spot - dr * strike;
+      double step = step(isCall, fwdValue);
+      return new Greeks(
+          Math.max(w * fwdValue, 0.0),
+          w * dq * step,
+          0.0,
+          0.0,
+          w * (div * dq * spot * step - rate * dr * strike * step),
+          w * strike * expiry * dr * step,
+          -w * spot * expiry * dq * step,
+          0.0,
+          0.0,
+          w * div * dq * step,
+          0.0,
+          0.0,
+          0.0,
+          0.0,
+          0.0,
+          -w * dr * step,
+          0.0);
+    }
+    double d1 = (Math.log(spot / strike) + (rate - div) * expiry) / v + 0.5 * v;
+    double d2 = d1 - v;
+    double nd1 = NormalDistribution.pdf(d1);
+    double nd2 = NormalDistribution.pdf(d2);
+    double cd1 = NormalDistribution.cdf(w * d1);
+    double cd2 = NormalDistribution.cdf(w * d2);
+    double sdq = spot * dq;
+    double kdr = strike * dr;
+    double b = rate - div;
+
+    double price = w * (sdq * cd1 - kdr * cd2);
+    double delta = w * dq * cd1;
+    double gamma = dq * nd1 / (spot * v);
+    double vega = sdq * nd1 * sqrtT;
+    double theta = -sdq * nd1 * vol / (2.0 * sqrtT) + w * (div * sdq * cd1 - rate * kdr * cd2);
+    double rho = w * kdr * expiry * cd2;
+    double dividendRho = -w * sdq * expiry * cd1;
+    double vanna = -dq * nd1 * d2 / vol;
+    double volga = vega * d1 * d2 / vol;
+    double charmCommon = dq * nd1 * (2.0 * b * expiry - d2 * v) / (2.0 * expiry * v);
+    double charm = w * div * dq * cd1 - charmCommon;
+    double veta = -sdq * nd1 * sqrtT * (div + b * d1 / v - (1.0 + d1 * d2) / (2.0 * expiry));
+    double speed = -gamma / spot * (d1 / v + 1.0);
+    double zomma = gamma * (d1 * d2 - 1.0) / vol;
+    double color =
+        -dq
+            * nd1
+            / (2.0 * spot * expiry * v)
+            * (2.0 * div * expiry + 1.0 + (2.0 * b * expiry - d2 * v) * d1 / v);
+    double ultima = -vega / (vol * vol) * (d1 * d2 * (1.0 - d1 * d2) + d1 * d1 + d2 * d2);
+    double dualDelta = -w * dr * cd2;
+    double dualGamma = dr * nd2 / (strike * v);
+    return new Greeks(
+        price,
+        delta,
+        gamma,
+        vega,
+        theta,
+        rho,
+        dividendRho,
+        vanna,
+        volga,
+        charm,
+        veta,
+        speed,
+        zomma,
+        color,
+        ultima,
+        dualDelta,
+        dualGamma);
+  }
+
+  /** Returns 1 in the money, 0 out of the money and 1/2 at the money (degenerate convention). */
+  private static double step(boolean isCall, double fwdValue) {
+    if (fwdValue == 0) {
+      return 0.5;
+    }
+    return (fwdValue > 0) == isCall ? 1.0 : 0.0;
+  }
+}

@@ -1,0 +1,2 @@
+/** Batch pricing on NVIDIA GPUs through JCuda. */
+package io.github.bsoptions.pricing.cuda;

@@ -1,0 +1,2 @@
+/** Batch pricing on the JDK Vector API. */
+package io.github.bsoptions.pricing.simd;

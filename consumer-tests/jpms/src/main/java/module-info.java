@@ -1,0 +1,3 @@
+module consumer.jpms {
+  requires io.github.bsoptions.pricing;
+}
