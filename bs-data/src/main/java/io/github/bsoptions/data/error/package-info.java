@@ -1,0 +1,2 @@
+/** Typed market-data errors. */
+package io.github.bsoptions.data.error;

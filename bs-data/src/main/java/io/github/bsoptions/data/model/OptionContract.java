@@ -1,0 +1,120 @@
+package io.github.bsoptions.data.model;
+
+import io.github.bsoptions.pricing.product.OptionType;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A listed equity or index option, identified by its OCC (OSI) symbol.
+ *
+ * <p>The OCC symbol is the root (1 to 6 characters), the expiry as {@code YYMMDD}, {@code C} or
+ * {@code P}, and the strike in thousandths on 8 digits: {@code AAPL240119C00100000} is the AAPL
+ * call expiring 2024-01-19 struck at 100. The root usually equals the underlying but not always
+ * ({@code SPXW} weeklies on {@code SPX}, adjusted series such as {@code AAPL1}).
+ *
+ * @param root the OCC root
+ * @param underlying the underlying symbol
+ * @param expiration the expiration date
+ * @param type call or put
+ * @param strike the strike price (at most 3 decimals, below 100,000)
+ */
+public record OptionContract(
+    String root, String underlying, LocalDate expiration, OptionType type, double strike) {
+  private static final Pattern OCC =
+      Pattern.compile("^([A-Z0-9]{1,6})(\\d{2})(\\d{2})(\\d{2})([CP])(\\d{8})$");
+
+  /** Validates every component. */
+  public OptionContract {
+    Objects.requireNonNull(root, "root");
+    Objects.requireNonNull(underlying, "underlying");
+    Objects.requireNonNull(expiration, "expiration");
+    Objects.requireNonNull(type, "type");
+    if (root.isEmpty() || root.length() > 6) {
+      throw new IllegalArgumentException("root must have 1 to 6 characters, was '" + root + "'");
+    }
+    if (!(strike > 0 && strike < 100_000)) {
+      throw new IllegalArgumentException("strike must be in (0, 100000), was " + strike);
+    }
+    BigDecimal thousandths = BigDecimal.valueOf(strike).movePointRight(3);
+    if (thousandths.stripTrailingZeros().scale() > 0) {
+      throw new IllegalArgumentException("strike must have at most 3 decimals, was " + strike);
+    }
+  }
+
+  /** Returns a contract whose root is the underlying symbol. */
+  public static OptionContract of(
+      String underlying, LocalDate expiration, OptionType type, double strike) {
+    return new OptionContract(underlying, underlying, expiration, type, strike);
+  }
+
+  /**
+   * Parses an OCC symbol: unpadded ({@code AAPL240119C00100000}), space-padded to 21 characters, or
+   * with a vendor prefix ({@code O:AAPL240119C00100000}). The underlying is taken to be the root.
+   *
+   * @throws IllegalArgumentException naming the symbol when it is not a valid OCC symbol
+   */
+  public static OptionContract parse(String symbol) {
+    if (symbol == null) {
+      throw new IllegalArgumentException("OCC symbol must not be null");
+    }
+    String s = symbol.strip();
+    if (s.startsWith("O:")) {
+      s = s.substring(2);
+    }
+    s = s.replace(" ", "");
+    Matcher m = OCC.matcher(s);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("not an OCC option symbol: '" + symbol + "'");
+    }
+    LocalDate expiry;
+    try {
+      expiry =
+          LocalDate.of(
+              2000 + Integer.parseInt(m.group(2)),
+              Integer.parseInt(m.group(3)),
+              Integer.parseInt(m.group(4)));
+    } catch (java.time.DateTimeException e) {
+      throw new IllegalArgumentException("invalid expiry in OCC symbol '" + symbol + "'", e);
+    }
+    OptionType type = m.group(5).equals("C") ? OptionType.CALL : OptionType.PUT;
+    double strike = new BigDecimal(m.group(6)).movePointLeft(3).doubleValue();
+    return new OptionContract(m.group(1), m.group(1), expiry, type, strike);
+  }
+
+  /** Returns true when {@code symbol} parses as an OCC option symbol. */
+  public static boolean isOccSymbol(String symbol) {
+    try {
+      parse(symbol);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** Returns the unpadded OCC symbol, e.g. {@code AAPL240119C00100000}. */
+  public String symbol() {
+    long thousandths =
+        BigDecimal.valueOf(strike)
+            .movePointRight(3)
+            .setScale(0, RoundingMode.UNNECESSARY)
+            .longValueExact();
+    return String.format(
+        "%s%02d%02d%02d%s%08d",
+        root,
+        expiration.getYear() % 100,
+        expiration.getMonthValue(),
+        expiration.getDayOfMonth(),
+        type == OptionType.CALL ? "C" : "P",
+        thousandths);
+  }
+
+  /** Returns the OCC symbol. */
+  @Override
+  public String toString() {
+    return symbol();
+  }
+}
