@@ -17,11 +17,18 @@ import java.util.stream.IntStream;
 /**
  * The pure-Java CPU backend: the reference every other backend is compared with, and the final
  * fallback (always available). Batches of at least {@value #PARALLEL_THRESHOLD} rows are split
- * across the common fork-join pool.
+ * across the common fork-join pool, unless the system property {@value #THREADS_PROPERTY} is 1
+ * (single-core measurements, or callers that parallelise themselves).
  */
 public final class ScalarPricingBackend implements PricingBackend {
   /** Rows per parallel chunk, and the smallest batch that is split across cores. */
   public static final int PARALLEL_THRESHOLD = 16_384;
+
+  /**
+   * System property limiting the threads a batch may use ({@code 1} = the calling thread only);
+   * every backend honours it.
+   */
+  public static final String THREADS_PROPERTY = "bsoptions.pricing.threads";
 
   private static final byte OK = PricingStatus.OK.code();
   private static final Set<BackendCapability> CAPABILITIES =
@@ -178,7 +185,8 @@ public final class ScalarPricingBackend implements PricingBackend {
   }
 
   private static void forChunks(int n, RangeTask task) {
-    if (n < PARALLEL_THRESHOLD || Runtime.getRuntime().availableProcessors() < 2) {
+    int threads = Integer.getInteger(THREADS_PROPERTY, Runtime.getRuntime().availableProcessors());
+    if (n < PARALLEL_THRESHOLD || threads < 2) {
       task.run(0, n);
       return;
     }
