@@ -33,7 +33,13 @@ public final class Main {
     if (Math.abs(out[0] - put) > 1e-12) {
       fail("batch price " + out[0] + " differs from scalar " + put);
     }
-    System.out.println("jpms consumer OK: put = " + put + " on module " + BlackScholesFormulas.class.getModule().getName());
+    System.out.println(
+        "jpms consumer OK on Java "
+            + Runtime.version()
+            + ": put = "
+            + put
+            + " from module "
+            + BlackScholesFormulas.class.getModule().getName());
   }
 
   private static void fail(String message) {
