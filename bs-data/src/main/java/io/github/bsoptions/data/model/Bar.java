@@ -27,7 +27,7 @@ public record Bar(
     long tradeCount,
     double vwap) {
 
-  /** Validates the bar (finite positive prices, low <= open, close <= high). */
+  /** Validates the bar (finite positive prices, {@code low <= open, close <= high}). */
   public Bar {
     Objects.requireNonNull(symbol, "symbol");
     Objects.requireNonNull(start, "start");

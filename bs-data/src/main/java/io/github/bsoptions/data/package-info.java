@@ -1,2 +1,0 @@
-/** Market data: providers, failover, caching, simulation and replay. */
-package io.github.bsoptions.data;
