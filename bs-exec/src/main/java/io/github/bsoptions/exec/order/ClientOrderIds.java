@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  *
  * <p>The namespace identifies one journal (it is written in the journal's first record, so it
  * survives restarts); the sequence is a counter that recovery re-seeds from the largest sequence
- * found in the journal, so ids never repeat across restarts; the strategy tag separates
- * strategies. Ids are at most 48 characters of {@code [A-Za-z0-9-]}. Thread-safe.
+ * found in the journal, so ids never repeat across restarts; the strategy tag separates strategies.
+ * Ids are at most 48 characters of {@code [A-Za-z0-9-]}. Thread-safe.
  */
 public final class ClientOrderIds {
   private static final Pattern PART = Pattern.compile("[A-Za-z0-9]{1,16}");

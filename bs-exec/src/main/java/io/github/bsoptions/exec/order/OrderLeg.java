@@ -17,7 +17,8 @@ public record OrderLeg(String symbol, Side side, int ratio, PositionIntent inten
   public OrderLeg {
     Objects.requireNonNull(side, "side");
     if (symbol == null || !OptionContract.isOccSymbol(symbol)) {
-      throw new IllegalArgumentException("leg symbol must be an OCC option symbol, was '" + symbol + "'");
+      throw new IllegalArgumentException(
+          "leg symbol must be an OCC option symbol, was '" + symbol + "'");
     }
     if (ratio < 1) {
       throw new IllegalArgumentException("leg ratio must be >= 1, was " + ratio);

@@ -57,7 +57,8 @@ public record OrderRequest(
       throw new IllegalArgumentException("qty must be >= 1, was " + qty);
     }
     if (legs.isEmpty()) {
-      if (symbol == null || !(STOCK.matcher(symbol).matches() || OptionContract.isOccSymbol(symbol))) {
+      if (symbol == null
+          || !(STOCK.matcher(symbol).matches() || OptionContract.isOccSymbol(symbol))) {
         throw new IllegalArgumentException(
             "symbol must be a stock symbol or an OCC option symbol, was '" + symbol + "'");
       }
@@ -111,40 +112,80 @@ public record OrderRequest(
   /** A market order. */
   public static OrderRequest market(String clientOrderId, String symbol, Side side, long qty) {
     return new OrderRequest(
-        clientOrderId, symbol, side, qty, OrderType.MARKET, TimeInForce.DAY, Double.NaN,
-        Double.NaN, null, List.of());
+        clientOrderId,
+        symbol,
+        side,
+        qty,
+        OrderType.MARKET,
+        TimeInForce.DAY,
+        Double.NaN,
+        Double.NaN,
+        null,
+        List.of());
   }
 
   /** A day limit order. */
   public static OrderRequest limit(
       String clientOrderId, String symbol, Side side, long qty, double limitPrice) {
     return new OrderRequest(
-        clientOrderId, symbol, side, qty, OrderType.LIMIT, TimeInForce.DAY, limitPrice,
-        Double.NaN, null, List.of());
+        clientOrderId,
+        symbol,
+        side,
+        qty,
+        OrderType.LIMIT,
+        TimeInForce.DAY,
+        limitPrice,
+        Double.NaN,
+        null,
+        List.of());
   }
 
   /** A day stop order. */
   public static OrderRequest stop(
       String clientOrderId, String symbol, Side side, long qty, double stopPrice) {
     return new OrderRequest(
-        clientOrderId, symbol, side, qty, OrderType.STOP, TimeInForce.DAY, Double.NaN,
-        stopPrice, null, List.of());
+        clientOrderId,
+        symbol,
+        side,
+        qty,
+        OrderType.STOP,
+        TimeInForce.DAY,
+        Double.NaN,
+        stopPrice,
+        null,
+        List.of());
   }
 
   /** A day stop-limit order. */
   public static OrderRequest stopLimit(
       String clientOrderId, String symbol, Side side, long qty, double stopPrice, double limit) {
     return new OrderRequest(
-        clientOrderId, symbol, side, qty, OrderType.STOP_LIMIT, TimeInForce.DAY, limit, stopPrice,
-        null, List.of());
+        clientOrderId,
+        symbol,
+        side,
+        qty,
+        OrderType.STOP_LIMIT,
+        TimeInForce.DAY,
+        limit,
+        stopPrice,
+        null,
+        List.of());
   }
 
   /** A multi-leg limit order; {@code netLimit} positive = net debit, negative = net credit. */
   public static OrderRequest multiLeg(
       String clientOrderId, long qty, double netLimit, List<OrderLeg> legs) {
     return new OrderRequest(
-        clientOrderId, null, null, qty, OrderType.LIMIT, TimeInForce.DAY, netLimit, Double.NaN,
-        null, legs);
+        clientOrderId,
+        null,
+        null,
+        qty,
+        OrderType.LIMIT,
+        TimeInForce.DAY,
+        netLimit,
+        Double.NaN,
+        null,
+        legs);
   }
 
   /** Returns a copy with another client order id (used for replacements and child orders). */
@@ -156,7 +197,15 @@ public record OrderRequest(
   /** Returns a copy with another quantity. */
   public OrderRequest withQty(long newQty) {
     return new OrderRequest(
-        clientOrderId, symbol, side, newQty, type, timeInForce, limitPrice, stopPrice, intent,
+        clientOrderId,
+        symbol,
+        side,
+        newQty,
+        type,
+        timeInForce,
+        limitPrice,
+        stopPrice,
+        intent,
         legs);
   }
 
@@ -175,8 +224,16 @@ public record OrderRequest(
   /** Returns a copy with a position intent (single-leg orders). */
   public OrderRequest withIntent(PositionIntent positionIntent) {
     return new OrderRequest(
-        clientOrderId, symbol, side, qty, type, timeInForce, limitPrice, stopPrice,
-        positionIntent, legs);
+        clientOrderId,
+        symbol,
+        side,
+        qty,
+        type,
+        timeInForce,
+        limitPrice,
+        stopPrice,
+        positionIntent,
+        legs);
   }
 
   /** Returns true for multi-leg ({@code mleg}) orders. */

@@ -3,9 +3,9 @@ package io.github.bsoptions.exec.order;
 import java.util.Objects;
 
 /**
- * The immutable state of one order: status, quantity, filled quantity and average fill price.
- * Every change goes through {@link #transition} or {@link #fill}, which refuse illegal events with
- * an {@link IllegalTransitionException}.
+ * The immutable state of one order: status, quantity, filled quantity and average fill price. Every
+ * change goes through {@link #transition} or {@link #fill}, which refuse illegal events with an
+ * {@link IllegalTransitionException}.
  *
  * @param clientOrderId the client order id
  * @param status the status
@@ -39,8 +39,8 @@ public record OrderState(
   }
 
   /**
-   * Applies a status event. A repeated event for the current status is accepted and changes
-   * nothing (streams deliver duplicates).
+   * Applies a status event. A repeated event for the current status is accepted and changes nothing
+   * (streams deliver duplicates).
    *
    * @throws IllegalTransitionException when the transition is not legal
    */

@@ -9,9 +9,9 @@ import java.util.Set;
  *
  * <p>Terminal statuses are {@link #FILLED}, {@link #CANCELED}, {@link #EXPIRED}, {@link #REJECTED}
  * and {@link #REPLACED}. Legal races are allowed: an order can fill before its acknowledgement
- * ({@code PENDING_NEW -> FILLED}), fill while a cancel is pending, and return from
- * {@code PENDING_CANCEL} or {@code PENDING_REPLACE} to its working status when the cancel or
- * replace is refused.
+ * ({@code PENDING_NEW -> FILLED}), fill while a cancel is pending, and return from {@code
+ * PENDING_CANCEL} or {@code PENDING_REPLACE} to its working status when the cancel or replace is
+ * refused.
  */
 public enum OrderStatus {
   /** Written to the journal / sent, no acknowledgement yet. */
@@ -62,12 +62,10 @@ public enum OrderStatus {
   /** Returns the statuses reachable by a status event (not by a fill) from this one. */
   public Set<OrderStatus> next() {
     return switch (this) {
-      case PENDING_NEW ->
-          EnumSet.of(ACCEPTED, NEW, REJECTED, CANCELED, EXPIRED, PENDING_CANCEL);
+      case PENDING_NEW -> EnumSet.of(ACCEPTED, NEW, REJECTED, CANCELED, EXPIRED, PENDING_CANCEL);
       case ACCEPTED -> EnumSet.of(NEW, REJECTED, CANCELED, EXPIRED, PENDING_CANCEL);
       case NEW, PARTIALLY_FILLED ->
-          EnumSet.of(
-              PENDING_CANCEL, PENDING_REPLACE, CANCELED, EXPIRED, DONE_FOR_DAY, REPLACED);
+          EnumSet.of(PENDING_CANCEL, PENDING_REPLACE, CANCELED, EXPIRED, DONE_FOR_DAY, REPLACED);
       case DONE_FOR_DAY -> EnumSet.of(NEW, PARTIALLY_FILLED, CANCELED, EXPIRED, PENDING_CANCEL);
       case PENDING_CANCEL -> EnumSet.of(CANCELED, EXPIRED, NEW, PARTIALLY_FILLED);
       case PENDING_REPLACE ->
@@ -82,8 +80,8 @@ public enum OrderStatus {
   }
 
   /**
-   * Parses a wire name (case-insensitive); returns null for statuses outside this model (the
-   * caller decides, never a silent default).
+   * Parses a wire name (case-insensitive); returns null for statuses outside this model (the caller
+   * decides, never a silent default).
    */
   public static OrderStatus parseOrNull(String s) {
     if (s == null) {

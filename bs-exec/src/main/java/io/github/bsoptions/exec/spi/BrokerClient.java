@@ -48,8 +48,8 @@ public interface BrokerClient extends AutoCloseable {
   BrokerOrder order(String brokerOrderId);
 
   /**
-   * Returns the order by client order id, or empty when the broker answers that it has none
-   * (proven absent at the time of the query).
+   * Returns the order by client order id, or empty when the broker answers that it has none (proven
+   * absent at the time of the query).
    */
   Optional<BrokerOrder> findByClientOrderId(String clientOrderId);
 

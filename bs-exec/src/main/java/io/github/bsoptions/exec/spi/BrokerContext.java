@@ -14,7 +14,10 @@ import java.util.Objects;
  * @param clock the clock
  */
 public record BrokerContext(
-    Map<String, String> settings, Map<String, String> env, MarketDataProvider marketData, Clock clock) {
+    Map<String, String> settings,
+    Map<String, String> env,
+    MarketDataProvider marketData,
+    Clock clock) {
 
   /** Validates the context. */
   public BrokerContext {

@@ -19,8 +19,7 @@ public interface BrokerFactory {
   /** Returns every discovered factory. */
   static List<BrokerFactory> discover() {
     List<BrokerFactory> out = new ArrayList<>();
-    ServiceLoader.load(BrokerFactory.class, BrokerFactory.class.getClassLoader())
-        .forEach(out::add);
+    ServiceLoader.load(BrokerFactory.class, BrokerFactory.class.getClassLoader()).forEach(out::add);
     return out;
   }
 

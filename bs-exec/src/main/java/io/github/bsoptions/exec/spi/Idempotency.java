@@ -1,8 +1,6 @@
 package io.github.bsoptions.exec.spi;
 
-/**
- * How a broker treats a repeated client order id. Cross-broker fallback never relies on it.
- */
+/** How a broker treats a repeated client order id. Cross-broker fallback never relies on it. */
 public enum Idempotency {
   /** A reused id is refused forever, even after the first order closed (Alpaca). */
   DURABLE,

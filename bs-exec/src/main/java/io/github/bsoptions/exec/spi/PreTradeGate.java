@@ -3,8 +3,8 @@ package io.github.bsoptions.exec.spi;
 import io.github.bsoptions.exec.order.OrderRequest;
 
 /**
- * The pre-trade check port: the engine asks it before journalling an order as sent. The
- * application adapts its risk module's checks to it (bs-exec does not depend on bs-risk).
+ * The pre-trade check port: the engine asks it before journalling an order as sent. The application
+ * adapts its risk module's checks to it (bs-exec does not depend on bs-risk).
  */
 @FunctionalInterface
 public interface PreTradeGate {
