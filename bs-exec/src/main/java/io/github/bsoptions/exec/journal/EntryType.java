@@ -14,6 +14,8 @@ public enum EntryType {
   REFUSED,
   /** The outcome of a send is unknown; resolved by querying. */
   UNKNOWN,
+  /** The order is about to go to a fallback broker after a definitive refusal at the previous. */
+  ROUTE,
   /** A resend of an intent with the same client order id after proven absence. */
   RESEND,
   /** An execution. */

@@ -120,6 +120,12 @@ public final class Ledger {
           put(o, o.broker(), o.brokerOrderId(), o.state(), Resolution.IN_FLIGHT, o.resends() + 1);
         }
       }
+      case ROUTE -> {
+        TrackedOrder o = order(r);
+        if (o != null) {
+          put(o, r.require("broker"), "", o.state(), Resolution.IN_FLIGHT, o.resends());
+        }
+      }
       case ABANDONED -> {
         TrackedOrder o = order(r);
         if (o != null) {
@@ -269,7 +275,10 @@ public final class Ledger {
           o.resolution() == Resolution.IN_FLIGHT || o.resolution() == Resolution.UNKNOWN
               ? Resolution.CONFIRMED
               : o.resolution();
-      String bid = r.fields().getOrDefault("brokerOrderId", o.brokerOrderId());
+      String bid = r.get("brokerOrderId");
+      if (bid == null || bid.isEmpty()) {
+        bid = o.brokerOrderId();
+      }
       put(o, o.broker(), bid, st, res, o.resends());
     }
   }
