@@ -347,13 +347,9 @@ public final class Journal implements AutoCloseable {
     CRC32C crc = new CRC32C();
     byte[] p = payload.getBytes(StandardCharsets.UTF_8);
     crc.update(p, 0, p.length);
-    long want;
-    try {
-      want = Long.parseLong(line.substring(bar + 1), 16);
-    } catch (NumberFormatException e) {
-      throw new JournalCorruptedException(path + " at byte " + offset + ": bad checksum text");
-    }
-    if (crc.getValue() != want) {
+    String hex = Long.toHexString(crc.getValue());
+    String want = "0".repeat(8 - hex.length()) + hex;
+    if (!want.equals(line.substring(bar + 1))) {
       throw new JournalCorruptedException(path + " at byte " + offset + ": checksum mismatch");
     }
     String[] parts = payload.split("\t", -1);
