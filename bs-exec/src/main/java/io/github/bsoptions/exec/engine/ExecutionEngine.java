@@ -236,7 +236,9 @@ public final class ExecutionEngine implements AutoCloseable {
     long pos = ledger.position(symbol);
     long pending = 0;
     for (TrackedOrder o : ledger.openOrders()) {
-      if (!o.request().isMultiLeg() && symbol.equals(o.request().symbol())) {
+      if (!o.request().isMultiLeg()
+          && symbol.equals(o.request().symbol())
+          && o.request().side().sign() == Long.signum(signedQty)) {
         pending += o.request().side().sign() * o.state().leavesQty();
       }
     }
@@ -440,6 +442,11 @@ public final class ExecutionEngine implements AutoCloseable {
   /** Returns the ledger's canonical state hash (for replay checks). */
   public synchronized String stateHash() {
     return ledger.snapshotHash();
+  }
+
+  /** Returns the ledger's canonical state text. */
+  public synchronized String stateSnapshot() {
+    return ledger.snapshot();
   }
 
   /** Returns the ledger's anomalies. */

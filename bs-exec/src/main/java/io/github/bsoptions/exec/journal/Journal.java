@@ -125,10 +125,12 @@ public final class Journal implements AutoCloseable {
         Map<String, String> h = new LinkedHashMap<>();
         h.put("namespace", ns);
         h.put("version", FORMAT_VERSION);
-        j.append(EntryType.HEADER, "", h);
+        JournalRecord header = j.append(EntryType.HEADER, "", h);
         if (durability == Durability.NONE) {
           ch.force(true);
         }
+        j = new Journal(path, ch, durability, ns, List.of(header), rr.tornTailBytes(), 1);
+        j.appendedBytes = Files.size(path) - rr.validBytes();
       } else {
         JournalRecord head = rr.records().get(0);
         if (head.type() != EntryType.HEADER) {

@@ -50,6 +50,7 @@ final class FaultyBroker implements BrokerClient {
   boolean queriesFail;
   boolean hidePositions;
   int calls;
+  int submits;
 
   FaultyBroker(BrokerClient inner) {
     this.inner = inner;
@@ -73,6 +74,7 @@ final class FaultyBroker implements BrokerClient {
   @Override
   public Outcome submit(OrderRequest order) {
     calls++;
+    submits++;
     Fault f = script.isEmpty() ? Fault.NONE : script.poll();
     String cid = order.clientOrderId();
     switch (f) {
