@@ -12,6 +12,6 @@ module io.github.bsoptions.risk {
   exports io.github.bsoptions.risk.sizing;
   exports io.github.bsoptions.risk.limits;
   exports io.github.bsoptions.risk.pretrade;
-  // exports io.github.bsoptions.risk.stress;
-  // exports io.github.bsoptions.risk.montecarlo;
+  exports io.github.bsoptions.risk.stress;
+  exports io.github.bsoptions.risk.montecarlo;
 }
