@@ -146,10 +146,12 @@ public final class MonteCarloVar {
               return t;
             });
     try {
+      // Independent streams split from one root in section order: deterministic by seed.
+      SplittableRandom root = new SplittableRandom(config.seed());
       List<Future<double[]>> futures = new ArrayList<>();
       for (int s = 0; s < config.sections(); s++) {
-        final int section = s;
-        futures.add(pool.submit(() -> job.simulate(section)));
+        SplittableRandom stream = root.split();
+        futures.add(pool.submit(() -> job.simulate(stream)));
       }
       for (int s = 0; s < losses.length; s++) {
         losses[s] = futures.get(s).get();
@@ -326,9 +328,7 @@ public final class MonteCarloVar {
       double baseValue,
       int paths) {
 
-    double[] simulate(int section) {
-      SplittableRandom rng =
-          new SplittableRandom(config.seed() + 0x9E3779B97F4A7C15L * (section + 1));
+    double[] simulate(SplittableRandom rng) {
       int nu = spot0.length;
       int chunk = book.scenariosPerChunk(CHUNK_ROWS);
       chunk = Math.max(2, chunk - (chunk & 1)); // even, to keep antithetic pairs together
