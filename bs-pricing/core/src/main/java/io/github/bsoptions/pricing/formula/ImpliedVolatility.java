@@ -89,4 +89,133 @@ public final class ImpliedVolatility {
         ? ImpliedVolResult.ok(encoded, iterations)
         : new ImpliedVolResult(Double.NaN, status, iterations);
   }
+
+  /**
+   * Returns the Bachelier (normal) volatility, in price units per square root of a year, that
+   * reproduces {@code price} (see {@link BachelierFormulas}).
+   *
+   * <p>Method: the out-of-the-money time value {@code u} over the moneyness {@code m = |F - K|} is
+   * {@code psi(z) / z} with {@code z = m / (sigma sqrt(T))} and {@code psi(z) = n(z) - z N(-z)}
+   * (evaluated through the Mills ratio, without cancellation); safeguarded Newton steps on {@code
+   * ln(psi(z) / z)}, which is nearly linear in {@code z}, inside a shrinking bracket with bisection
+   * as fallback. At the money the answer is closed-form ({@code sigma sqrt(T) = sqrt(2 pi) u}).
+   * Statuses as for the Black solver; there is no upper bound (the normal price grows without limit
+   * in sigma).
+   *
+   * @param isCall true for a call
+   * @param spot spot price (any finite value)
+   * @param strike strike (any finite value)
+   * @param expiry time to expiry in years
+   * @param rate continuously compounded rate per year
+   * @param dividendYield continuous dividend yield per year
+   * @param price the option price
+   * @return the normal volatility, or a status
+   */
+  public static ImpliedVolResult bachelier(
+      boolean isCall,
+      double spot,
+      double strike,
+      double expiry,
+      double rate,
+      double dividendYield,
+      double price) {
+    PricingStatus input = BachelierFormulas.validate(spot, strike, expiry, rate, dividendYield);
+    if (!input.isOk()) {
+      return ImpliedVolResult.failed(input);
+    }
+    if (!(price >= 0 && price < Double.POSITIVE_INFINITY)) {
+      return ImpliedVolResult.failed(PricingStatus.INVALID_PRICE);
+    }
+    if (expiry == 0) {
+      return ImpliedVolResult.failed(PricingStatus.EXPIRED);
+    }
+    double df = Math.exp(-rate * expiry);
+    double fwd = spot * Math.exp((rate - dividendYield) * expiry);
+    double w = isCall ? 1.0 : -1.0;
+    double intrinsic = df * Math.max(w * (fwd - strike), 0.0);
+    double tol = intrinsic > 0 ? 8 * Math.ulp(df * Math.max(Math.abs(fwd), Math.abs(strike))) : 0;
+    if (price < intrinsic - tol) {
+      return ImpliedVolResult.failed(PricingStatus.BELOW_INTRINSIC);
+    }
+    if (price <= intrinsic + tol) {
+      return ImpliedVolResult.failed(PricingStatus.NO_TIME_VALUE);
+    }
+    double u = (price - intrinsic) / df; // undiscounted out-of-the-money time value
+    double m = Math.abs(fwd - strike);
+    double sqrtT = Math.sqrt(expiry);
+    if (m == 0) {
+      return ImpliedVolResult.ok(SQRT_2PI * u / sqrtT, 0);
+    }
+    double target = Math.log(u / m);
+    // Bracket in z = m / v: g(z) = psi(z) / z falls from +inf to 0.
+    double lo = 0;
+    double hi = 40;
+    double z = initialZ(u / m);
+    int i = 0;
+    while (true) {
+      i++;
+      double g = psiOverZ(z);
+      double f = Math.log(g) - target;
+      if (f > 0) {
+        lo = z; // price too high: z too small
+      } else if (f < 0) {
+        hi = z;
+      } else {
+        break;
+      }
+      // d ln g / dz = g'(z) / g(z) with g'(z) = -n(z) / z^2.
+      double slope = -NormalDistribution.pdf(z) / (z * z * g);
+      double next = z - f / slope;
+      if (!(next > lo && next < hi)) {
+        next = 0.5 * (lo + hi);
+      }
+      double dz = next - z;
+      z = next;
+      if (Math.abs(dz) <= 4 * EPS * z || hi - lo <= 4 * EPS * hi) {
+        break;
+      }
+      if (i >= 200) {
+        return new ImpliedVolResult(Double.NaN, PricingStatus.NOT_CONVERGED, i);
+      }
+    }
+    double v = m / z;
+    // Identifiability: a relative change IDENTIFIABILITY in sigma must move the price > 2 ulps.
+    if (!(df * v * NormalDistribution.pdf(z) * BlackImpliedVol.IDENTIFIABILITY
+        >= 2 * Math.ulp(price))) {
+      return new ImpliedVolResult(Double.NaN, PricingStatus.NO_TIME_VALUE, i);
+    }
+    return ImpliedVolResult.ok(v / sqrtT, i);
+  }
+
+  private static final double SQRT_2PI = 2.506628274631000502415765284811;
+  private static final double EPS = Math.ulp(1.0);
+
+  /**
+   * Returns {@code psi(z) / z = (n(z) - z N(-z)) / z = n(z) (1 - z M(z)) / z}, M the Mills ratio.
+   */
+  private static double psiOverZ(double z) {
+    double oneMinus;
+    if (z > 6) {
+      // 1 - z M(z) cancels for large z; with the continued fraction M(z) = 1/(z + K),
+      // K = 1/(z + 2/(z + 3/(z + ...))), it is K / (z + K) exactly.
+      double k = 0;
+      for (int n = 60; n >= 2; n--) {
+        k = n / (z + k);
+      }
+      double big = 1 / (z + k);
+      oneMinus = big / (z + big);
+    } else {
+      oneMinus = 1 - z * NormalDistribution.millsRatio(z);
+    }
+    return NormalDistribution.pdf(z) * oneMinus / z;
+  }
+
+  private static double initialZ(double ratio) {
+    // ratio = psi(z)/z: near 0 psi ~ n(0) so z ~ n(0)/ratio; far out psi ~ n(z)/z^2.
+    if (ratio > 0.1) {
+      return Math.min(NormalDistribution.INV_SQRT_2PI / ratio, 39);
+    }
+    double z = Math.sqrt(-2 * Math.log(ratio * SQRT_2PI));
+    return Math.max(0.05, Math.min(z, 39));
+  }
 }
