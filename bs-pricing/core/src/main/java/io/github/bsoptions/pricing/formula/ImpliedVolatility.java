@@ -2,6 +2,7 @@ package io.github.bsoptions.pricing.formula;
 
 import io.github.bsoptions.pricing.PricingStatus;
 import io.github.bsoptions.pricing.batch.BatchModel;
+import io.github.bsoptions.pricing.internal.BachelierKernel;
 import io.github.bsoptions.pricing.internal.BlackImpliedVol;
 import io.github.bsoptions.pricing.internal.RowChecks;
 
@@ -190,24 +191,8 @@ public final class ImpliedVolatility {
   private static final double SQRT_2PI = 2.506628274631000502415765284811;
   private static final double EPS = Math.ulp(1.0);
 
-  /**
-   * Returns {@code psi(z) / z = (n(z) - z N(-z)) / z = n(z) (1 - z M(z)) / z}, M the Mills ratio.
-   */
   private static double psiOverZ(double z) {
-    double oneMinus;
-    if (z > 6) {
-      // 1 - z M(z) cancels for large z; with the continued fraction M(z) = 1/(z + K),
-      // K = 1/(z + 2/(z + 3/(z + ...))), it is K / (z + K) exactly.
-      double k = 0;
-      for (int n = 60; n >= 2; n--) {
-        k = n / (z + k);
-      }
-      double big = 1 / (z + k);
-      oneMinus = big / (z + big);
-    } else {
-      oneMinus = 1 - z * NormalDistribution.millsRatio(z);
-    }
-    return NormalDistribution.pdf(z) * oneMinus / z;
+    return BachelierKernel.psi(z) / z;
   }
 
   private static double initialZ(double ratio) {

@@ -11,6 +11,27 @@ import io.github.bsoptions.pricing.formula.NormalDistribution;
 public final class BachelierKernel {
   private BachelierKernel() {}
 
+  /**
+   * Returns {@code psi(z) = n(z) - z N(-z)} for {@code z >= 0} (the normalised out-of-the-money
+   * time value), to a few ulps relative: through the Mills ratio for moderate {@code z}, and for
+   * {@code z > 6} through the continued fraction {@code M(z) = 1/(z + K)}, {@code K = 1/(z + 2/(z +
+   * 3/(z + ...)))}, which gives {@code 1 - z M(z) = K / (z + K)} without cancellation.
+   */
+  public static double psi(double z) {
+    double oneMinus;
+    if (z > 6) {
+      double k = 0;
+      for (int n = 60; n >= 2; n--) {
+        k = n / (z + k);
+      }
+      double big = 1 / (z + k);
+      oneMinus = big / (z + big);
+    } else {
+      oneMinus = 1 - z * NormalDistribution.millsRatio(z);
+    }
+    return NormalDistribution.pdf(z) * oneMinus;
+  }
+
   /** Returns the price without validating (inputs already checked). */
   public static double price(
       boolean isCall,
@@ -28,8 +49,8 @@ public final class BachelierKernel {
     if (!(v > 0)) {
       return df * Math.max(w * m, 0.0);
     }
-    double d = m / v;
-    return df * (w * m * NormalDistribution.cdf(w * d) + v * NormalDistribution.pdf(d));
+    // Intrinsic plus the out-of-the-money time value v psi(|m| / v), free of cancellation.
+    return df * (Math.max(w * m, 0.0) + v * psi(Math.abs(m) / v));
   }
 
   /**
@@ -67,7 +88,7 @@ public final class BachelierKernel {
     double d = m / v;
     double cdf = NormalDistribution.cdf(w * d);
     double pdf = NormalDistribution.pdf(d);
-    double value = df * (w * m * cdf + v * pdf);
+    double value = df * (Math.max(w * m, 0.0) + v * psi(Math.abs(m) / v));
     out[offset] = value;
     out[offset + 1] = w * df * growth * cdf;
     out[offset + 2] = df * growth * growth * pdf / v;

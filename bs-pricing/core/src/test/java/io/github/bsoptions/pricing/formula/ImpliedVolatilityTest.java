@@ -6,6 +6,8 @@ import io.github.bsoptions.pricing.PricingStatus;
 import org.junit.jupiter.api.Test;
 
 class ImpliedVolatilityTest {
+  /** OK results recover sigma to the identifiability threshold (1e-3 relative) or better. */
+  static final double VOL_TOL = 1e-3;
 
   @Test
   void gridRoundTripReproducesThePriceToMachinePrecision() {
