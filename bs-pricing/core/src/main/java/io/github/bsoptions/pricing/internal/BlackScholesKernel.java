@@ -166,11 +166,11 @@ public final class BlackScholesKernel {
     double volga = vega * d1 * d2 / vol;
     double charmCommon = dq * nd1 * (2.0 * b * expiry - d2 * v) / (2.0 * expiry * v);
     double charm = w * div * dq * cd1 - charmCommon;
-    double veta = -sdq * nd1 * sqrtT * (div + b * d1 / v - (1.0 + d1 * d2) / (2.0 * expiry));
+    double veta = sdq * nd1 * sqrtT * (div + b * d1 / v - (1.0 + d1 * d2) / (2.0 * expiry));
     double speed = -gamma / spot * (d1 / v + 1.0);
     double zomma = gamma * (d1 * d2 - 1.0) / vol;
     double color =
-        -dq
+        dq
             * nd1
             / (2.0 * spot * expiry * v)
             * (2.0 * div * expiry + 1.0 + (2.0 * b * expiry - d2 * v) * d1 / v);
