@@ -8,6 +8,10 @@ public final class Commands {
 
   /** Returns a fresh instance of every subcommand. */
   public static List<Object> all() {
-    return List.of(new VersionCommand(), new StressCommand());
+    return List.of(
+        new VersionCommand(),
+        new PriceCommand(),
+        new IvCommand(),
+        new StressCommand());
   }
 }
