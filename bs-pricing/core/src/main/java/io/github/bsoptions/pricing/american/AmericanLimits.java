@@ -3,8 +3,8 @@ package io.github.bsoptions.pricing.american;
 import io.github.bsoptions.pricing.internal.BlackScholesKernel;
 
 /**
- * Closed-form American values in the limits every method shares, for a put {@code (S, K, r, q)}
- * (a call is priced as the put {@code (K, S, q, r)} by put-call symmetry).
+ * Closed-form American values in the limits every method shares, for a put {@code (S, K, r, q)} (a
+ * call is priced as the put {@code (K, S, q, r)} by put-call symmetry).
  */
 final class AmericanLimits {
   private AmericanLimits() {}
@@ -27,6 +27,29 @@ final class AmericanLimits {
       return Regime.DOUBLE_BOUNDARY;
     }
     return Regime.EUROPEAN;
+  }
+
+  /**
+   * Returns the option value when the answer needs no approximation (see {@link #trivialPut}),
+   * computing a European-regime call directly rather than through its symmetric put; NaN otherwise.
+   */
+  static double trivial(
+      boolean isCall, double s, double k, double t, double r, double q, double vol) {
+    double pr = isCall ? q : r;
+    double pq = isCall ? r : q;
+    if (t > 0 && k > 0 && s > 0 && vol > 0 && putRegime(pr, pq) == Regime.EUROPEAN) {
+      return BlackScholesKernel.price(isCall, s, k, t, r, q, vol);
+    }
+    return isCall ? trivialPut(k, s, t, q, r, vol) : trivialPut(s, k, t, r, q, vol);
+  }
+
+  /** Returns the put value in the double-boundary regime from two extrapolated LR trees. */
+  static double doubleBoundaryPut(double s, double k, double t, double r, double q, double vol) {
+    int n = BinomialTree.DOUBLE_BOUNDARY_STEPS;
+    double coarse = BinomialTree.putValue(s, k, t, r, q, vol, n / 2, TreeType.LEISEN_REIMER);
+    double fine = BinomialTree.putValue(s, k, t, r, q, vol, n, TreeType.LEISEN_REIMER);
+    double european = BlackScholesKernel.price(false, s, k, t, r, q, vol);
+    return Math.max(Math.max(2 * fine - coarse, european), Math.max(k - s, 0));
   }
 
   /**
@@ -54,8 +77,8 @@ final class AmericanLimits {
   }
 
   /**
-   * Returns the put value with zero volatility: the best deterministic exercise time, {@code
-   * max_{0 <= t <= T} max(K e^{-rt} - S e^{-qt}, 0)}.
+   * Returns the put value with zero volatility: the best deterministic exercise time, {@code max_{0
+   * <= t <= T} max(K e^{-rt} - S e^{-qt}, 0)}.
    */
   static double zeroVolatilityPut(double s, double k, double t, double r, double q) {
     double best = Math.max(deterministic(s, k, 0, r, q), deterministic(s, k, t, r, q));

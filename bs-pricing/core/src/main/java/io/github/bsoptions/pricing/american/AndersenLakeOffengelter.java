@@ -10,24 +10,24 @@ import io.github.bsoptions.pricing.internal.RowChecks;
  * American options by the exercise-boundary integral equation of Andersen, Lake and Offengelter
  * (2016, "High-performance American option pricing", J. Comput. Finance 20(1)).
  *
- * <p>For a put, the early exercise boundary {@code B(tau)} ({@code tau} the time to expiry)
- * solves {@code B(tau) = K e^{-(r-q) tau} N(tau, B) / D(tau, B)} with integrals of normal
- * distribution functions over the boundary at earlier times. The boundary is represented by the
- * Chebyshev interpolant of {@code H(xi) = ln(B(xi^2) / X)^2} in {@code xi = sqrt(tau)}, {@code X =
- * K min(1, r/q)} its value just before expiry; it starts from Li's QD+ approximation and improves
- * by Jacobi fixed-point iterations of the ALO equation "FP-B" (the differentiated form, fastest),
- * with the integrals done by Gauss-Legendre quadrature after the change of variable {@code tau -
- * u = tau (1+y)^2/4} that removes the square-root singularities. The price is the European value
- * plus the early exercise premium, an integral over the boundary done by Gauss-Legendre
- * quadrature in {@code z = sqrt(time from now)}.
+ * <p>For a put, the early exercise boundary {@code B(tau)} ({@code tau} the time to expiry) solves
+ * {@code B(tau) = K e^{-(r-q) tau} N(tau, B) / D(tau, B)} with integrals of normal distribution
+ * functions over the boundary at earlier times. The boundary is represented by the Chebyshev
+ * interpolant of {@code H(xi) = ln(B(xi^2) / X)^2} in {@code xi = sqrt(tau)}, {@code X = K min(1,
+ * r/q)} its value just before expiry; it starts from Li's QD+ approximation and improves by Jacobi
+ * fixed-point iterations of the ALO equation "FP-B" (the differentiated form, fastest), with the
+ * integrals done by Gauss-Legendre quadrature after the change of variable {@code tau - u = tau
+ * (1+y)^2/4} that removes the square-root singularities. The price is the European value plus the
+ * early exercise premium, an integral over the boundary done by Gauss-Legendre quadrature in {@code
+ * z = sqrt(time from now)}.
  *
  * <p>A call is priced as a put by put-call symmetry, {@code C(S, K, r, q) = P(K, S, q, r)}.
- * Regimes: {@code r <= 0} and {@code r <= q} (put) have no early exercise, so the value is
- * European (a call with {@code q <= 0}, {@code q <= r} likewise). The double-boundary regime
- * {@code q < r < 0} (put; {@code r < q < 0} for a call), where the exercise region is a band, is
- * priced by a {@link BinomialTree#DOUBLE_BOUNDARY_STEPS}-step Leisen-Reimer tree (relative error
- * around 1e-6, about 100 times slower). Expiry 0 gives intrinsic value, volatility 0 the best
- * deterministic exercise.
+ * Regimes: {@code r <= 0} and {@code r <= q} (put) have no early exercise, so the value is European
+ * (a call with {@code q <= 0}, {@code q <= r} likewise). The double-boundary regime {@code q < r <
+ * 0} (put; {@code r < q < 0} for a call), where the exercise region is a band, is priced by
+ * Leisen-Reimer trees with {@link BinomialTree#DOUBLE_BOUNDARY_STEPS} and half as many steps,
+ * extrapolated in {@code 1/n} (error about 1e-6 of the strike, some milliseconds). Expiry 0 gives
+ * intrinsic value, volatility 0 the best deterministic exercise.
  *
  * <p>Accuracy: with the {@link Scheme#DEFAULT default scheme} the relative error against a
  * converged reference (the {@link Scheme#REFERENCE reference scheme}, itself checked against a
@@ -65,8 +65,7 @@ public final class AndersenLakeOffengelter {
       this(nodes, iterations, boundaryPoints, pricePoints, false);
     }
 
-    private Scheme(
-        int nodes, int iterations, int boundaryPoints, int pricePoints, boolean fpA) {
+    private Scheme(int nodes, int iterations, int boundaryPoints, int pricePoints, boolean fpA) {
       this.fpA = fpA;
       this.nodes = nodes;
       this.iterations = iterations;
@@ -83,8 +82,8 @@ public final class AndersenLakeOffengelter {
     /**
      * Returns a scheme.
      *
-     * @param nodes Chebyshev interpolation degree of the boundary ({@code n}; {@code n+1} nodes),
-     *     2 to 64
+     * @param nodes Chebyshev interpolation degree of the boundary ({@code n}; {@code n+1} nodes), 2
+     *     to 64
      * @param iterations fixed-point iterations, 0 to 100 (0 uses the QD+ boundary as it is)
      * @param boundaryPoints Gauss-Legendre points for each boundary integral, 2 to 256
      * @param pricePoints Gauss-Legendre points for the premium integral, 2 to 1024
@@ -175,6 +174,11 @@ public final class AndersenLakeOffengelter {
       Scheme scheme) {
     check(spot, strike, expiry, rate, dividendYield, volatility);
     Checks.notNull(scheme, "scheme");
+    double trivial =
+        AmericanLimits.trivial(isCall, spot, strike, expiry, rate, dividendYield, volatility);
+    if (!Double.isNaN(trivial)) {
+      return trivial;
+    }
     return isCall
         ? putValue(strike, spot, expiry, dividendYield, rate, volatility, scheme)
         : putValue(spot, strike, expiry, rate, dividendYield, volatility, scheme);
@@ -219,6 +223,17 @@ public final class AndersenLakeOffengelter {
     return out;
   }
 
+  /**
+   * Returns false when early exercise is never optimal, so the American value equals the European
+   * one: calls with {@code q <= 0} and {@code q <= r}, puts with {@code r <= 0} and {@code r <= q}.
+   */
+  public static boolean earlyExerciseCanBeOptimal(
+      boolean isCall, double rate, double dividendYield) {
+    return isCall
+        ? AmericanLimits.putRegime(dividendYield, rate) != AmericanLimits.Regime.EUROPEAN
+        : AmericanLimits.putRegime(rate, dividendYield) != AmericanLimits.Regime.EUROPEAN;
+  }
+
   static void check(double s, double k, double t, double r, double q, double vol) {
     byte code = RowChecks.validate(BatchModel.BLACK_SCHOLES, s, k, t, r, q, vol);
     RowChecks.throwIfInvalid(BatchModel.BLACK_SCHOLES, code, s, k, t, r, q, vol);
@@ -231,8 +246,7 @@ public final class AndersenLakeOffengelter {
       return trivial;
     }
     if (AmericanLimits.putRegime(r, q) == AmericanLimits.Regime.DOUBLE_BOUNDARY) {
-      return BinomialTree.putValue(
-          s, k, t, r, q, vol, BinomialTree.DOUBLE_BOUNDARY_STEPS, TreeType.LEISEN_REIMER);
+      return AmericanLimits.doubleBoundaryPut(s, k, t, r, q, vol);
     }
     // Single boundary, r > 0. The boundary is homogeneous in the strike: solve with K = 1.
     Boundary b = new Boundary(sc, 1.0, t, r, q, vol);
@@ -242,9 +256,9 @@ public final class AndersenLakeOffengelter {
     if (x <= b.at(t)) {
       return intrinsic;
     }
-    double european = BlackScholesKernel.price(false, x, 1.0, t, r, q, vol);
+    double european = BlackScholesKernel.price(false, s, k, t, r, q, vol);
     double premium = b.premium(x);
-    return Math.max(k * (european + premium), intrinsic);
+    return Math.max(european + k * premium, intrinsic);
   }
 
   /** The put exercise boundary for strike {@code k}, expiry {@code t}, {@code r > 0}. */
@@ -258,6 +272,7 @@ public final class AndersenLakeOffengelter {
     private final double xmax;
     private final double lnXmax;
     private final int n;
+
     /** Node times to expiry, node 0 at {@code t}, node {@code n} at 0. */
     private final double[] tau;
 
@@ -291,6 +306,9 @@ public final class AndersenLakeOffengelter {
     }
 
     private double lnAt(double u) {
+      if (u <= 0) {
+        return lnXmax;
+      }
       double z = 2 * Math.sqrt(u / t) - 1;
       double h = clenshaw(z);
       return lnXmax - Math.sqrt(Math.max(h, 0));
@@ -403,7 +421,8 @@ public final class AndersenLakeOffengelter {
             double lnF = Math.log(k * num / den) - (r - q) * ti;
             double slope = dNum / num - dDen / den;
             double step = 1 - slope;
-            double lnNew = it < NEWTON_STEPS && step > 0.05 && step < 20 ? lbi - (lbi - lnF) / step : lnF;
+            double lnNew =
+                it < NEWTON_STEPS && step > 0.05 && step < 20 ? lbi - (lbi - lnF) / step : lnF;
             if (!(lnNew <= lnXmax)) {
               lnNew = Double.isNaN(lnNew) ? lnF : lnXmax;
             }

@@ -12,7 +12,7 @@ import io.github.bsoptions.pricing.internal.BlackScholesKernel;
  * iteration of the reference to 1e-12 relative. Calls with {@code q <= 0} (and {@code r >= q}) and
  * puts with {@code r <= 0} (and {@code q >= r}) are European. Outside the approximation's domain,
  * the double-boundary regime ({@code q < r < 0} for puts, {@code r < q < 0} for calls), the value
- * comes from a {@link BinomialTree#DOUBLE_BOUNDARY_STEPS}-step Leisen-Reimer tree.
+ * comes from extrapolated Leisen-Reimer trees as in {@link AndersenLakeOffengelter}.
  */
 public final class BaroneAdesiWhaley {
   private BaroneAdesiWhaley() {}
@@ -36,14 +36,13 @@ public final class BaroneAdesiWhaley {
     double pq = isCall ? rate : dividendYield;
     double ps = isCall ? strike : spot;
     double pk = isCall ? spot : strike;
-    double trivial = AmericanLimits.trivialPut(ps, pk, expiry, pr, pq, volatility);
+    double trivial =
+        AmericanLimits.trivial(isCall, spot, strike, expiry, rate, dividendYield, volatility);
     if (!Double.isNaN(trivial)) {
       return trivial;
     }
     if (AmericanLimits.putRegime(pr, pq) == AmericanLimits.Regime.DOUBLE_BOUNDARY) {
-      return BinomialTree.putValue(
-          ps, pk, expiry, pr, pq, volatility, BinomialTree.DOUBLE_BOUNDARY_STEPS,
-          TreeType.LEISEN_REIMER);
+      return AmericanLimits.doubleBoundaryPut(ps, pk, expiry, pr, pq, volatility);
     }
     return isCall
         ? call(spot, strike, expiry, rate, dividendYield, volatility)
@@ -92,7 +91,8 @@ public final class BaroneAdesiWhaley {
     return 2 * r / (v2 * -Math.expm1(-r * t));
   }
 
-  private static double criticalCall(double k, double t, double r, double b, double vol, double q2) {
+  private static double criticalCall(
+      double k, double t, double r, double b, double vol, double q2) {
     double v2 = vol * vol;
     double sqrtT = Math.sqrt(t);
     double nn = 2 * b / v2;

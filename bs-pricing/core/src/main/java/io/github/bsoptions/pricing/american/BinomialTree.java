@@ -9,10 +9,10 @@ import io.github.bsoptions.pricing.internal.Checks;
  * <p>Cash dividends use the escrowed-dividend model (Hull, "Options, Futures and Other
  * Derivatives", section on known dividends): the tree is built on {@code S* = S - PV(dividends up
  * to expiry)} with the given volatility, and at a node at time {@code t} the stock price is {@code
- * S*_node + sum of D_i e^{-r (t_i - t)}} over dividends with {@code t < t_i <= T}. The exercise value
- * uses that stock price, so a call may be exercised just before an ex-dividend date. The volatility
- * is therefore that of the stock net of escrowed dividends; dividends with times {@code <= 0} or
- * {@code > T} are ignored. Rates are continuously compounded.
+ * S*_node + sum of D_i e^{-r (t_i - t)}} over dividends with {@code t < t_i <= T}. The exercise
+ * value uses that stock price, so a call may be exercised just before an ex-dividend date. The
+ * volatility is therefore that of the stock net of escrowed dividends; dividends with times {@code
+ * <= 0} or {@code > T} are ignored. Rates are continuously compounded.
  *
  * <p>Accuracy: the Leisen-Reimer tree with {@code n} steps has an error of order {@code 1/n} for
  * American options with a small constant (about 1e-5 relative at 1,000 steps for at-the-money
@@ -61,8 +61,8 @@ public final class BinomialTree {
    * @param dividendTimes ex-dividend times in years (finite); entries outside {@code (0, expiry]}
    *     are ignored
    * @param dividendAmounts cash amounts, {@code >= 0}, one per time
-   * @throws IllegalArgumentException naming the field when an input is invalid, the arrays differ in
-   *     length, or the present value of the dividends is not below the spot
+   * @throws IllegalArgumentException naming the field when an input is invalid, the arrays differ
+   *     in length, or the present value of the dividends is not below the spot
    */
   public static double price(
       boolean isCall,
@@ -186,10 +186,7 @@ public final class BinomialTree {
       return Math.max(isCall ? spot - strike : strike - spot, 0);
     }
     if (pv == 0 && american) {
-      double exact =
-          isCall
-              ? AmericanLimits.trivialPut(strike, spot, expiry, div, rate, vol)
-              : AmericanLimits.trivialPut(spot, strike, expiry, rate, div, vol);
+      double exact = AmericanLimits.trivial(isCall, spot, strike, expiry, rate, div, vol);
       if (!Double.isNaN(exact)) {
         return exact;
       }
@@ -225,7 +222,8 @@ public final class BinomialTree {
     double dt = t / n;
     double w = isCall ? 1.0 : -1.0;
     if (!(vol * Math.sqrt(dt) > 1e-12)) {
-      // Deterministic path (volatility 0 or too small to split the nodes): the best exercise time on the grid (only expiry if European).
+      // Deterministic path (volatility 0 or too small to split the nodes): the best exercise time
+      // on the grid (only expiry if European).
       double best = 0;
       for (int i = american ? 0 : n; i <= n; i++) {
         double ti = i == n ? t : i * dt;

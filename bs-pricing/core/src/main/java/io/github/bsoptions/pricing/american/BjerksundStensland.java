@@ -5,14 +5,13 @@ import io.github.bsoptions.pricing.internal.BlackScholesKernel;
 
 /**
  * The Bjerksund and Stensland (2002) approximation of American option values ("Closed form
- * valuation of American options", two-step flat boundary), as given in Haug, "The Complete Guide
- * to Option Pricing Formulas" (2nd ed., section 3.1.3). Puts use the Bjerksund-Stensland
- * put-call transformation {@code P(S, K, T, r, b) = C(K, S, T, r - b, -b)}.
+ * valuation of American options", two-step flat boundary), as given in Haug, "The Complete Guide to
+ * Option Pricing Formulas" (2nd ed., section 3.1.3). Puts use the Bjerksund-Stensland put-call
+ * transformation {@code P(S, K, T, r, b) = C(K, S, T, r - b, -b)}.
  *
- * <p>The approximation is a lower bound of the American value with typical relative error 1e-4
- * to 1e-3. Regimes without early exercise are European; the double-boundary regime is priced by a
- * {@link BinomialTree#DOUBLE_BOUNDARY_STEPS}-step Leisen-Reimer tree (see {@link
- * BaroneAdesiWhaley}).
+ * <p>The approximation is a lower bound of the American value with typical relative error 1e-4 to
+ * 1e-3. Regimes without early exercise are European; the double-boundary regime is priced by
+ * extrapolated Leisen-Reimer trees as in {@link AndersenLakeOffengelter}.
  */
 public final class BjerksundStensland {
   private BjerksundStensland() {}
@@ -36,27 +35,28 @@ public final class BjerksundStensland {
     double pq = isCall ? rate : dividendYield;
     double ps = isCall ? strike : spot;
     double pk = isCall ? spot : strike;
-    double trivial = AmericanLimits.trivialPut(ps, pk, expiry, pr, pq, volatility);
+    double trivial =
+        AmericanLimits.trivial(isCall, spot, strike, expiry, rate, dividendYield, volatility);
     if (!Double.isNaN(trivial)) {
       return trivial;
     }
     if (AmericanLimits.putRegime(pr, pq) == AmericanLimits.Regime.DOUBLE_BOUNDARY) {
-      return BinomialTree.putValue(
-          ps, pk, expiry, pr, pq, volatility, BinomialTree.DOUBLE_BOUNDARY_STEPS,
-          TreeType.LEISEN_REIMER);
+      return AmericanLimits.doubleBoundaryPut(ps, pk, expiry, pr, pq, volatility);
     }
     double b = rate - dividendYield;
     double value =
         isCall
             ? call(spot, strike, expiry, rate, b, volatility)
             : call(strike, spot, expiry, rate - b, -b, volatility);
-    double european = BlackScholesKernel.price(isCall, spot, strike, expiry, rate, dividendYield,
-        volatility);
+    double european =
+        BlackScholesKernel.price(isCall, spot, strike, expiry, rate, dividendYield, volatility);
     double intrinsic = Math.max(isCall ? spot - strike : strike - spot, 0);
     return Math.max(Math.max(value, european), intrinsic);
   }
 
-  /** The 2002 call formula with cost of carry {@code b}; requires early exercise ({@code b < r}). */
+  /**
+   * The 2002 call formula with cost of carry {@code b}; requires early exercise ({@code b < r}).
+   */
   private static double call(double s, double k, double t, double r, double b, double vol) {
     double v2 = vol * vol;
     double t1 = 0.5 * (Math.sqrt(5) - 1) * t;

@@ -7,6 +7,7 @@ import io.github.bsoptions.pricing.american.BinomialTree;
 import io.github.bsoptions.pricing.american.BjerksundStensland;
 import io.github.bsoptions.pricing.american.TreeType;
 import io.github.bsoptions.pricing.batch.BatchModel;
+import io.github.bsoptions.pricing.formula.BlackScholesFormulas;
 import io.github.bsoptions.pricing.formula.ImpliedVolResult;
 import io.github.bsoptions.pricing.formula.ImpliedVolatility;
 import io.github.bsoptions.pricing.greeks.Greeks;
@@ -18,28 +19,31 @@ import io.github.bsoptions.pricing.product.OptionType;
  * American options under Black-Scholes-Merton dynamics (continuous dividend yield, optionally
  * discrete cash dividends), priced by one {@link AmericanMethod}.
  *
- * <p>Greeks are numerical: central differences of the price with bumps {@code h_S = 1e-3 S} (1e-2
- * S for trees, whose values are not smooth in the spot), {@code h_sigma = 1e-4}, {@code h_r =
- * h_q = 1e-4} and {@code h_T = 1e-4 max(T, 1/365)} (one-sided near 0). For the ALO method the
- * discretization is fixed, so the price is smooth in every input and the bump error is about
- * 1e-6 relative for delta, vega, rho, psi and theta and 1e-4 relative for gamma; for trees the
- * error is that of the tree (about 1e-3 relative). Filled: price, delta, gamma, vega, theta, rho,
- * dividend rho, vanna, volga, dual delta and dual gamma; charm, veta, speed, zomma, color and
- * ultima are NaN (not computed for American options). At expiry 0 the greeks follow the European
- * convention of {@link io.github.bsoptions.pricing.formula.BlackScholesFormulas}.
+ * <p>Where early exercise is never optimal (see {@link
+ * AndersenLakeOffengelter#earlyExerciseCanBeOptimal}) and there are no cash dividends, the value
+ * and greeks are the European analytic ones. Otherwise greeks are numerical: central differences of
+ * the price with bumps {@code h_S = 1e-4 S} and {@code h_K = 1e-4 K} (1e-2 for trees, whose values
+ * are not smooth in the spot), {@code h_sigma = 1e-4}, {@code h_r = h_q = 1e-4} and {@code h_T =
+ * 1e-4 max(T, 1/365)} (one-sided near 0). For the ALO method the discretization is fixed, so the
+ * price is smooth in every input and the bump error is about 1e-6 relative for delta, vega, rho,
+ * psi and theta and 1e-4 relative for gamma; for trees the error is that of the tree (about 1e-3
+ * relative). Filled: price, delta, gamma, vega, theta, rho, dividend rho, vanna, volga, dual delta
+ * and dual gamma; charm, veta, speed, zomma, color and ultima are NaN (not computed for American
+ * options). At expiry 0 the greeks follow the European convention of {@link
+ * io.github.bsoptions.pricing.formula.BlackScholesFormulas}.
  *
- * <p>Implied volatility inverts the model's own price with a bracketed secant iteration
- * (bisection whenever a step leaves the bracket), started from the European implied volatility,
- * to {@code 1e-12} relative price accuracy. Statuses: {@code EXPIRED} (expiry 0), {@code
- * BELOW_INTRINSIC} (below {@code max(payoff, 0)}, or below the zero-volatility American value),
- * {@code NO_TIME_VALUE} (equal to the zero-volatility value, e.g. deep in the exercise region),
- * {@code ABOVE_UPPER_BOUND} (at or above the spot for a call, the strike for a put, or above the
- * value at volatility 1000%), invalid-input statuses naming the field, and {@code NOT_CONVERGED}
- * (never expected).
+ * <p>Implied volatility inverts the model's own price with a bracketed secant iteration (bisection
+ * whenever a step leaves the bracket), started from the European implied volatility, to {@code
+ * 1e-12} relative price accuracy. Statuses: {@code EXPIRED} (expiry 0), {@code BELOW_INTRINSIC}
+ * (below {@code max(payoff, 0)}, or below the zero-volatility American value), {@code
+ * NO_TIME_VALUE} (equal to the zero-volatility value, e.g. deep in the exercise region), {@code
+ * ABOVE_UPPER_BOUND} (at or above the spot for a call, the strike for a put, or above the value at
+ * volatility 1000%), invalid-input statuses naming the field, and {@code NOT_CONVERGED} (never
+ * expected).
  *
  * <p>With discrete cash dividends the tree methods use their own tree; the ALO, BAW and BjS
- * methods, which have no discrete-dividend form, use a Leisen-Reimer tree with {@link
- * #treeSteps()} steps (escrowed-dividend model, see {@link BinomialTree}).
+ * methods, which have no discrete-dividend form, use a Leisen-Reimer tree with {@link #treeSteps()}
+ * steps (escrowed-dividend model, see {@link BinomialTree}).
  */
 public final class AmericanModel implements PricingModel {
   /** Default tree steps for the tree methods and the discrete-dividend fallback. */
@@ -132,7 +136,15 @@ public final class AmericanModel implements PricingModel {
     check(spot, strike, expiry, rate, div, vol);
     boolean hasDividends = hasDividends(expiry, dividendTimes, dividendAmounts);
     return value(
-        type.isCall(), spot, strike, expiry, rate, div, vol, hasDividends, dividendTimes,
+        type.isCall(),
+        spot,
+        strike,
+        expiry,
+        rate,
+        div,
+        vol,
+        hasDividends,
+        dividendTimes,
         dividendAmounts);
   }
 
@@ -167,16 +179,52 @@ public final class AmericanModel implements PricingModel {
     double[] da = dividendAmounts;
     double p0 = value(c, spot, strike, expiry, rate, div, vol, dv, dt, da);
     if (expiry == 0) {
-      Greeks g =
-          io.github.bsoptions.pricing.formula.BlackScholesFormulas.greeks(
-              c, spot, strike, 0, rate, div, vol);
+      Greeks g = BlackScholesFormulas.greeks(c, spot, strike, 0, rate, div, vol);
       return new Greeks(
-          p0, g.delta(), 0, 0, 0, 0, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-          Double.NaN, Double.NaN, g.dualDelta(), 0);
+          p0,
+          g.delta(),
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          g.dualDelta(),
+          0);
+    }
+    if (!dv && !AndersenLakeOffengelter.earlyExerciseCanBeOptimal(c, rate, div)) {
+      // No early exercise: the European analytic greeks are exact.
+      Greeks g = BlackScholesFormulas.greeks(c, spot, strike, expiry, rate, div, vol);
+      double nan = Double.NaN;
+      return new Greeks(
+          p0,
+          g.delta(),
+          g.gamma(),
+          g.vega(),
+          g.theta(),
+          g.rho(),
+          g.dividendRho(),
+          g.vanna(),
+          g.volga(),
+          nan,
+          nan,
+          nan,
+          nan,
+          nan,
+          nan,
+          g.dualDelta(),
+          g.dualGamma());
     }
     boolean tree = method.isTree() || dv;
     // Spot.
-    double hs = (tree ? 1e-2 : 1e-3) * Math.max(spot, 1e-8 * strike);
+    double hs = (tree ? 1e-2 : 1e-4) * Math.max(spot, 1e-8 * strike);
     double delta;
     double gamma;
     if (spot > hs) {
@@ -190,6 +238,9 @@ public final class AmericanModel implements PricingModel {
       delta = (-3 * p0 + 4 * up - up2) / (2 * hs);
       gamma = (p0 - 2 * up + up2) / (hs * hs);
     }
+    // Delta of an American option lies in [0, 1] for calls and [-1, 0] for puts; clamp the
+    // rounding noise of the differences (deep in the exercise region delta is exactly -1 or 1).
+    delta = c ? Math.min(Math.max(delta, 0), 1) : Math.min(Math.max(delta, -1), 0);
     // Volatility: vega, volga, vanna.
     double hv = 1e-4;
     double vega;
@@ -239,7 +290,7 @@ public final class AmericanModel implements PricingModel {
       theta = -(value(c, spot, strike, expiry + ht, rate, div, vol, dv, dt, da) - p0) / ht;
     }
     // Strike.
-    double hk = (tree ? 1e-2 : 1e-3) * Math.max(strike, 1e-8 * spot);
+    double hk = (tree ? 1e-2 : 1e-4) * Math.max(strike, 1e-8 * spot);
     double dualDelta;
     double dualGamma;
     double ku = value(c, spot, strike + hk, expiry, rate, div, vol, dv, dt, da);
@@ -320,8 +371,7 @@ public final class AmericanModel implements PricingModel {
     }
     // Initial guess: the European implied volatility of the price (an upper estimate for puts).
     double guess = 0.3;
-    ImpliedVolResult eu =
-        ImpliedVolatility.blackScholes(c, spot, strike, expiry, rate, div, price);
+    ImpliedVolResult eu = ImpliedVolatility.blackScholes(c, spot, strike, expiry, rate, div, price);
     if (eu.isOk() && eu.volatility() > 1e-4 && eu.volatility() < MAX_VOL) {
       guess = eu.volatility();
     }
@@ -428,8 +478,7 @@ public final class AmericanModel implements PricingModel {
       double[] times,
       double[] amounts) {
     if (hasDividends) {
-      TreeType tt =
-          method == AmericanMethod.BINOMIAL_CRR ? TreeType.CRR : TreeType.LEISEN_REIMER;
+      TreeType tt = method == AmericanMethod.BINOMIAL_CRR ? TreeType.CRR : TreeType.LEISEN_REIMER;
       return BinomialTree.price(c, s, k, t, r, q, vol, treeSteps, tt, times, amounts);
     }
     switch (method) {
