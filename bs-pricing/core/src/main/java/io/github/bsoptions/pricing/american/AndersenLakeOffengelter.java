@@ -1,7 +1,6 @@
 package io.github.bsoptions.pricing.american;
 
 import io.github.bsoptions.pricing.batch.BatchModel;
-import io.github.bsoptions.pricing.formula.NormalDistribution;
 import io.github.bsoptions.pricing.internal.BlackScholesKernel;
 import io.github.bsoptions.pricing.internal.Checks;
 import io.github.bsoptions.pricing.internal.RowChecks;
@@ -391,9 +390,9 @@ public final class AndersenLakeOffengelter {
           if (!sc.fpA || it < NEWTON_STEPS) {
             // FP-B; the first steps are Jacobi-Newton steps on L - ln f(L), L = ln B(tau_i), with
             // the other nodes held fixed.
-            double num = NormalDistribution.cdf(dm);
-            double den = NormalDistribution.cdf(dp);
-            double pdfDp = NormalDistribution.pdf(dp);
+            double num = FastNormal.cdf(dm);
+            double den = FastNormal.cdf(dp);
+            double pdfDp = FastNormal.pdf(dp);
             double dNum = pdfDp * Math.exp(lbi - Math.log(k) + (r - q) * ti) / v;
             double dDen = pdfDp / v;
             double ni = 0;
@@ -408,9 +407,9 @@ public final class AndersenLakeOffengelter {
               double x = lbi - lbu + drift[idx];
               double ep = x / s + 0.5 * s;
               double em = ep - s;
-              double pp = NormalDistribution.pdf(ep);
-              ni += wa[idx] * NormalDistribution.cdf(em);
-              di += qa[idx] * NormalDistribution.cdf(ep);
+              double pp = FastNormal.pdf(ep);
+              ni += wa[idx] * FastNormal.cdf(em);
+              di += qa[idx] * FastNormal.cdf(ep);
               dni += wb[idx] * pp * Math.exp(x);
               ddi += qb[idx] * pp;
             }
@@ -429,8 +428,8 @@ public final class AndersenLakeOffengelter {
             next[i] = Math.max(lnNew, lnXmax - 700);
             continue;
           }
-          double num = NormalDistribution.pdf(dm) / v;
-          double den = NormalDistribution.cdf(dp) + NormalDistribution.pdf(dp) / v;
+          double num = FastNormal.pdf(dm) / v;
+          double den = FastNormal.cdf(dp) + FastNormal.pdf(dp) / v;
           double ni = 0;
           double di = 0;
           for (int j = 0; j < l; j++) {
@@ -440,8 +439,8 @@ public final class AndersenLakeOffengelter {
             double s = sd[idx];
             double ep = (lbi - lbu + drift[idx]) / s + 0.5 * s;
             double em = ep - s;
-            ni += wb[idx] * NormalDistribution.pdf(em);
-            di += qa[idx] * NormalDistribution.cdf(ep) + qb[idx] * NormalDistribution.pdf(ep);
+            ni += wb[idx] * FastNormal.pdf(em);
+            di += qa[idx] * FastNormal.cdf(ep) + qb[idx] * FastNormal.pdf(ep);
           }
           num += r * ni;
           den += q * di;
@@ -469,7 +468,7 @@ public final class AndersenLakeOffengelter {
         double dq = Math.exp(-q * dt);
         double dp = (Math.log(s) - lb + (r - q) * dt) / v + 0.5 * v;
         double f =
-            r * k * dr * NormalDistribution.cdf(-dp + v) - q * s * dq * NormalDistribution.cdf(-dp);
+            r * k * dr * FastNormal.cdf(-dp + v) - q * s * dq * FastNormal.cdf(-dp);
         sum += w[j] * 2 * z * f;
       }
       return Math.max(sum * 0.5 * sqrtT, 0);
@@ -496,9 +495,9 @@ public final class AndersenLakeOffengelter {
       for (int it = 0; it < 60; it++) {
         double dp = Math.log(x * dq / (k * dr)) / v + 0.5 * v;
         double dm = dp - v;
-        double phiDp = NormalDistribution.cdf(-dp);
-        double phiDm = NormalDistribution.cdf(-dm);
-        double pdfDp = NormalDistribution.pdf(dp);
+        double phiDp = FastNormal.cdf(-dp);
+        double phiDm = FastNormal.cdf(-dm);
+        double pdfDp = FastNormal.pdf(dp);
         double npv = dr * k * phiDm - x * dq * phiDp;
         double theta = r * k * dr * phiDm - q * x * dq * phiDp - sigma2 * x / (2 * v) * dq * pdfDp;
         double charm = -dq * (pdfDp * ((r - q) / v - dm / (2 * tauI)) + q * phiDp);

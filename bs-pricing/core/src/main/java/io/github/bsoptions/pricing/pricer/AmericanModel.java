@@ -393,16 +393,33 @@ public final class AmericanModel implements PricingModel {
       lo = x0;
       flo = f0;
     }
-    // Second point: a small step toward the root.
-    double x1 = f0 > 0 ? x0 * 0.98 : x0 * 1.02;
+    // Second point: de-Americanize the price with the early exercise premium at x0, which varies
+    // slowly with the volatility, and take the European implied volatility of the rest.
+    double x1 = Double.NaN;
+    if (!dv) {
+      double premium =
+          f0 + price - BlackScholesFormulas.price(c, spot, strike, expiry, rate, div, x0);
+      ImpliedVolResult eu1 =
+          ImpliedVolatility.blackScholes(c, spot, strike, expiry, rate, div, price - premium);
+      if (eu1.isOk() && eu1.volatility() > 0 && eu1.volatility() < MAX_VOL) {
+        x1 = eu1.volatility();
+      }
+    }
+    if (!(x1 > lo && x1 != x0) || (!Double.isNaN(hi) && !(x1 < hi))) {
+      x1 = f0 > 0 ? x0 * 0.98 : x0 * 1.02;
+    }
     double f1 = value(c, spot, strike, expiry, rate, div, x1, dv, dt, da) - price;
     evaluations++;
     if (f1 > 0) {
-      hi = x1;
-      fhi = f1;
+      if (Double.isNaN(hi) || x1 < hi) {
+        hi = x1;
+        fhi = f1;
+      }
     } else if (f1 < 0) {
-      lo = x1;
-      flo = f1;
+      if (x1 > lo) {
+        lo = x1;
+        flo = f1;
+      }
     } else {
       return ImpliedVolResult.ok(x1, evaluations);
     }
