@@ -148,14 +148,22 @@ public final class ImpliedVolatility {
       double next;
       if (p > 0 && vega > 0) {
         next = v - (Math.log(p) - logTarget) * p / vega;
+        // Newton converges quadratically: a step below 1e-10 relative lands at full precision.
+        // Stopping here also ends the creep far out of the money, where rounding noise in the
+        // price moves Newton by a few ulps per step, and avoids treating a step onto the bracket
+        // end as a failed one.
+        if (Math.abs(next - v) <= 1e-10 * v) {
+          return ImpliedVolResult.ok(next, i);
+        }
       } else {
         next = Double.NaN;
       }
       if (!(next > lo && next < hi)) {
         next = Double.isInfinite(hi) ? 2 * v : 0.5 * (lo + hi);
       }
+      // The bracket test needs a finite upper bound: ulp(infinity) is infinite.
       if (Math.abs(next - v) <= 2 * Math.ulp(v)
-          || hi - lo <= 4 * Math.ulp(hi)
+          || (hi < Double.POSITIVE_INFINITY && hi - lo <= 4 * Math.ulp(hi))
           || Double.isInfinite(next)) {
         return ImpliedVolResult.ok(next, i);
       }

@@ -18,9 +18,11 @@ package io.github.bsoptions.pricing.testkit;
  *   <li>rho: {@code (S + K) T}.
  * </ul>
  *
- * <p>An implied volatility {@code a} with reference {@code e} passes when {@code |a - e| <=
- * ivRelative * e}, or, where the volatility is badly conditioned (tiny vega), when the price at
- * {@code a} matches the price at {@code e} within the price tolerance.
+ * <p>An implied volatility {@code a} solved from price {@code p} must reprice to {@code p} within
+ * four times the price tolerance (a check independent of the reference), and, against the reference
+ * volatility {@code e}, pass when {@code |a - e| <= ivRelative * e}, or, where the volatility is
+ * badly conditioned (tiny vega), when the price at {@code a} matches the price at {@code e} within
+ * the price tolerance.
  *
  * @param priceRelative relative tolerance on prices
  * @param priceAbsolute absolute tolerance on prices per unit of {@code S + K}
