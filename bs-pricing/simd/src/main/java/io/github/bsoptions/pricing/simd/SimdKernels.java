@@ -229,7 +229,9 @@ final class SimdKernels {
     double[] x = new double[0];
     double[] target = new double[0];
     double[] v = new double[0];
-    byte[] done = new byte[0];
+    double[] lo = new double[0];
+    double[] hi = new double[0];
+    boolean[] done = new boolean[0];
 
     void ensure(int n) {
       int cap = n + L;
@@ -240,7 +242,9 @@ final class SimdKernels {
         x = new double[cap];
         target = new double[cap];
         v = new double[cap];
-        done = new byte[cap];
+        lo = new double[cap];
+        hi = new double[cap];
+        done = new boolean[cap];
       }
     }
   }
@@ -316,7 +320,7 @@ final class SimdKernels {
     for (int j = 0; j < m; j++) {
       int i = sc.row[j];
       double v = sc.v[j];
-      if (sc.done[j] == 1 && v > 0 && v < Double.POSITIVE_INFINITY) {
+      if (sc.done[j] && v > 0 && v < Double.POSITIVE_INFINITY) {
         statusOut[i] = OK;
         volOut[i] = v / Math.sqrt(ts[i]);
       } else {
@@ -358,72 +362,92 @@ final class SimdKernels {
    * (the scalar solver's iteration, lane-wise), for {@code L} compacted rows from {@code j}.
    */
   private static void newton(IvScratch sc, int j) {
+    // Loop-carried state lives in the scratch arrays, not in vector locals: C2 boxes vectors that
+    // are merged at a loop back-edge. Loop-invariant vectors are fine.
     DoubleVector f = DoubleVector.fromArray(SPECIES, sc.f, j);
     DoubleVector k = DoubleVector.fromArray(SPECIES, sc.k, j);
     DoubleVector x = DoubleVector.fromArray(SPECIES, sc.x, j);
     DoubleVector target = DoubleVector.fromArray(SPECIES, sc.target, j);
     DoubleVector logTarget = VectorMath.log(target);
-    DoubleVector inf = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
-    DoubleVector lo = DoubleVector.zero(SPECIES);
-    DoubleVector hi = inf;
-    DoubleVector v = x.abs().mul(2.0).lanewise(VectorOperators.SQRT);
     // Out of the money is x < 0 for the call side: p = sgn (f N(sgn d1) - k N(sgn (d1 - v))).
     DoubleVector sgn =
         DoubleVector.broadcast(SPECIES, -1.0).blend(1.0, x.compare(VectorOperators.LT, 0.0));
-    VectorMask<Double> done = SPECIES.maskAll(false);
-    DoubleVector result = v;
+    x.abs().mul(2.0).lanewise(VectorOperators.SQRT).intoArray(sc.v, j);
+    DoubleVector.zero(SPECIES).intoArray(sc.lo, j);
+    DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY).intoArray(sc.hi, j);
+    SPECIES.maskAll(false).intoArray(sc.done, j);
     for (int it = 0; it < IV_MAX_ITERATIONS; it++) {
-      DoubleVector d1 = x.div(v).add(v.mul(0.5));
-      DoubleVector eh = VectorMath.expHalfSquare(d1.abs());
-      DoubleVector p =
-          sgn.mul(
-              f.mul(VectorMath.cdf(sgn.mul(d1), eh))
-                  .sub(k.mul(VectorMath.cdf(sgn.mul(d1.sub(v))))));
-      VectorMask<Double> exact = p.compare(VectorOperators.EQ, target).andNot(done);
-      result = result.blend(v, exact);
-      done = done.or(exact);
-      VectorMask<Double> above = p.compare(VectorOperators.GT, target);
-      hi = hi.blend(v, above);
-      lo = v.blend(lo, above);
-      DoubleVector vega = f.mul(VectorMath.pdf(eh));
-      VectorMask<Double> usable =
-          p.compare(VectorOperators.GT, 0.0).and(vega.compare(VectorOperators.GT, 0.0));
-      // Guard the log against p <= 0 (those lanes bisect below).
-      DoubleVector safeP = p.blend(1.0, usable.not());
-      DoubleVector next = v.sub(VectorMath.log(safeP).sub(logTarget).mul(p).div(vega));
-      // A Newton step below 1e-10 relative lands at full precision (quadratic convergence).
-      VectorMask<Double> settled =
-          usable.and(next.sub(v).abs().compare(VectorOperators.LE, v.mul(1e-10))).andNot(done);
-      result = result.blend(next, settled);
-      done = done.or(settled);
-      VectorMask<Double> inside =
-          usable
-              .and(next.compare(VectorOperators.GT, lo))
-              .and(next.compare(VectorOperators.LT, hi));
-      DoubleVector fallback =
-          lo.add(hi).mul(0.5).blend(v.mul(2.0), hi.compare(VectorOperators.EQ, inf));
-      next = fallback.blend(next, inside);
-      VectorMask<Double> conv =
-          next.sub(v)
-              .abs()
-              .compare(VectorOperators.LE, VectorMath.ulp(v).mul(2.0))
-              .or(
-                  hi.sub(lo)
-                      .compare(VectorOperators.LE, VectorMath.ulp(hi).mul(4.0))
-                      .and(hi.compare(VectorOperators.LT, inf)))
-              .or(next.compare(VectorOperators.EQ, inf))
-              .andNot(done);
-      result = result.blend(next, conv);
-      done = done.or(conv);
-      if (done.allTrue()) {
+      if (newtonStep(sc, j, f, k, x, target, logTarget, sgn)) {
         break;
       }
-      v = next.blend(v, done);
     }
-    result.intoArray(sc.v, j);
-    for (int l = 0; l < L; l++) {
-      sc.done[j + l] = (byte) (done.laneIsSet(l) ? 1 : 0);
-    }
+  }
+
+  /** One lane-wise iteration; returns true when every lane is done. */
+  private static boolean newtonStep(
+      IvScratch sc,
+      int j,
+      DoubleVector f,
+      DoubleVector k,
+      DoubleVector x,
+      DoubleVector target,
+      DoubleVector logTarget,
+      DoubleVector sgn) {
+    double inf = Double.POSITIVE_INFINITY;
+    DoubleVector v = DoubleVector.fromArray(SPECIES, sc.v, j);
+    DoubleVector lo = DoubleVector.fromArray(SPECIES, sc.lo, j);
+    DoubleVector hi = DoubleVector.fromArray(SPECIES, sc.hi, j);
+    VectorMask<Double> done = VectorMask.fromArray(SPECIES, sc.done, j);
+    DoubleVector d1 = x.div(v).add(v.mul(0.5));
+    DoubleVector eh = VectorMath.expHalfSquare(d1.abs());
+    DoubleVector p =
+        sgn.mul(
+            f.mul(VectorMath.cdf(sgn.mul(d1), eh)).sub(k.mul(VectorMath.cdf(sgn.mul(d1.sub(v))))));
+    VectorMask<Double> exact = p.compare(VectorOperators.EQ, target).andNot(done);
+    VectorMask<Double> above = p.compare(VectorOperators.GT, target);
+    hi = hi.blend(v, above);
+    lo = v.blend(lo, above);
+    DoubleVector vega = f.mul(VectorMath.pdf(eh));
+    VectorMask<Double> usable =
+        p.compare(VectorOperators.GT, 0.0).and(vega.compare(VectorOperators.GT, 0.0));
+    // Guard the log against p <= 0 (those lanes bisect below).
+    DoubleVector safeP = p.blend(1.0, usable.not());
+    DoubleVector newton = v.sub(VectorMath.log(safeP).sub(logTarget).mul(p).div(vega));
+    // A Newton step below 1e-10 relative lands at full precision (quadratic convergence).
+    VectorMask<Double> settled =
+        usable
+            .and(newton.sub(v).abs().compare(VectorOperators.LE, v.mul(1e-10)))
+            .andNot(done)
+            .andNot(exact);
+    VectorMask<Double> inside =
+        usable
+            .and(newton.compare(VectorOperators.GT, lo))
+            .and(newton.compare(VectorOperators.LT, hi));
+    DoubleVector fallback =
+        lo.add(hi).mul(0.5).blend(v.mul(2.0), hi.compare(VectorOperators.EQ, inf));
+    DoubleVector next = fallback.blend(newton, inside);
+    VectorMask<Double> conv =
+        next.sub(v)
+            .abs()
+            .compare(VectorOperators.LE, VectorMath.ulp(v).mul(2.0))
+            .or(
+                hi.sub(lo)
+                    .compare(VectorOperators.LE, VectorMath.ulp(hi).mul(4.0))
+                    .and(hi.compare(VectorOperators.LT, inf)))
+            .or(next.compare(VectorOperators.EQ, inf))
+            .andNot(done)
+            .andNot(exact)
+            .andNot(settled);
+    // Finished lanes keep their answer in v: v itself when exact, the step's end otherwise.
+    DoubleVector out = v.blend(newton, settled).blend(next, conv);
+    VectorMask<Double> finished = exact.or(settled).or(conv);
+    VectorMask<Double> running = done.or(finished).not();
+    v.blend(out, finished).blend(next, running).intoArray(sc.v, j);
+    lo.intoArray(sc.lo, j);
+    hi.intoArray(sc.hi, j);
+    VectorMask<Double> all = done.or(finished);
+    all.intoArray(sc.done, j);
+    return all.allTrue();
   }
 
   private static void scalarIv(

@@ -2,7 +2,6 @@ package io.github.bsoptions.pricing.simd;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -29,13 +28,6 @@ final class VectorMath {
   /** {@code 1 / sqrt(2 pi)}. */
   static final double INV_SQRT_2PI = 0.398942280401432677939946059934;
 
-  private static final double LOG2E = 1.4426950408889634;
-  private static final double LN2_HI = 6.93147180369123816490e-01;
-  private static final double LN2_LO = 1.90821492927058770002e-10;
-  private static final double MAGIC = 6755399441055744.0; // 1.5 * 2^52: rounds to an integer
-  private static final long MAGIC_BITS = Double.doubleToRawLongBits(MAGIC);
-  private static final double SQRT2 = 1.4142135623730951;
-  private static final double TWO54 = 18014398509481984.0;
   private static final double SQRT_32 = 5.656854249492380195206754896838;
 
   private static final double A0 = 2.2352520354606839287;
@@ -47,102 +39,49 @@ final class VectorMath {
   private static final double B1 = 976.09855173777669322;
   private static final double B2 = 10260.932208618978205;
   private static final double B3 = 45507.789335026729956;
-  private static final double[] C = {
-    0.39894151208813466764,
-    8.8831497943883759412,
-    93.506656132177855979,
-    597.27027639480026226,
-    2494.5375852903726711,
-    6848.1904505362823326,
-    11602.651437647350124,
-    9842.7148383839780218,
-    1.0765576773720192317e-8
-  };
-  private static final double[] D = {
-    22.266688044328115691,
-    235.38790178262499861,
-    1519.377599407554805,
-    6485.558298266760755,
-    18615.571640885098091,
-    34900.952721145977266,
-    38912.003286093271411,
-    19685.429676859990727
-  };
-  private static final double[] P = {
-    0.21589853405795699,
-    0.1274011611602473639,
-    0.022235277870649807,
-    0.001421619193227893466,
-    2.9112874951168792e-5,
-    0.02307344176494017303
-  };
-  private static final double[] Q = {
-    1.28426009614491121,
-    0.468238212480865118,
-    0.0659881378689285515,
-    0.00378239633202758244,
-    7.29751555083966205e-5
-  };
+  private static final double C0 = 0.39894151208813466764;
+  private static final double C1 = 8.8831497943883759412;
+  private static final double C2 = 93.506656132177855979;
+  private static final double C3 = 597.27027639480026226;
+  private static final double C4 = 2494.5375852903726711;
+  private static final double C5 = 6848.1904505362823326;
+  private static final double C6 = 11602.651437647350124;
+  private static final double C7 = 9842.7148383839780218;
+  private static final double C8 = 1.0765576773720192317e-8;
+  private static final double D0 = 22.266688044328115691;
+  private static final double D1 = 235.38790178262499861;
+  private static final double D2 = 1519.377599407554805;
+  private static final double D3 = 6485.558298266760755;
+  private static final double D4 = 18615.571640885098091;
+  private static final double D5 = 34900.952721145977266;
+  private static final double D6 = 38912.003286093271411;
+  private static final double D7 = 19685.429676859990727;
+  private static final double P0 = 0.21589853405795699;
+  private static final double P1 = 0.1274011611602473639;
+  private static final double P2 = 0.022235277870649807;
+  private static final double P3 = 0.001421619193227893466;
+  private static final double P4 = 2.9112874951168792e-5;
+  private static final double P5 = 0.02307344176494017303;
+  private static final double Q0 = 1.28426009614491121;
+  private static final double Q1 = 0.468238212480865118;
+  private static final double Q2 = 0.0659881378689285515;
+  private static final double Q3 = 0.00378239633202758244;
+  private static final double Q4 = 7.29751555083966205e-5;
 
   private VectorMath() {}
 
-  /** Returns {@code e^x} lane-wise; inputs below -746 give 0, above 709.78 give infinity. */
+  /**
+   * Returns {@code e^x} lane-wise with the Vector API's intrinsic (SVML on x86; the API requires
+   * transcendental lane-wise operations to be within 1 ulp). 0 below about -745, infinity above
+   * about 709.78, NaN for NaN.
+   */
   static DoubleVector exp(DoubleVector x) {
-    DoubleVector xc = x.max(-746.0).min(709.8);
-    DoubleVector t = xc.fma(LOG2E, MAGIC);
-    DoubleVector n = t.sub(MAGIC);
-    DoubleVector r = xc.sub(n.mul(LN2_HI)).sub(n.mul(LN2_LO));
-    DoubleVector p = r.mul(1.0 / 6227020800.0).add(1.0 / 479001600.0);
-    p = p.mul(r).add(1.0 / 39916800.0);
-    p = p.mul(r).add(1.0 / 3628800.0);
-    p = p.mul(r).add(1.0 / 362880.0);
-    p = p.mul(r).add(1.0 / 40320.0);
-    p = p.mul(r).add(1.0 / 5040.0);
-    p = p.mul(r).add(1.0 / 720.0);
-    p = p.mul(r).add(1.0 / 120.0);
-    p = p.mul(r).add(1.0 / 24.0);
-    p = p.mul(r).add(1.0 / 6.0);
-    p = p.mul(r).add(0.5);
-    p = p.mul(r).add(1.0);
-    p = p.mul(r).add(1.0);
-    LongVector ni = t.viewAsIntegralLanes().sub(MAGIC_BITS);
-    LongVector n1 = ni.lanewise(VectorOperators.ASHR, 1);
-    LongVector n2 = ni.sub(n1);
-    DoubleVector s1 = n1.add(1023L).lanewise(VectorOperators.LSHL, 52).viewAsFloatingLanes();
-    DoubleVector s2 = n2.add(1023L).lanewise(VectorOperators.LSHL, 52).viewAsFloatingLanes();
-    DoubleVector out = p.mul(s1).mul(s2);
-    // Propagate NaN (the clamp and integer steps would turn it into a number).
-    return out.blend(x, x.test(VectorOperators.IS_NAN));
+    return x.lanewise(VectorOperators.EXP);
   }
 
-  /** Returns the natural logarithm lane-wise for positive finite inputs (subnormals included). */
+  /** Returns the natural logarithm lane-wise (the Vector API's intrinsic, within 1 ulp). */
   static DoubleVector log(DoubleVector x) {
-    VectorMask<Double> sub = x.compare(VectorOperators.LT, Double.MIN_NORMAL);
-    DoubleVector xs = x.blend(x.mul(TWO54), sub);
-    LongVector bits = xs.viewAsIntegralLanes();
-    LongVector e = bits.lanewise(VectorOperators.LSHR, 52).and(0x7FFL).sub(1023L);
-    DoubleVector m = bits.and(0x000FFFFFFFFFFFFFL).or(0x3FF0000000000000L).viewAsFloatingLanes();
-    VectorMask<Double> big = m.compare(VectorOperators.GT, SQRT2);
-    m = m.blend(m.mul(0.5), big);
-    DoubleVector ed = (DoubleVector) e.convert(VectorOperators.L2D, 0);
-    ed =
-        ed.add(DoubleVector.zero(SPECIES).blend(1.0, big))
-            .sub(DoubleVector.zero(SPECIES).blend(54.0, sub));
-    DoubleVector s = m.sub(1.0).div(m.add(1.0));
-    DoubleVector s2 = s.mul(s);
-    DoubleVector p = s2.mul(1.0 / 23).add(1.0 / 21);
-    p = p.mul(s2).add(1.0 / 19);
-    p = p.mul(s2).add(1.0 / 17);
-    p = p.mul(s2).add(1.0 / 15);
-    p = p.mul(s2).add(1.0 / 13);
-    p = p.mul(s2).add(1.0 / 11);
-    p = p.mul(s2).add(1.0 / 9);
-    p = p.mul(s2).add(1.0 / 7);
-    p = p.mul(s2).add(1.0 / 5);
-    p = p.mul(s2).add(1.0 / 3);
-    DoubleVector twoS = s.add(s);
-    DoubleVector logM = twoS.add(twoS.mul(s2).mul(p));
-    return ed.mul(LN2_HI).add(ed.mul(LN2_LO).add(logM));
+    return x.lanewise(VectorOperators.LOG);
   }
 
   /**
@@ -166,40 +105,59 @@ final class VectorMath {
    * (callers share it with the density).
    */
   static DoubleVector cdf(DoubleVector x, DoubleVector eh) {
+    // Straight-line and branch-free (every region is evaluated, then blended), Horner loops
+    // unrolled, and split into methods under C2's inlining size limit: vectors passed to a method
+    // that is not inlined, or merged across branches or loop back-edges, are boxed on the heap.
     DoubleVector y = x.abs();
-    VectorMask<Double> inner = y.compare(VectorOperators.LE, 0.67448975);
-    VectorMask<Double> outer = y.compare(VectorOperators.GT, SQRT_32);
-    // Middle region (most d1/d2 values): rational function of y times exp(-y^2/2).
-    DoubleVector xnum = y.mul(C[8]);
-    DoubleVector xden = y;
-    for (int i = 0; i < 7; i++) {
-      xnum = xnum.add(C[i]).mul(y);
-      xden = xden.add(D[i]).mul(y);
-    }
-    DoubleVector tail = eh.mul(xnum.add(C[7]).div(xden.add(D[7])));
-    if (outer.anyTrue()) {
-      DoubleVector xsq = DoubleVector.broadcast(SPECIES, 1.0).div(y.mul(y));
-      DoubleVector pn = xsq.mul(P[5]);
-      DoubleVector pd = xsq;
-      for (int i = 0; i < 4; i++) {
-        pn = pn.add(P[i]).mul(xsq);
-        pd = pd.add(Q[i]).mul(xsq);
-      }
-      DoubleVector r = xsq.mul(pn.add(P[4])).div(pd.add(Q[4]));
-      DoubleVector far = eh.mul(DoubleVector.broadcast(SPECIES, INV_SQRT_2PI).sub(r).div(y));
-      far = far.blend(0.0, y.compare(VectorOperators.GE, 40.0));
-      tail = tail.blend(far, outer);
-    }
-    VectorMask<Double> positive = x.compare(VectorOperators.GT, 0.0);
-    DoubleVector result = tail.blend(DoubleVector.broadcast(SPECIES, 1.0).sub(tail), positive);
-    if (inner.anyTrue()) {
-      DoubleVector xsq = x.mul(x);
-      DoubleVector an = xsq.mul(A4).add(A0).mul(xsq).add(A1).mul(xsq).add(A2).mul(xsq);
-      DoubleVector bd = xsq.add(B0).mul(xsq).add(B1).mul(xsq).add(B2).mul(xsq);
-      DoubleVector body = x.mul(an.add(A3)).div(bd.add(B3)).add(0.5);
-      result = result.blend(body, inner);
-    }
-    return result;
+    DoubleVector tail =
+        middleTail(y, eh).blend(farTail(y, eh), y.compare(VectorOperators.GT, SQRT_32));
+    DoubleVector result =
+        tail.blend(
+            DoubleVector.broadcast(SPECIES, 1.0).sub(tail), x.compare(VectorOperators.GT, 0.0));
+    return result.blend(body(x), y.compare(VectorOperators.LE, 0.67448975));
+  }
+
+  /** Cody's middle region ({@code 0.674 < y <= sqrt(32)}): the tail mass beyond {@code y}. */
+  private static DoubleVector middleTail(DoubleVector y, DoubleVector eh) {
+    DoubleVector xnum = y.mul(C8).add(C0).mul(y);
+    DoubleVector xden = y.add(D0).mul(y);
+    xnum = xnum.add(C1).mul(y);
+    xden = xden.add(D1).mul(y);
+    xnum = xnum.add(C2).mul(y);
+    xden = xden.add(D2).mul(y);
+    xnum = xnum.add(C3).mul(y);
+    xden = xden.add(D3).mul(y);
+    xnum = xnum.add(C4).mul(y);
+    xden = xden.add(D4).mul(y);
+    xnum = xnum.add(C5).mul(y);
+    xden = xden.add(D5).mul(y);
+    xnum = xnum.add(C6).mul(y);
+    xden = xden.add(D6).mul(y);
+    return eh.mul(xnum.add(C7).div(xden.add(D7)));
+  }
+
+  /** Cody's far region ({@code y > sqrt(32)}): the tail mass beyond {@code y}, 0 from 40 on. */
+  private static DoubleVector farTail(DoubleVector y, DoubleVector eh) {
+    DoubleVector xsq = DoubleVector.broadcast(SPECIES, 1.0).div(y.mul(y));
+    DoubleVector pn = xsq.mul(P5).add(P0).mul(xsq);
+    DoubleVector pd = xsq.add(Q0).mul(xsq);
+    pn = pn.add(P1).mul(xsq);
+    pd = pd.add(Q1).mul(xsq);
+    pn = pn.add(P2).mul(xsq);
+    pd = pd.add(Q2).mul(xsq);
+    pn = pn.add(P3).mul(xsq);
+    pd = pd.add(Q3).mul(xsq);
+    DoubleVector r = xsq.mul(pn.add(P4)).div(pd.add(Q4));
+    DoubleVector far = eh.mul(DoubleVector.broadcast(SPECIES, INV_SQRT_2PI).sub(r).div(y));
+    return far.blend(0.0, y.compare(VectorOperators.GE, 40.0));
+  }
+
+  /** Cody's central region ({@code |x| <= 0.674}): {@code 0.5 + x R(x^2)}. */
+  private static DoubleVector body(DoubleVector x) {
+    DoubleVector x2 = x.mul(x);
+    DoubleVector an = x2.mul(A4).add(A0).mul(x2).add(A1).mul(x2).add(A2).mul(x2);
+    DoubleVector bd = x2.add(B0).mul(x2).add(B1).mul(x2).add(B2).mul(x2);
+    return x.mul(an.add(A3)).div(bd.add(B3)).add(0.5);
   }
 
   /** Returns {@code cdf(x)} computing {@code exp(-x^2/2)} itself. */
