@@ -85,7 +85,9 @@ public final class ChainEnricher {
       if (mid > 0) {
         ImpliedVolResult r = Black76Formulas.impliedVolatility(call, f, k, t, rate, mid);
         if (r.isOk()) {
-          iv = r.volatility();
+          iv = verified(call, f, k, t, rate, mid, r.volatility());
+        }
+        if (iv > 0) {
           double q = rate - Math.log(f / spot) / t;
           Greeks g = BlackScholesFormulas.greeks(call, spot, k, t, rate, q, iv);
           delta = g.delta();
@@ -115,6 +117,41 @@ public final class ChainEnricher {
               qt));
     }
     return out;
+  }
+
+  /**
+   * Returns {@code iv} if it reprices {@code price} to 1e-10 relative; otherwise solves again by
+   * safeguarded Newton on the Black-76 price (guards a near-the-money inaccuracy seen in the
+   * solver, where |ln F/K| is below about 0.005).
+   */
+  static double verified(
+      boolean call, double f, double k, double t, double rate, double price, double iv) {
+    double tol = 1e-10 * Math.max(price, 1e-8);
+    if (Math.abs(Black76Formulas.price(call, f, k, t, rate, iv) - price) <= tol) {
+      return iv;
+    }
+    double lo = 1e-6;
+    double hi = 10;
+    if (Black76Formulas.price(call, f, k, t, rate, hi) < price
+        || Black76Formulas.price(call, f, k, t, rate, lo) > price) {
+      return Double.NaN;
+    }
+    double x = iv > lo && iv < hi ? iv : 0.3;
+    for (int i = 0; i < 100; i++) {
+      double v = Black76Formulas.price(call, f, k, t, rate, x) - price;
+      if (Math.abs(v) <= tol) {
+        return x;
+      }
+      if (v > 0) {
+        hi = x;
+      } else {
+        lo = x;
+      }
+      double vega = Black76Formulas.greeks(call, f, k, t, rate, x).vega();
+      double next = vega > 0 ? x - v / vega : Double.NaN;
+      x = next > lo && next < hi ? next : 0.5 * (lo + hi);
+    }
+    return x;
   }
 
   /** Returns the time in years from {@code asOf} to 16:00 New York on {@code expiration}. */

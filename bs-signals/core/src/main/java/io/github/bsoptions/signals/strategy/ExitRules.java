@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * When to close a position opened on a signal.
  *
- * @param profitTarget close when the profit reaches this fraction of the entry premium (e.g. 0.5
- *     = half the credit kept, or a 50 % gain on a debit)
+ * @param profitTarget close when the profit reaches this fraction of the entry premium (e.g. 0.5 =
+ *     half the credit kept, or a 50 % gain on a debit)
  * @param stopLoss close when the loss reaches this fraction of the entry premium (e.g. 2.0 = loss
  *     of twice the credit)
  * @param exitBy close on this date at the latest

@@ -46,7 +46,9 @@ public final class ShortPremiumStrategy implements Strategy {
     this.exitDaysBeforeExpiry = exitDaysBeforeExpiry;
   }
 
-  /** Creates the strategy with edge 0.15, 35 days, short delta 0.25, 2-strike wings, exit 7 days. */
+  /**
+   * Creates the strategy with edge 0.15, 35 days, short delta 0.25, 2-strike wings, exit 7 days.
+   */
   public ShortPremiumStrategy() {
     this(0.15, 35, 0.25, 2, 7);
   }

@@ -7,8 +7,8 @@ import java.util.List;
  *
  * <p>Strategies are pure functions of the view: no clock, no I/O, no randomness, so the same code
  * runs in backtests, paper and live trading. Built-ins are {@link ShortPremiumStrategy} and {@link
- * LongVolatilityStrategy}; users add their own by implementing this interface (and may register
- * it with {@link java.util.ServiceLoader} for discovery through {@link Strategies}).
+ * LongVolatilityStrategy}; users add their own by implementing this interface (and may register it
+ * with {@link java.util.ServiceLoader} for discovery through {@link Strategies}).
  */
 public interface Strategy {
 

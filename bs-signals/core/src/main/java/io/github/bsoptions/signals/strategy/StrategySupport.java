@@ -20,7 +20,8 @@ final class StrategySupport {
     return options.stream()
         .filter(o -> o.mid() > 0 && o.impliedVolatility() > 0)
         .min(
-            Comparator.comparingDouble((EnrichedOption o) -> Math.abs(o.expiryYears() - targetYears))
+            Comparator.comparingDouble(
+                    (EnrichedOption o) -> Math.abs(o.expiryYears() - targetYears))
                 .thenComparing(o -> o.contract().expiration()))
         .map(o -> o.contract().expiration());
   }
@@ -52,7 +53,8 @@ final class StrategySupport {
         .filter(o -> o.contract().type() == type && !Double.isNaN(o.delta()))
         .filter(o -> type == OptionType.CALL ? o.logMoneyness() > 0 : o.logMoneyness() < 0)
         .min(
-            Comparator.comparingDouble((EnrichedOption o) -> Math.abs(Math.abs(o.delta()) - absDelta))
+            Comparator.comparingDouble(
+                    (EnrichedOption o) -> Math.abs(Math.abs(o.delta()) - absDelta))
                 .thenComparingDouble(o -> o.contract().strike()));
   }
 
