@@ -53,12 +53,20 @@ public final class Forecasters {
     throw new IllegalArgumentException("forecaster '" + name + "' not found; known: " + names());
   }
 
-  /** Creates the highest-priority forecaster. */
+  /**
+   * Creates the highest-priority forecaster that can be created; a provider whose {@code create()}
+   * throws {@link IllegalStateException} (e.g. an ML model without trained weights) is skipped for
+   * the next one.
+   */
   public static Forecaster best() {
-    List<ForecasterProvider> ps = providers();
-    if (ps.isEmpty()) {
-      throw new IllegalStateException("no ForecasterProvider found");
+    List<String> reasons = new ArrayList<>();
+    for (ForecasterProvider p : providers()) {
+      try {
+        return p.create();
+      } catch (IllegalStateException e) {
+        reasons.add(p.name() + ": " + e.getMessage());
+      }
     }
-    return ps.get(0).create();
+    throw new IllegalStateException("no forecaster could be created " + reasons);
   }
 }
