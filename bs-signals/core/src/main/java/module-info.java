@@ -14,6 +14,8 @@ module io.github.bsoptions.signals {
   exports io.github.bsoptions.signals.ntm;
   exports io.github.bsoptions.signals.score;
   exports io.github.bsoptions.signals.strategy;
+  exports io.github.bsoptions.signals.internal to
+      io.github.bsoptions.signals.ml;
 
   uses io.github.bsoptions.signals.spi.ForecasterProvider;
   uses io.github.bsoptions.signals.strategy.Strategy;
