@@ -8,6 +8,6 @@ public final class Commands {
 
   /** Returns a fresh instance of every subcommand. */
   public static List<Object> all() {
-    return List.of(new VersionCommand());
+    return List.of(new VersionCommand(), new DashboardCommand());
   }
 }
