@@ -284,7 +284,7 @@ public final class DashboardServer implements AutoCloseable {
    * none (pages refer to {@code /webjars/chart.js/dist/chart.umd.js}, so a version bump of the
    * WebJar needs no page change).
    */
-  static String webjarResource(String path) {
+  public static String webjarResource(String path) {
     ClassLoader cl = DashboardServer.class.getClassLoader();
     if (cl.getResource(WEBJARS + path) != null) {
       return WEBJARS + path;

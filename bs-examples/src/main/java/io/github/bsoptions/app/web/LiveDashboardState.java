@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.github.bsoptions.app.obs.StageLatency;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +38,7 @@ public final class LiveDashboardState implements DashboardState {
   private final ArrayDeque<Views.EquityPoint> equity = new ArrayDeque<>();
   private final List<BiConsumer<String, String>> listeners = new CopyOnWriteArrayList<>();
 
-  /** Returns the JSON mapper the dashboard uses (non-finite doubles become {@code null}). */
+  /** Returns the JSON mapper the dashboard uses (non-finite doubles become {@code null}; instants and durations ISO strings). */
   public static ObjectMapper mapper() {
     SimpleModule m = new SimpleModule("bs-dashboard");
     JsonSerializer<Double> finiteOrNull =
@@ -54,6 +55,21 @@ public final class LiveDashboardState implements DashboardState {
         };
     m.addSerializer(Double.class, finiteOrNull);
     m.addSerializer(Double.TYPE, finiteOrNull);
+    m.addSerializer(java.time.Instant.class, ToStringSerializer.instance);
+    m.addSerializer(
+        java.util.OptionalLong.class,
+        new JsonSerializer<java.util.OptionalLong>() {
+          @Override
+          public void serialize(java.util.OptionalLong v, JsonGenerator g, SerializerProvider p)
+              throws IOException {
+            if (v.isPresent()) {
+              g.writeNumber(v.getAsLong());
+            } else {
+              g.writeNull();
+            }
+          }
+        });
+    m.addSerializer(java.time.Duration.class, ToStringSerializer.instance);
     return new ObjectMapper().registerModule(m);
   }
 
