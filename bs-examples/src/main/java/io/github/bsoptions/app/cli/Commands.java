@@ -12,6 +12,7 @@ public final class Commands {
         new VersionCommand(),
         new PriceCommand(),
         new IvCommand(),
-        new StressCommand());
+        new StressCommand(),
+        new DashboardCommand());
   }
 }
