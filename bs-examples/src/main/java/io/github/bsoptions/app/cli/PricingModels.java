@@ -1,5 +1,7 @@
 package io.github.bsoptions.app.cli;
 
+import io.github.bsoptions.pricing.pricer.AmericanMethod;
+import io.github.bsoptions.pricing.pricer.AmericanModel;
 import io.github.bsoptions.pricing.pricer.BachelierModel;
 import io.github.bsoptions.pricing.pricer.Black76Model;
 import io.github.bsoptions.pricing.pricer.BlackScholesModel;
@@ -18,7 +20,9 @@ final class PricingModels {
     MODELS.put("bsm", m -> BlackScholesModel.INSTANCE);
     MODELS.put("black76", m -> Black76Model.INSTANCE);
     MODELS.put("bachelier", m -> BachelierModel.INSTANCE);
-    // "american" is added here once the American models are in this build.
+    MODELS.put(
+        "american",
+        m -> m == null ? AmericanModel.create() : AmericanModel.of(AmericanMethod.parse(m)));
   }
 
   private PricingModels() {}
@@ -34,9 +38,6 @@ final class PricingModels {
     Function<String, PricingModel> f = MODELS.get(key);
     if (f != null) {
       return f.apply(americanMethod);
-    }
-    if (key.equals("american")) {
-      throw new IllegalArgumentException("model american not available in this build");
     }
     throw new IllegalArgumentException(
         "unknown model '" + name + "'; known: " + String.join(", ", MODELS.keySet()));

@@ -1,6 +1,7 @@
 package io.github.bsoptions.risk.portfolio;
 
 import io.github.bsoptions.pricing.backend.PricingBackends;
+import io.github.bsoptions.pricing.pricer.AmericanModel;
 import io.github.bsoptions.pricing.pricer.BlackScholesModel;
 import io.github.bsoptions.pricing.pricer.PricingModel;
 import io.github.bsoptions.pricing.product.ExerciseStyle;
@@ -11,10 +12,10 @@ import io.github.bsoptions.risk.internal.Checks;
  * The pricing models bs-risk revalues options with: one per exercise style, plus the batch backend
  * used for rows priced by {@link BlackScholesModel}.
  *
- * <p>{@link #DEFAULT} prices both styles with {@link BlackScholesModel}, which ignores early
- * exercise (a lower bound for American puts and for calls on dividend payers). Applications that
- * hold American contracts pass an American model in the {@code american} slot; the reference app
- * wires the American pricer of bs-pricing there.
+ * <p>{@link #DEFAULT} prices European options with {@link BlackScholesModel} and American ones
+ * with bs-pricing's default American pricer ({@link AmericanModel#create()}, the
+ * Andersen-Lake-Offengelter boundary method). {@link #BLACK_SCHOLES_ONLY} ignores early exercise
+ * (a lower bound for American puts and for calls on dividend payers) for speed.
  *
  * <p>Rows whose model is {@link BlackScholesModel#INSTANCE} go through {@code backend}'s batch API
  * (SIMD or GPU when configured); every other model is called row by row.
@@ -25,8 +26,12 @@ import io.github.bsoptions.risk.internal.Checks;
  */
 public record RiskPricers(PricingModel european, PricingModel american, PricingBackend backend) {
 
-  /** Black-Scholes for both styles on the scalar backend. */
+  /** Black-Scholes for European, the default American pricer for American, scalar backend. */
   public static final RiskPricers DEFAULT =
+      new RiskPricers(BlackScholesModel.INSTANCE, AmericanModel.create(), PricingBackends.scalar());
+
+  /** Black-Scholes for both styles (early exercise ignored) on the scalar backend. */
+  public static final RiskPricers BLACK_SCHOLES_ONLY =
       new RiskPricers(
           BlackScholesModel.INSTANCE, BlackScholesModel.INSTANCE, PricingBackends.scalar());
 

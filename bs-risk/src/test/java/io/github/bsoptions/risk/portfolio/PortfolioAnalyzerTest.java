@@ -124,7 +124,7 @@ class PortfolioAnalyzerTest {
     assertThat(pricers.model(ExerciseStyle.EUROPEAN)).isSameAs(BlackScholesModel.INSTANCE);
     assertThat(pricers.model(ExerciseStyle.AMERICAN)).isInstanceOf(DelegatingModel.class);
     assertThat(pricers.batched(ExerciseStyle.AMERICAN)).isFalse();
-    assertThat(RiskPricers.DEFAULT.batched(ExerciseStyle.AMERICAN)).isTrue();
+    assertThat(RiskPricers.BLACK_SCHOLES_ONLY.batched(ExerciseStyle.AMERICAN)).isTrue();
   }
 
   @Test
