@@ -96,6 +96,32 @@ class LstmVolForecasterTest {
   }
 
   @Test
+  void providers_loadSavedModels_andBestFallsBackToGarchWithout(@TempDir Path dir) {
+    String key = MlForecasterProviders.MODEL_DIR_PROPERTY;
+    String before = System.getProperty(key);
+    try {
+      System.clearProperty(key);
+      if (System.getenv("BS_SIGNALS_MODEL_DIR") == null) {
+        assertThat(io.github.bsoptions.signals.vol.Forecasters.best().name()).isEqualTo("garch");
+      }
+      hybrid.forecaster().save(dir.resolve("hybrid-lstm-garch"));
+      System.setProperty(key, dir.toString());
+      io.github.bsoptions.signals.spi.Forecaster best =
+          io.github.bsoptions.signals.vol.Forecasters.best();
+      assertThat(best.name()).isEqualTo("hybrid-lstm-garch");
+      assertThat(best.forecast(test.get(1), 10).dailyVariances())
+          .containsExactly(hybrid.forecaster().forecast(test.get(1), 10).dailyVariances());
+      ((LstmVolForecaster) best).close();
+    } finally {
+      if (before == null) {
+        System.clearProperty(key);
+      } else {
+        System.setProperty(key, before);
+      }
+    }
+  }
+
+  @Test
   void forecaster_rejectsShortHistory() {
     ForecastInput tiny = ForecastInput.ofReturns(new double[] {0.01, -0.01, 0.02});
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> hybrid.forecaster().forecast(tiny, 5))
