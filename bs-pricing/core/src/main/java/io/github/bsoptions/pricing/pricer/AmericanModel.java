@@ -442,15 +442,18 @@ public final class AmericanModel implements PricingModel {
     }
     double fTol = 1e-12 * price;
     for (int it = 0; it < 200; it++) {
-      // Secant through the last two points, bisection when it leaves the bracket.
+      // Secant through the last two points, bisection when it leaves the bracket (and every 16th
+      // step, which bounds the work when the secant crawls).
       double x = x1 - f1 * (x1 - x0) / (f1 - f0);
-      double width = hi - lo;
-      if (!(x > lo + 1e-3 * width && x < hi - 1e-3 * width) || it % 8 == 7) {
+      boolean secant = x > lo && x < hi && it % 16 != 15;
+      if (!secant) {
         x = 0.5 * (lo + hi);
       }
       double f = value(c, spot, strike, expiry, rate, div, x, dv, dt, da) - price;
       evaluations++;
-      if (Math.abs(f) <= fTol || hi - lo <= 1e-15 * hi) {
+      if (Math.abs(f) <= fTol || (secant && Math.abs(x - x1) <= 1e-12 * x)) {
+        // The residual is at the price tolerance, or the secant step is at the resolution of the
+        // price function (its rounding noise, about 1e-15 of the strike, can exceed fTol).
         return ImpliedVolResult.ok(x, evaluations);
       }
       if (f > 0) {
@@ -459,6 +462,9 @@ public final class AmericanModel implements PricingModel {
       } else {
         lo = x;
         flo = f;
+      }
+      if (hi - lo <= 1e-14 * hi) {
+        return ImpliedVolResult.ok(0.5 * (lo + hi), evaluations);
       }
       x0 = x1;
       f0 = f1;
