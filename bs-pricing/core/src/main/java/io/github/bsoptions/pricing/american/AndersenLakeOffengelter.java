@@ -347,8 +347,11 @@ public final class AndersenLakeOffengelter {
     }
 
     void solve() {
-      for (int i = 0; i < n; i++) {
-        lnB[i] = Math.log(qdPlus(tau[i]));
+      // From short to long expiries, each QD+ solve starting from its neighbour's root.
+      double guess = Double.NaN;
+      for (int i = n - 1; i >= 0; i--) {
+        guess = qdPlus(tau[i], guess);
+        lnB[i] = Math.log(guess);
       }
       lnB[n] = lnXmax;
       fit();
@@ -462,6 +465,7 @@ public final class AndersenLakeOffengelter {
       double[] y = sc.priceRule.nodes;
       double[] w = sc.priceRule.weights;
       double sqrtT = Math.sqrt(t);
+      double lnS = Math.log(s);
       double sum = 0;
       for (int j = 0; j < y.length; j++) {
         double z = 0.5 * sqrtT * (1 + y[j]);
@@ -471,15 +475,15 @@ public final class AndersenLakeOffengelter {
         double v = vol * z;
         double dr = Math.exp(-r * dt);
         double dq = Math.exp(-q * dt);
-        double dp = (Math.log(s) - lb + (r - q) * dt) / v + 0.5 * v;
+        double dp = (lnS - lb + (r - q) * dt) / v + 0.5 * v;
         double f = r * k * dr * FastNormal.cdf(-dp + v) - q * s * dq * FastNormal.cdf(-dp);
         sum += w[j] * 2 * z * f;
       }
       return Math.max(sum * 0.5 * sqrtT, 0);
     }
 
-    /** Li's QD+ approximation of the boundary at time to expiry {@code tau}. */
-    private double qdPlus(double tauI) {
+    /** Li's QD+ boundary at time to expiry {@code tauI}; Newton from {@code start} if inside. */
+    private double qdPlus(double tauI, double start) {
       double sigma2 = vol * vol;
       double v = vol * Math.sqrt(tauI);
       double dr = Math.exp(-r * tauI);
@@ -494,7 +498,7 @@ public final class AndersenLakeOffengelter {
       double lo = xmax * 1e-10;
       double hi = xmax;
       // Safeguarded Newton on f(S) = (1 - dq N(-d+)) S + (lambda + c0)(K - S - p(S)).
-      double x = xmax * Math.exp(-2 * v);
+      double x = start > lo && start < hi ? start : xmax * Math.exp(-2 * v);
       double flo = Double.NaN;
       for (int it = 0; it < 60; it++) {
         double dp = Math.log(x * dq / (k * dr)) / v + 0.5 * v;
