@@ -96,7 +96,10 @@ public final class BlackImpliedVol {
     if (!(s > 0 && s < Double.POSITIVE_INFINITY)) {
       return fail(PricingStatus.NOT_CONVERGED);
     }
-    if (!(NormalisedBlack.vega(xo, s) * s * IDENTIFIABILITY >= 2 * Math.ulp(beta))) {
+    // The price's own resolution, relative (so a normal price normalised into the subnormal range
+    // keeps its 53 bits, and a subnormal input price correctly has fewer).
+    double resolution = beta * (Math.ulp(price) / price);
+    if (!(NormalisedBlack.vega(xo, s) * s * IDENTIFIABILITY >= 2 * resolution)) {
       return fail(PricingStatus.NO_TIME_VALUE);
     }
     double sigma = s / Math.sqrt(expiry);
