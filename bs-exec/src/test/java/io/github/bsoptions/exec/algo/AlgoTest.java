@@ -71,7 +71,7 @@ class AlgoTest {
     AlgoRunner r =
         new AlgoRunner(
             e,
-            sym -> paperQuote(paper, sym, n[0]),
+            paper::quote,
             clock,
             t -> {
               n[0]++;
