@@ -111,15 +111,30 @@ public class DataBench {
       if (i > 0) {
         sb.append(',');
       }
-      String sym = String.format("SPY%02d%02d%02d%s%08d", exp.getYear() % 100, exp.getMonthValue(), exp.getDayOfMonth(), i % 2 == 0 ? "C" : "P", (100 + i / 2) * 1000);
-      sb.append('"').append(sym).append("\":{")
-          .append("\"latestTrade\":{\"t\":\"2026-09-14T15:42:07.118204416Z\",\"x\":\"C\",\"p\":41.85,\"s\":2,\"c\":\"I\"},")
-          .append("\"latestQuote\":{\"t\":\"2026-09-14T15:45:59.904512768Z\",\"bx\":\"N\",\"bp\":41.60,\"bs\":35,\"ax\":\"C\",\"ap\":42.05,\"as\":28,\"c\":\"A\"},")
-          .append("\"minuteBar\":{\"t\":\"2026-09-14T15:42:00Z\",\"o\":41.85,\"h\":41.85,\"l\":41.85,\"c\":41.85,\"v\":2,\"n\":1,\"vw\":41.85},")
-          .append("\"dailyBar\":{\"t\":\"2026-09-14T04:00:00Z\",\"o\":40.90,\"h\":42.30,\"l\":40.10,\"c\":41.85,\"v\":312,\"n\":57,\"vw\":41.2231},")
-          .append("\"prevDailyBar\":{\"t\":\"2026-09-11T04:00:00Z\",\"o\":39.75,\"h\":41.02,\"l\":39.30,\"c\":40.66,\"v\":280,\"n\":49,\"vw\":40.1187},")
+      String sym =
+          String.format(
+              "SPY%02d%02d%02d%s%08d",
+              exp.getYear() % 100,
+              exp.getMonthValue(),
+              exp.getDayOfMonth(),
+              i % 2 == 0 ? "C" : "P",
+              (100 + i / 2) * 1000);
+      sb.append('"')
+          .append(sym)
+          .append("\":{")
+          .append(
+              "\"latestTrade\":{\"t\":\"2026-09-14T15:42:07.118204416Z\",\"x\":\"C\",\"p\":41.85,\"s\":2,\"c\":\"I\"},")
+          .append(
+              "\"latestQuote\":{\"t\":\"2026-09-14T15:45:59.904512768Z\",\"bx\":\"N\",\"bp\":41.60,\"bs\":35,\"ax\":\"C\",\"ap\":42.05,\"as\":28,\"c\":\"A\"},")
+          .append(
+              "\"minuteBar\":{\"t\":\"2026-09-14T15:42:00Z\",\"o\":41.85,\"h\":41.85,\"l\":41.85,\"c\":41.85,\"v\":2,\"n\":1,\"vw\":41.85},")
+          .append(
+              "\"dailyBar\":{\"t\":\"2026-09-14T04:00:00Z\",\"o\":40.90,\"h\":42.30,\"l\":40.10,\"c\":41.85,\"v\":312,\"n\":57,\"vw\":41.2231},")
+          .append(
+              "\"prevDailyBar\":{\"t\":\"2026-09-11T04:00:00Z\",\"o\":39.75,\"h\":41.02,\"l\":39.30,\"c\":40.66,\"v\":280,\"n\":49,\"vw\":40.1187},")
           .append("\"impliedVolatility\":0.1874,")
-          .append("\"greeks\":{\"delta\":0.7312,\"gamma\":0.0046,\"theta\":-0.0921,\"vega\":1.0187,\"rho\":2.4415}}");
+          .append(
+              "\"greeks\":{\"delta\":0.7312,\"gamma\":0.0046,\"theta\":-0.0921,\"vega\":1.0187,\"rho\":2.4415}}");
     }
     sb.append("},\"next_page_token\":null}");
     return sb.toString().getBytes(StandardCharsets.UTF_8);
