@@ -39,41 +39,39 @@ final class SimdKernels {
 
   static void priceRange(
       BatchModel model, OptionBatch b, double[] out, byte[] status, int from, int to) {
-    boolean[] call = b.call();
-    double[] s = b.spot();
-    double[] k = b.strike();
-    double[] t = b.expiry();
-    double[] r = b.rate();
-    double[] q = b.dividendYield();
-    double[] vol = b.volatility();
     boolean black76 = model == BatchModel.BLACK_76;
+    double[] r = b.rate();
+    double[] q = black76 ? r : b.dividendYield();
+    Passes.Scratch sc = Passes.SCRATCH.get();
     int i = from;
-    for (int upper = to - L; i <= upper; i += L) {
-      DoubleVector vs = DoubleVector.fromArray(SPECIES, s, i);
-      DoubleVector vk = DoubleVector.fromArray(SPECIES, k, i);
-      DoubleVector vt = DoubleVector.fromArray(SPECIES, t, i);
-      DoubleVector vr = DoubleVector.fromArray(SPECIES, r, i);
-      DoubleVector vq = black76 ? vr : DoubleVector.fromArray(SPECIES, q, i);
-      DoubleVector vv = DoubleVector.fromArray(SPECIES, vol, i);
-      if (!smooth(vs, vk, vt, vr, vq, vv)) {
-        scalarPrice(model, b, out, status, i, i + L);
-        continue;
+    while (to - i >= L) {
+      int n = Math.min(Passes.BLOCK, (to - i) / L * L);
+      Passes.setup(b.call(), b.spot(), b.strike(), b.expiry(), r, q, b.volatility(), i, n, sc);
+      Passes.expHalfSquare(sc.d1, sc.eh, n);
+      Passes.cdf(sc.w, sc.d1, sc.eh, sc.c1, n);
+      Passes.expHalfSquare(sc.d2, sc.eh, n);
+      Passes.cdf(sc.w, sc.d2, sc.eh, sc.c2, n);
+      Passes.combinePrice(sc, out, i, n);
+      for (int g = i; g < i + n; g += L) {
+        if (smoothAt(b, q, g)) {
+          Arrays.fill(status, g, g + L, OK);
+        } else {
+          scalarPrice(model, b, out, status, g, g + L);
+        }
       }
-      VectorMask<Double> isCall = VectorMask.fromArray(SPECIES, call, i);
-      DoubleVector w = DoubleVector.broadcast(SPECIES, -1.0).blend(1.0, isCall);
-      DoubleVector dq = VectorMath.exp(vq.neg().mul(vt));
-      DoubleVector dr = VectorMath.exp(vr.neg().mul(vt));
-      DoubleVector sqrtT = vt.lanewise(VectorOperators.SQRT);
-      DoubleVector v = vv.mul(sqrtT);
-      DoubleVector d1 = VectorMath.log(vs.div(vk)).add(vr.sub(vq).mul(vt)).div(v).add(v.mul(0.5));
-      DoubleVector d2 = d1.sub(v);
-      DoubleVector cd1 = VectorMath.cdf(w.mul(d1));
-      DoubleVector cd2 = VectorMath.cdf(w.mul(d2));
-      DoubleVector price = w.mul(dq.mul(vs).mul(cd1).sub(dr.mul(vk).mul(cd2)));
-      price.intoArray(out, i);
-      Arrays.fill(status, i, i + L, OK);
+      i += n;
     }
     scalarPrice(model, b, out, status, i, to);
+  }
+
+  private static boolean smoothAt(OptionBatch b, double[] q, int i) {
+    return smooth(
+        DoubleVector.fromArray(SPECIES, b.spot(), i),
+        DoubleVector.fromArray(SPECIES, b.strike(), i),
+        DoubleVector.fromArray(SPECIES, b.expiry(), i),
+        DoubleVector.fromArray(SPECIES, b.rate(), i),
+        DoubleVector.fromArray(SPECIES, q, i),
+        DoubleVector.fromArray(SPECIES, b.volatility(), i));
   }
 
   private static void scalarPrice(
@@ -132,55 +130,29 @@ final class SimdKernels {
   // ---------------------------------------------------------------- greeks
 
   static void greeksRange(BatchModel model, OptionBatch b, GreeksBatch out, int from, int to) {
-    boolean[] call = b.call();
-    double[] s = b.spot();
-    double[] k = b.strike();
-    double[] t = b.expiry();
-    double[] r = b.rate();
-    double[] q = b.dividendYield();
-    double[] vol = b.volatility();
     boolean black76 = model == BatchModel.BLACK_76;
-    byte[] status = out.statusCodes();
+    double[] r = b.rate();
+    double[] q = black76 ? r : b.dividendYield();
+    Passes.Scratch sc = Passes.SCRATCH.get();
     int i = from;
-    for (int upper = to - L; i <= upper; i += L) {
-      DoubleVector vs = DoubleVector.fromArray(SPECIES, s, i);
-      DoubleVector vk = DoubleVector.fromArray(SPECIES, k, i);
-      DoubleVector vt = DoubleVector.fromArray(SPECIES, t, i);
-      DoubleVector vr = DoubleVector.fromArray(SPECIES, r, i);
-      DoubleVector vq = black76 ? vr : DoubleVector.fromArray(SPECIES, q, i);
-      DoubleVector vv = DoubleVector.fromArray(SPECIES, vol, i);
-      if (!smooth(vs, vk, vt, vr, vq, vv)) {
-        scalarGreeks(model, b, out, i, i + L);
-        continue;
+    while (to - i >= L) {
+      int n = Math.min(Passes.BLOCK, (to - i) / L * L);
+      Passes.setup(b.call(), b.spot(), b.strike(), b.expiry(), r, q, b.volatility(), i, n, sc);
+      Passes.expHalfSquare(sc.d2, sc.tmp, n);
+      Passes.cdf(sc.w, sc.d2, sc.tmp, sc.c2, n);
+      Passes.expHalfSquare(sc.d1, sc.eh, n);
+      Passes.cdf(sc.w, sc.d1, sc.eh, sc.c1, n);
+      Passes.combineGreeks1(sc, b.spot(), out.price(), out.delta(), out.gamma(), out.vega(), i, n);
+      Passes.combineGreeks2(
+          sc, b.expiry(), r, q, b.volatility(), black76, out.price(), out.theta(), out.rho(), i, n);
+      for (int g = i; g < i + n; g += L) {
+        if (smoothAt(b, q, g)) {
+          Arrays.fill(out.statusCodes(), g, g + L, OK);
+        } else {
+          scalarGreeks(model, b, out, g, g + L);
+        }
       }
-      VectorMask<Double> isCall = VectorMask.fromArray(SPECIES, call, i);
-      DoubleVector w = DoubleVector.broadcast(SPECIES, -1.0).blend(1.0, isCall);
-      DoubleVector dq = VectorMath.exp(vq.neg().mul(vt));
-      DoubleVector dr = VectorMath.exp(vr.neg().mul(vt));
-      DoubleVector sqrtT = vt.lanewise(VectorOperators.SQRT);
-      DoubleVector v = vv.mul(sqrtT);
-      DoubleVector d1 = VectorMath.log(vs.div(vk)).add(vr.sub(vq).mul(vt)).div(v).add(v.mul(0.5));
-      DoubleVector d2 = d1.sub(v);
-      DoubleVector eh1 = VectorMath.expHalfSquare(d1.abs());
-      DoubleVector nd1 = VectorMath.pdf(eh1);
-      DoubleVector cd1 = VectorMath.cdf(w.mul(d1), eh1);
-      DoubleVector cd2 = VectorMath.cdf(w.mul(d2));
-      DoubleVector sdq = vs.mul(dq);
-      DoubleVector kdr = vk.mul(dr);
-      DoubleVector price = w.mul(sdq.mul(cd1).sub(kdr.mul(cd2)));
-      price.intoArray(out.price(), i);
-      w.mul(dq).mul(cd1).intoArray(out.delta(), i);
-      dq.mul(nd1).div(vs.mul(v)).intoArray(out.gamma(), i);
-      sdq.mul(nd1).mul(sqrtT).intoArray(out.vega(), i);
-      sdq.neg()
-          .mul(nd1)
-          .mul(vv)
-          .div(sqrtT.mul(2.0))
-          .add(w.mul(vq.mul(sdq).mul(cd1).sub(vr.mul(kdr).mul(cd2))))
-          .intoArray(out.theta(), i);
-      DoubleVector rho = black76 ? vt.neg().mul(price) : w.mul(kdr).mul(vt).mul(cd2);
-      rho.intoArray(out.rho(), i);
-      Arrays.fill(status, i, i + L, OK);
+      i += n;
     }
     scalarGreeks(model, b, out, i, to);
   }
