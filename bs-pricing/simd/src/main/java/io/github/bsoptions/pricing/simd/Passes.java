@@ -193,4 +193,129 @@ final class Passes {
       rhoV.intoArray(rho, i);
     }
   }
+
+  /** Per-thread columns for one block of compacted implied-volatility problems. */
+  static final class IvBlock {
+    final double[] f = new double[BLOCK];
+    final double[] k = new double[BLOCK];
+    final double[] x = new double[BLOCK];
+    final double[] target = new double[BLOCK];
+    final double[] logTarget = new double[BLOCK];
+    final double[] sgn = new double[BLOCK];
+    final double[] v = new double[BLOCK];
+    final double[] lo = new double[BLOCK];
+    final double[] hi = new double[BLOCK];
+    final boolean[] done = new boolean[BLOCK];
+    final double[] d1 = new double[BLOCK];
+    final double[] d2 = new double[BLOCK];
+    final double[] eh1 = new double[BLOCK];
+    final double[] eh2 = new double[BLOCK];
+    final double[] c1 = new double[BLOCK];
+    final double[] c2 = new double[BLOCK];
+  }
+
+  static final ThreadLocal<IvBlock> IV_BLOCK = ThreadLocal.withInitial(IvBlock::new);
+
+  /** Starts the iteration: {@code v = sqrt(2|x|)}, empty bracket, side sign, log target. */
+  static void ivInit(IvBlock s, int n) {
+    for (int j = 0; j < n; j += L) {
+      DoubleVector x = DoubleVector.fromArray(SPECIES, s.x, j);
+      x.abs().mul(2.0).lanewise(VectorOperators.SQRT).intoArray(s.v, j);
+      DoubleVector.zero(SPECIES).intoArray(s.lo, j);
+      DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY).intoArray(s.hi, j);
+      SPECIES.maskAll(false).intoArray(s.done, j);
+      // Out of the money is x < 0 for the call side: p = sgn (f N(sgn d1) - k N(sgn d2)).
+      DoubleVector.broadcast(SPECIES, -1.0)
+          .blend(1.0, x.compare(VectorOperators.LT, 0.0))
+          .intoArray(s.sgn, j);
+      VectorMath.log(DoubleVector.fromArray(SPECIES, s.target, j)).intoArray(s.logTarget, j);
+    }
+  }
+
+  /** {@code d1 = x / v + v / 2}, {@code d2 = d1 - v}. */
+  static void ivD(IvBlock s, int n) {
+    for (int j = 0; j < n; j += L) {
+      DoubleVector v = DoubleVector.fromArray(SPECIES, s.v, j);
+      DoubleVector d1 = DoubleVector.fromArray(SPECIES, s.x, j).div(v).add(v.mul(0.5));
+      d1.intoArray(s.d1, j);
+      d1.sub(v).intoArray(s.d2, j);
+    }
+  }
+
+  /**
+   * One Newton step on the log of the out-of-the-money price inside the bracket (the scalar
+   * solver's iteration, lane-wise), from the CDFs in {@code c1}, {@code c2}; returns true when
+   * every row of the block is done. Finished rows keep their answer in {@code v}.
+   */
+  static boolean ivUpdate(IvBlock s, int n) {
+    boolean all = true;
+    double inf = Double.POSITIVE_INFINITY;
+    for (int j = 0; j < n; j += L) {
+      VectorMask<Double> done = VectorMask.fromArray(SPECIES, s.done, j);
+      if (done.allTrue()) {
+        continue;
+      }
+      DoubleVector v = DoubleVector.fromArray(SPECIES, s.v, j);
+      DoubleVector lo = DoubleVector.fromArray(SPECIES, s.lo, j);
+      DoubleVector hi = DoubleVector.fromArray(SPECIES, s.hi, j);
+      DoubleVector f = DoubleVector.fromArray(SPECIES, s.f, j);
+      DoubleVector target = DoubleVector.fromArray(SPECIES, s.target, j);
+      DoubleVector p =
+          DoubleVector.fromArray(SPECIES, s.sgn, j)
+              .mul(
+                  f.mul(DoubleVector.fromArray(SPECIES, s.c1, j))
+                      .sub(
+                          DoubleVector.fromArray(SPECIES, s.k, j)
+                              .mul(DoubleVector.fromArray(SPECIES, s.c2, j))));
+      VectorMask<Double> exact = p.compare(VectorOperators.EQ, target).andNot(done);
+      VectorMask<Double> above = p.compare(VectorOperators.GT, target);
+      hi = hi.blend(v, above);
+      lo = v.blend(lo, above);
+      DoubleVector vega = f.mul(VectorMath.pdf(DoubleVector.fromArray(SPECIES, s.eh1, j)));
+      VectorMask<Double> usable =
+          p.compare(VectorOperators.GT, 0.0).and(vega.compare(VectorOperators.GT, 0.0));
+      DoubleVector safeP = p.blend(1.0, usable.not());
+      DoubleVector newton =
+          v.sub(
+              VectorMath.log(safeP)
+                  .sub(DoubleVector.fromArray(SPECIES, s.logTarget, j))
+                  .mul(p)
+                  .div(vega));
+      // A Newton step below 1e-10 relative lands at full precision (quadratic convergence).
+      VectorMask<Double> settled =
+          usable
+              .and(newton.sub(v).abs().compare(VectorOperators.LE, v.mul(1e-10)))
+              .andNot(done)
+              .andNot(exact);
+      VectorMask<Double> inside =
+          usable
+              .and(newton.compare(VectorOperators.GT, lo))
+              .and(newton.compare(VectorOperators.LT, hi));
+      DoubleVector fallback =
+          lo.add(hi).mul(0.5).blend(v.mul(2.0), hi.compare(VectorOperators.EQ, inf));
+      DoubleVector next = fallback.blend(newton, inside);
+      VectorMask<Double> conv =
+          next.sub(v)
+              .abs()
+              .compare(VectorOperators.LE, VectorMath.ulp(v).mul(2.0))
+              .or(
+                  hi.sub(lo)
+                      .compare(VectorOperators.LE, VectorMath.ulp(hi).mul(4.0))
+                      .and(hi.compare(VectorOperators.LT, inf)))
+              .or(next.compare(VectorOperators.EQ, inf))
+              .andNot(done)
+              .andNot(exact)
+              .andNot(settled);
+      DoubleVector out = v.blend(newton, settled).blend(next, conv);
+      VectorMask<Double> finished = exact.or(settled).or(conv);
+      VectorMask<Double> running = done.or(finished).not();
+      v.blend(out, finished).blend(next, running).intoArray(s.v, j);
+      lo.intoArray(s.lo, j);
+      hi.intoArray(s.hi, j);
+      VectorMask<Double> now = done.or(finished);
+      now.intoArray(s.done, j);
+      all &= now.allTrue();
+    }
+    return all;
+  }
 }
