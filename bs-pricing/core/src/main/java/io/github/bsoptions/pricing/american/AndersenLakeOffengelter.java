@@ -72,6 +72,11 @@ public final class AndersenLakeOffengelter {
     private final double[] boundaryCos;
     private final double[] priceSin;
     private final double[] priceCos;
+    // Barycentric interpolation weights: the boundary at the quadrature points of every node (row
+    // m of n+1 holds the weights of nodal value m) and at the premium points. The Chebyshev
+    // variable of these points depends on the scheme only, not on the option.
+    private final double[] boundaryInterp;
+    private final double[] priceInterp;
     final boolean fpA;
 
     private Scheme(int nodes, int iterations, int boundaryPoints, int pricePoints) {
@@ -98,12 +103,53 @@ public final class AndersenLakeOffengelter {
         priceSin[j] = Math.sin(theta);
         priceCos[j] = Math.cos(theta);
       }
+      int points = nodes * boundaryPoints;
+      double[] z = new double[points];
+      for (int i = 0; i < nodes; i++) {
+        for (int j = 0; j < boundaryPoints; j++) {
+          // sqrt(u / t) = sqrt(tau_i / t) sin(theta_j), sqrt(tau_i / t) = (1 + cos(pi i / n)) / 2.
+          z[i * boundaryPoints + j] = (1 + Math.cos(Math.PI * i / nodes)) * boundarySin[j] - 1;
+        }
+      }
+      this.boundaryInterp = barycentric(nodes, z);
+      double[] zp = new double[pricePoints];
+      for (int j = 0; j < pricePoints; j++) {
+        zp[j] = 2 * priceCos[j] - 1;
+      }
+      this.priceInterp = barycentric(nodes, zp);
       this.chebCos = new double[(nodes + 1) * (nodes + 1)];
       for (int i = 0; i <= nodes; i++) {
         for (int k = 0; k <= nodes; k++) {
           chebCos[i * (nodes + 1) + k] = Math.cos(Math.PI * i * k / nodes);
         }
       }
+    }
+
+    /**
+     * Weights {@code w[m * z.length + p]} of the degree-{@code n} interpolant through the Chebyshev
+     * points {@code cos(pi m / n)} at the points {@code z[p]} (barycentric formula).
+     */
+    private static double[] barycentric(int n, double[] z) {
+      double[] out = new double[(n + 1) * z.length];
+      for (int p = 0; p < z.length; p++) {
+        int exact = -1;
+        double sum = 0;
+        for (int m = 0; m <= n; m++) {
+          double d = z[p] - Math.cos(Math.PI * m / n);
+          if (d == 0) {
+            exact = m;
+            break;
+          }
+          double w = ((m & 1) == 0 ? 1.0 : -1.0) * (m == 0 || m == n ? 0.5 : 1.0) / d;
+          out[m * z.length + p] = w;
+          sum += w;
+        }
+        for (int m = 0; m <= n; m++) {
+          int idx = m * z.length + p;
+          out[idx] = exact >= 0 ? (m == exact ? 1.0 : 0.0) : out[idx] / sum;
+        }
+      }
+      return out;
     }
 
     /**
@@ -353,6 +399,20 @@ public final class AndersenLakeOffengelter {
       return coef[0] + z * b1 - b2;
     }
 
+    /** Sets {@code out[p]} to the interpolant of {@code H} at the points of {@code weights}. */
+    private void interpolate(double[] weights, double[] out) {
+      int points = out.length;
+      java.util.Arrays.fill(out, 0);
+      for (int m = 0; m <= n; m++) {
+        double d = lnB[m] - lnXmax;
+        double h = d * d;
+        int base = m * points;
+        for (int p = 0; p < points; p++) {
+          out[p] += weights[base + p] * h;
+        }
+      }
+    }
+
     private void fit() {
       double[] cos = sc.chebCos;
       int m = n + 1;
@@ -382,14 +442,13 @@ public final class AndersenLakeOffengelter {
       double[] w = sc.boundaryRule.weights;
       // Per node and quadrature point: times and the boundary-independent factors.
       int size = n * l;
-      double[] zArg = new double[size];
       double[] sd = new double[size];
+      double[] invSd = new double[size];
       double[] drift = new double[size];
       double[] wa = new double[size]; // weight * e^{ru} * tau (1+y)/2 (smooth integrals)
       double[] wb = new double[size]; // weight * e^{ru} * sqrt(tau) / vol (singular integrals)
       double[] qa = new double[size];
       double[] qb = new double[size];
-      double sqrtT = Math.sqrt(t);
       for (int i = 0; i < n; i++) {
         double ti = tau[i];
         double sti = Math.sqrt(ti);
@@ -401,8 +460,8 @@ public final class AndersenLakeOffengelter {
           double s = sc.boundaryCos[j];
           double dt = ti * s * s;
           double u = ti * sn * sn;
-          zArg[idx] = 2 * sti * sn / sqrtT - 1;
           sd[idx] = vol * sti * s;
+          invSd[idx] = 1 / sd[idx];
           drift[idx] = (r - q) * dt;
           double er = Math.exp(r * u);
           double eq = Math.exp(q * u);
@@ -414,7 +473,9 @@ public final class AndersenLakeOffengelter {
         }
       }
       double[] next = new double[n];
+      double[] hv = new double[size];
       for (int it = 0; it < sc.iterations; it++) {
+        interpolate(sc.boundaryInterp, hv);
         for (int i = 0; i < n; i++) {
           double ti = tau[i];
           double lbi = lnB[i];
@@ -427,10 +488,10 @@ public final class AndersenLakeOffengelter {
             double di = 0;
             for (int j = 0; j < l; j++) {
               int idx = i * l + j;
-              double h = clenshaw(zArg[idx]);
+              double h = hv[idx];
               double lbu = lnXmax - Math.sqrt(Math.max(h, 0));
               double s = sd[idx];
-              double ep = (lbi - lbu + drift[idx]) / s + 0.5 * s;
+              double ep = (lbi - lbu + drift[idx]) * invSd[idx] + 0.5 * s;
               ni += wa[idx] * FastNormal.cdf(ep - s);
               di += qa[idx] * FastNormal.cdf(ep);
             }
@@ -457,7 +518,7 @@ public final class AndersenLakeOffengelter {
             double ddi = 0;
             for (int j = 0; j < l; j++) {
               int idx = i * l + j;
-              double h = clenshaw(zArg[idx]);
+              double h = hv[idx];
               double lbu = lnXmax - Math.sqrt(Math.max(h, 0));
               double s = sd[idx];
               double x = lbi - lbu + drift[idx];
@@ -490,7 +551,7 @@ public final class AndersenLakeOffengelter {
           double di = 0;
           for (int j = 0; j < l; j++) {
             int idx = i * l + j;
-            double h = clenshaw(zArg[idx]);
+            double h = hv[idx];
             double lbu = lnXmax - Math.sqrt(Math.max(h, 0));
             double s = sd[idx];
             double ep = (lbi - lbu + drift[idx]) / s + 0.5 * s;
@@ -504,8 +565,8 @@ public final class AndersenLakeOffengelter {
           next[i] = Math.log(Math.min(Math.max(bNew, Double.MIN_NORMAL), xmax));
         }
         System.arraycopy(next, 0, lnB, 0, n);
-        fit();
       }
+      fit();
     }
 
     /** Returns the early exercise premium of the put at spot {@code s} (strike {@code k}). */
@@ -514,6 +575,8 @@ public final class AndersenLakeOffengelter {
       double[] w = sc.priceRule.weights;
       double sqrtT = Math.sqrt(t);
       double lnS = Math.log(s);
+      double[] hp = new double[y.length];
+      interpolate(sc.priceInterp, hp);
       double sum = 0;
       for (int j = 0; j < y.length; j++) {
         // Time from now dt = t sin^2(theta), time to expiry u = t cos^2(theta): smooth at both
@@ -522,7 +585,7 @@ public final class AndersenLakeOffengelter {
         double cs = sc.priceCos[j];
         double z = sqrtT * sn;
         double dt = z * z;
-        double lb = lnXmax - Math.sqrt(Math.max(clenshaw(2 * cs - 1), 0));
+        double lb = lnXmax - Math.sqrt(Math.max(hp[j], 0));
         double v = vol * z;
         double dr = Math.exp(-r * dt);
         double dq = Math.exp(-q * dt);
