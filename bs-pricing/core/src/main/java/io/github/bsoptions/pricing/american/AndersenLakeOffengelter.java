@@ -33,10 +33,10 @@ import io.github.bsoptions.pricing.internal.RowChecks;
  *
  * <p>Accuracy: the {@link Scheme#REFERENCE reference scheme} agrees with extrapolated 16,000-step
  * Leisen-Reimer trees to about 1e-9 relative. Against it, the {@link Scheme#DEFAULT default scheme}
- * errs by less than 1e-6 of the strike for typical options and less than 3e-6 of the strike on the
+ * errs by less than 1e-7 of the strike for typical options and less than 1e-6 of the strike on the
  * whole tested domain (moneyness e^{+-0.6}, 1 day to 5 years, volatility 5% to 100%, rates and
- * yields -2% to 12%); relative to the price the error reaches 3e-5 for low-volatility, long-dated,
- * far out-of-the-money options worth a few 1e-3 of the strike. The discretization is fixed, so the
+ * yields 0% to 12%); relative to the price (for prices above 1e-3 of the strike) by less than
+ * 1e-6. The discretization is fixed, so the
  * value is a smooth function of every input (finite-difference greeks work well). Throughput: see
  * {@code docs/performance.md}.
  */
@@ -53,7 +53,10 @@ public final class AndersenLakeOffengelter {
    * quadrature points for the boundary integrals and for the final premium integral.
    */
   public static final class Scheme {
-    /** The default: 1e-6-class relative accuracy at tens of thousands of options per second. */
+    /**
+     * The default (10 Chebyshev intervals, 7 iterations, 8 and 24 quadrature points): 1e-6-class
+     * relative accuracy at tens of thousands of options per second.
+     */
     public static final Scheme DEFAULT = new Scheme(10, 7, 8, 24);
 
     /** A fast scheme, about 1e-4-class relative accuracy. */
