@@ -35,10 +35,9 @@ import io.github.bsoptions.pricing.internal.RowChecks;
  * Leisen-Reimer trees to about 1e-9 relative. Against it, the {@link Scheme#DEFAULT default scheme}
  * errs by less than 1e-7 of the strike for typical options and less than 1e-6 of the strike on the
  * whole tested domain (moneyness e^{+-0.6}, 1 day to 5 years, volatility 5% to 100%, rates and
- * yields 0% to 12%); relative to the price (for prices above 1e-3 of the strike) by less than
- * 1e-6. The discretization is fixed, so the
- * value is a smooth function of every input (finite-difference greeks work well). Throughput: see
- * {@code docs/performance.md}.
+ * yields 0% to 12%); relative to the price (for prices above 1e-3 of the strike) by less than 1e-6.
+ * The discretization is fixed, so the value is a smooth function of every input (finite-difference
+ * greeks work well). Throughput: see {@code docs/performance.md}.
  */
 public final class AndersenLakeOffengelter {
   private AndersenLakeOffengelter() {}
