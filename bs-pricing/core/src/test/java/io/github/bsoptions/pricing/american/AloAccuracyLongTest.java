@@ -45,7 +45,9 @@ class AloAccuracyLongTest {
         "ALO default vs LR 20k (%d options): error/K rms %.2e, median %.2e, max %.2e;"
             + " max relative (price > 1e-3 K) %.2e%n",
         n, rms, sorted[n / 2], sorted[n - 1], maxRel);
-    assertThat(rms).isLessThan(1e-6);
-    assertThat(sorted[n - 1]).isLessThan(5e-6);
+    // Measured (default 10/7/8/24): rms 3.2e-8, max 2.5e-7, max relative 4.6e-7.
+    assertThat(rms).isLessThan(2e-7);
+    assertThat(sorted[n - 1]).isLessThan(1e-6);
+    assertThat(maxRel).isLessThan(1e-6);
   }
 }
