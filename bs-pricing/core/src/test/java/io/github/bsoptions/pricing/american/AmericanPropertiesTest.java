@@ -49,7 +49,9 @@ class AmericanPropertiesTest {
             seed -> {
               Case c = Case.of(seed);
               double floor = Math.max(c.european(), c.intrinsic());
-              assertThat(c.alo()).isGreaterThanOrEqualTo(floor);
+              // Calls go through put-call symmetry (a put on swapped arguments), whose European
+              // part may differ from the direct call formula in the last bits.
+              assertThat(c.alo()).isGreaterThanOrEqualTo(floor - 8 * Math.ulp(floor));
               assertThat(BaroneAdesiWhaley.price(c.call, c.s, c.k, c.t, c.r, c.q, c.v))
                   .isGreaterThanOrEqualTo(floor - 1e-12 * c.k);
               assertThat(BjerksundStensland.price(c.call, c.s, c.k, c.t, c.r, c.q, c.v))
