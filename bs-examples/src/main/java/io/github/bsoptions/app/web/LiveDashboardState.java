@@ -38,7 +38,10 @@ public final class LiveDashboardState implements DashboardState {
   private final ArrayDeque<Views.EquityPoint> equity = new ArrayDeque<>();
   private final List<BiConsumer<String, String>> listeners = new CopyOnWriteArrayList<>();
 
-  /** Returns the JSON mapper the dashboard uses (non-finite doubles become {@code null}; instants and durations ISO strings). */
+  /**
+   * Returns the JSON mapper the dashboard uses (non-finite doubles become {@code null}; instants
+   * and durations ISO strings).
+   */
   public static ObjectMapper mapper() {
     SimpleModule m = new SimpleModule("bs-dashboard");
     JsonSerializer<Double> finiteOrNull =
