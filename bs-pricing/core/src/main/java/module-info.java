@@ -5,6 +5,7 @@ module io.github.bsoptions.pricing {
   exports io.github.bsoptions.pricing.formula;
   exports io.github.bsoptions.pricing.greeks;
   exports io.github.bsoptions.pricing.pricer;
+  exports io.github.bsoptions.pricing.american;
   exports io.github.bsoptions.pricing.batch;
   exports io.github.bsoptions.pricing.spi;
   exports io.github.bsoptions.pricing.backend;

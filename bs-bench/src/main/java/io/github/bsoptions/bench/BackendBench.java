@@ -1,6 +1,7 @@
 package io.github.bsoptions.bench;
 
 import io.github.bsoptions.pricing.backend.PricingBackends;
+import io.github.bsoptions.pricing.backend.ScalarPricingBackend;
 import io.github.bsoptions.pricing.batch.BatchModel;
 import io.github.bsoptions.pricing.batch.GreeksBatch;
 import io.github.bsoptions.pricing.batch.OptionBatch;
@@ -21,6 +22,12 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Batch throughput of one pricing backend: one benchmark operation is one whole batch, so options
  * per second = score x batch (BenchMain does the conversion).
+ *
+ * <p>{@code cores} limits the cores a batch may use through {@link
+ * ScalarPricingBackend#THREADS_PROPERTY} ({@code 1}: one core; {@code all}: every core, for the
+ * backends that split large batches). Run directly with JMH, e.g. {@code java --add-modules
+ * jdk.incubator.vector -cp bs-bench/target/benchmarks.jar org.openjdk.jmh.Main BackendBench -p
+ * backend=scalar,simd -p batch=1000,100000,1000000 -p cores=1,all -f 1 -wi 2 -i 3 -w 1s -r 1s}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -31,8 +38,12 @@ public class BackendBench {
   public String backend;
 
   /** Rows per batch. */
-  @Param({"65536"})
+  @Param({"1000", "100000", "1000000"})
   public int batch;
+
+  /** Cores a batch may use: {@code 1} or {@code all}. */
+  @Param({"1"})
+  public String cores;
 
   private PricingBackend engine;
   private OptionBatch options;
@@ -44,6 +55,9 @@ public class BackendBench {
   /** Builds a random, realistic batch (fixed seed). */
   @Setup(Level.Trial)
   public void setUp() {
+    System.setProperty(
+        ScalarPricingBackend.THREADS_PROPERTY,
+        cores.equals("all") ? Integer.toString(Runtime.getRuntime().availableProcessors()) : cores);
     engine = PricingBackends.named(backend);
     options = randomBatch(batch, 42);
     prices = new double[batch];

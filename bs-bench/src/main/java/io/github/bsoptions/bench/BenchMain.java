@@ -16,9 +16,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * {@code ./bs bench [--quick] [--format table|csv] [--include REGEX] [--threads N]}: runs the JMH
- * benchmarks for every available backend in one JVM and prints {@code
- * backend,operation,batch,mops_per_s}.
+ * {@code ./bs bench [--quick] [--format table|csv] [--include REGEX] [--threads N] [--cores
+ * 1|all|1,all]}: runs the JMH benchmarks for every available backend in one JVM and prints {@code
+ * backend,operation,batch,mops_per_s}. {@code --cores} (default 1) sets how many cores one batch
+ * may use; rows measured on all cores show the backend as {@code name@all}.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -29,6 +30,7 @@ public final class BenchMain {
     String format = "table";
     String include = BackendBench.class.getSimpleName();
     int threads = 1;
+    String cores = "1";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick":
@@ -43,10 +45,14 @@ public final class BenchMain {
         case "--threads":
           threads = Integer.parseInt(args[++i]);
           break;
+        case "--cores":
+          cores = args[++i];
+          break;
         case "-h":
         case "--help":
           System.out.println(
-              "usage: bs bench [--quick] [--format table|csv] [--include REGEX] [--threads N]");
+              "usage: bs bench [--quick] [--format table|csv] [--include REGEX] [--threads N]"
+                  + " [--cores 1|all|1,all]");
           return;
         default:
           System.err.println("unknown option " + args[i]);
@@ -65,6 +71,7 @@ public final class BenchMain {
         new OptionsBuilder()
             .include(include)
             .param("backend", backends.toArray(String[]::new))
+            .param("cores", cores.split(","))
             .threads(threads)
             .forks(1)
             .jvmArgsAppend("--add-modules=jdk.incubator.vector", "-Xmx4g")
@@ -92,6 +99,9 @@ public final class BenchMain {
       String bench = label.substring(0, label.lastIndexOf('.'));
       bench = bench.substring(bench.lastIndexOf('.') + 1);
       String backend = param(r, "backend", bench);
+      if (param(r, "cores", "1").equals("all")) {
+        backend += "@all";
+      }
       int batch = Integer.parseInt(param(r, "batch", "1"));
       double score = r.getPrimaryResult().getScore();
       double err = r.getPrimaryResult().getScoreError();

@@ -2,7 +2,6 @@ package io.github.bsoptions.data.model;
 
 import io.github.bsoptions.pricing.product.OptionType;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -97,19 +96,28 @@ public record OptionContract(
 
   /** Returns the unpadded OCC symbol, e.g. {@code AAPL240119C00100000}. */
   public String symbol() {
-    long thousandths =
-        BigDecimal.valueOf(strike)
-            .movePointRight(3)
-            .setScale(0, RoundingMode.UNNECESSARY)
-            .longValueExact();
-    return String.format(
-        "%s%02d%02d%02d%s%08d",
-        root,
-        expiration.getYear() % 100,
-        expiration.getMonthValue(),
-        expiration.getDayOfMonth(),
-        type == OptionType.CALL ? "C" : "P",
-        thousandths);
+    // Built by hand (no String.format): chains format thousands of symbols per tick.
+    long thousandths = Math.round(strike * 1000.0);
+    char[] out = new char[root.length() + 15];
+    int i = 0;
+    for (int k = 0; k < root.length(); k++) {
+      out[i++] = root.charAt(k);
+    }
+    i = two(out, i, expiration.getYear() % 100);
+    i = two(out, i, expiration.getMonthValue());
+    i = two(out, i, expiration.getDayOfMonth());
+    out[i++] = type == OptionType.CALL ? 'C' : 'P';
+    for (int k = 7; k >= 0; k--) {
+      out[i + k] = (char) ('0' + (thousandths % 10));
+      thousandths /= 10;
+    }
+    return new String(out);
+  }
+
+  private static int two(char[] out, int i, int v) {
+    out[i] = (char) ('0' + v / 10);
+    out[i + 1] = (char) ('0' + v % 10);
+    return i + 2;
   }
 
   /** Returns the OCC symbol. */

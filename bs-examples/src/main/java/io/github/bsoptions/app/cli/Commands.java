@@ -8,6 +8,11 @@ public final class Commands {
 
   /** Returns a fresh instance of every subcommand. */
   public static List<Object> all() {
-    return List.of(new VersionCommand(), new DashboardCommand());
+    return List.of(
+        new VersionCommand(),
+        new PriceCommand(),
+        new IvCommand(),
+        new StressCommand(),
+        new DashboardCommand());
   }
 }

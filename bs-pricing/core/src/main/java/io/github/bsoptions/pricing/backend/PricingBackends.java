@@ -81,7 +81,15 @@ public final class PricingBackends {
 
   /** Returns the routing backend over every available backend. */
   public static PricingBackend auto() {
-    return CREATED.computeIfAbsent("auto", n -> new AutoPricingBackend(availableBackends()));
+    PricingBackend existing = CREATED.get("auto");
+    if (existing != null) {
+      return existing;
+    }
+    // Build outside computeIfAbsent: availableBackends() itself fills CREATED, and a
+    // ConcurrentHashMap mapping function must not update the map ("Recursive update").
+    PricingBackend built = new AutoPricingBackend(availableBackends());
+    PricingBackend raced = CREATED.putIfAbsent("auto", built);
+    return raced != null ? raced : built;
   }
 
   /** Returns the backend chosen by {@value #PROPERTY} / {@value #ENVIRONMENT}, else auto. */
@@ -124,8 +132,18 @@ public final class PricingBackends {
       throw new IllegalStateException(
           "pricing backend '" + provider.name() + "' is unavailable: " + a.reason());
     }
-    PricingBackendProvider p = provider;
-    return CREATED.computeIfAbsent(p.name(), n -> p.create());
+    return created(provider);
+  }
+
+  /** Returns the cached backend of {@code p}, creating it outside any map update. */
+  private static PricingBackend created(PricingBackendProvider p) {
+    PricingBackend existing = CREATED.get(p.name());
+    if (existing != null) {
+      return existing;
+    }
+    PricingBackend made = p.create();
+    PricingBackend raced = CREATED.putIfAbsent(p.name(), made);
+    return raced != null ? raced : made;
   }
 
   private static List<PricingBackend> availableBackends() {
@@ -141,7 +159,7 @@ public final class PricingBackends {
         continue;
       }
       try {
-        out.add(CREATED.computeIfAbsent(p.name(), n -> p.create()));
+        out.add(created(p));
       } catch (RuntimeException | LinkageError e) {
         LOG.log(
             System.Logger.Level.WARNING,

@@ -6,6 +6,8 @@ import io.github.bsoptions.pricing.batch.GreeksBatch;
 import io.github.bsoptions.pricing.batch.OptionBatch;
 import io.github.bsoptions.pricing.formula.ImpliedVolResult;
 import io.github.bsoptions.pricing.formula.ImpliedVolatility;
+import io.github.bsoptions.pricing.internal.BachelierKernel;
+import io.github.bsoptions.pricing.internal.BlackImpliedVol;
 import io.github.bsoptions.pricing.internal.BlackScholesKernel;
 import io.github.bsoptions.pricing.internal.RowChecks;
 import io.github.bsoptions.pricing.spi.BackendCapability;
@@ -38,6 +40,7 @@ public final class ScalarPricingBackend implements PricingBackend {
           BackendCapability.BATCH_IV,
           BackendCapability.BLACK_SCHOLES,
           BackendCapability.BLACK_76,
+          BackendCapability.BACHELIER,
           BackendCapability.PARALLEL);
 
   @Override
@@ -88,14 +91,18 @@ public final class ScalarPricingBackend implements PricingBackend {
     double[] q = b.dividendYield();
     double[] vol = requireVol(b);
     boolean black76 = model == BatchModel.BLACK_76;
+    boolean bachelier = model == BatchModel.BACHELIER;
     for (int i = from; i < to; i++) {
       double qi = black76 ? r[i] : q[i];
       byte code = RowChecks.validate(model, s[i], k[i], t[i], r[i], q[i], vol[i]);
       statusOut[i] = code;
-      priceOut[i] =
-          code == OK
-              ? BlackScholesKernel.price(call[i], s[i], k[i], t[i], r[i], qi, vol[i])
-              : Double.NaN;
+      if (code != OK) {
+        priceOut[i] = Double.NaN;
+      } else if (bachelier) {
+        priceOut[i] = BachelierKernel.price(call[i], s[i], k[i], t[i], r[i], q[i], vol[i]);
+      } else {
+        priceOut[i] = BlackScholesKernel.price(call[i], s[i], k[i], t[i], r[i], qi, vol[i]);
+      }
     }
   }
 
@@ -116,6 +123,7 @@ public final class ScalarPricingBackend implements PricingBackend {
     double[] rho = out.rho();
     byte[] status = out.statusCodes();
     boolean black76 = model == BatchModel.BLACK_76;
+    boolean bachelier = model == BatchModel.BACHELIER;
     double[] tmp = new double[6];
     for (int i = from; i < to; i++) {
       byte code = RowChecks.validate(model, s[i], k[i], t[i], r[i], q[i], vol[i]);
@@ -125,7 +133,11 @@ public final class ScalarPricingBackend implements PricingBackend {
         continue;
       }
       double qi = black76 ? r[i] : q[i];
-      BlackScholesKernel.firstOrder(call[i], s[i], k[i], t[i], r[i], qi, vol[i], tmp, 0);
+      if (bachelier) {
+        BachelierKernel.firstOrder(call[i], s[i], k[i], t[i], r[i], q[i], vol[i], tmp, 0);
+      } else {
+        BlackScholesKernel.firstOrder(call[i], s[i], k[i], t[i], r[i], qi, vol[i], tmp, 0);
+      }
       price[i] = tmp[0];
       delta[i] = tmp[1];
       gamma[i] = tmp[2];
@@ -150,13 +162,30 @@ public final class ScalarPricingBackend implements PricingBackend {
     double[] t = b.expiry();
     double[] r = b.rate();
     double[] q = b.dividendYield();
+    boolean black76 = model == BatchModel.BLACK_76;
     for (int i = from; i < to; i++) {
-      ImpliedVolResult res =
-          model == BatchModel.BLACK_76
-              ? ImpliedVolatility.black76(call[i], s[i], k[i], t[i], r[i], prices[i])
-              : ImpliedVolatility.blackScholes(call[i], s[i], k[i], t[i], r[i], q[i], prices[i]);
-      statusOut[i] = res.status().code();
-      volOut[i] = res.volatility();
+      if (model == BatchModel.BACHELIER) {
+        ImpliedVolResult res =
+            ImpliedVolatility.bachelier(call[i], s[i], k[i], t[i], r[i], q[i], prices[i]);
+        statusOut[i] = res.status().code();
+        volOut[i] = res.volatility();
+        continue;
+      }
+      byte code = RowChecks.validate(model, s[i], k[i], t[i], r[i], q[i], 0);
+      if (code != OK) {
+        statusOut[i] = code;
+        volOut[i] = Double.NaN;
+        continue;
+      }
+      double qi = black76 ? r[i] : q[i];
+      double v = BlackImpliedVol.solve(call[i], s[i], k[i], t[i], r[i], qi, prices[i], null);
+      if (v > 0) {
+        statusOut[i] = OK;
+        volOut[i] = v;
+      } else {
+        statusOut[i] = BlackImpliedVol.status(v).code();
+        volOut[i] = Double.NaN;
+      }
     }
   }
 

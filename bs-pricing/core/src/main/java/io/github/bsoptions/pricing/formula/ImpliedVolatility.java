@@ -2,25 +2,32 @@ package io.github.bsoptions.pricing.formula;
 
 import io.github.bsoptions.pricing.PricingStatus;
 import io.github.bsoptions.pricing.batch.BatchModel;
+import io.github.bsoptions.pricing.internal.BachelierKernel;
+import io.github.bsoptions.pricing.internal.BlackImpliedVol;
 import io.github.bsoptions.pricing.internal.RowChecks;
 
 /**
- * Implied volatility for the Black-Scholes-Merton and Black-76 models.
+ * Implied volatility for the Black-Scholes-Merton and Black-76 models, to machine precision.
  *
- * <p>The solver works on the undiscounted, out-of-the-money side (put-call parity moves an
- * in-the-money price to its out-of-the-money twin, so deep in-the-money prices keep their time
- * value digits), with Newton steps on the logarithm of the price kept inside a shrinking bracket.
- * It converges for every price strictly between the no-arbitrage bounds; prices outside get a
- * status, never a bracket bound or 0.
+ * <p>Method: Jäckel's "Let's Be Rational" (Wilmott, January 2015). The price is normalised to
+ * {@code beta = price / (e^{-rT} sqrt(F K))} and moved to its out-of-the-money twin by put-call
+ * parity (deep in-the-money prices keep their time-value digits); a rational-cubic initial guess in
+ * one of four branches is refined by third-order Householder steps on a branch-specific objective,
+ * inside a bracket that shrinks at every evaluation and falls back to bisection, so every price
+ * strictly between the bounds converges (typically in two steps) and no iteration cap can silently
+ * return a wrong number. The normalised Black function is evaluated without cancellation in four
+ * regions, so the returned volatility reproduces the input price to about 1e-15 relative.
  *
- * <p>Statuses: {@code EXPIRED} (expiry 0), {@code BELOW_INTRINSIC}, {@code ABOVE_UPPER_BOUND}
- * (price at or above {@code S e^{-qT}} for a call, {@code K e^{-rT}} for a put), {@code
- * NO_TIME_VALUE} (the time value is below the resolution of the price, so the volatility is not
- * identifiable), or an invalid-input status naming the field.
+ * <p>Statuses instead of silent numbers: {@code EXPIRED} (expiry 0); {@code BELOW_INTRINSIC} (below
+ * {@code max(0, e^{-rT}(F - K))} for a call, allowing 4 ulps of round-off); {@code
+ * ABOVE_UPPER_BOUND} (at or above {@code S e^{-qT}} for a call, {@code K e^{-rT}} for a put);
+ * {@code NO_TIME_VALUE} (the price equals intrinsic value, the value does not depend on volatility
+ * as for strike 0 or spot 0, or vega is so small that a relative volatility change of {@value
+ * BlackImpliedVol#IDENTIFIABILITY} moves the price by less than 2 ulps, so the volatility is not
+ * identifiable); invalid inputs name the field ({@code INVALID_INPUT(price)} for a NaN, infinite or
+ * negative price). The volatility is NaN unless the status is OK.
  */
 public final class ImpliedVolatility {
-  private static final int MAX_ITERATIONS = 100;
-
   private ImpliedVolatility() {}
 
   /**
@@ -48,8 +55,10 @@ public final class ImpliedVolatility {
     if (code != PricingStatus.OK.code()) {
       return ImpliedVolResult.failed(PricingStatus.of(code));
     }
-    double forward = spot * Math.exp((rate - dividendYield) * expiry);
-    return solveBlack(isCall, forward, strike, expiry, Math.exp(-rate * expiry), price);
+    int[] iterations = new int[1];
+    double v =
+        BlackImpliedVol.solve(isCall, spot, strike, expiry, rate, dividendYield, price, iterations);
+    return result(v, iterations[0]);
   }
 
   /**
@@ -61,6 +70,7 @@ public final class ImpliedVolatility {
    * @param expiry time to expiry in years
    * @param rate discount rate per year
    * @param price the option price
+   * @return the volatility per square root of a year, or a status
    */
   public static ImpliedVolResult black76(
       boolean isCall, double forward, double strike, double expiry, double rate, double price) {
@@ -68,99 +78,129 @@ public final class ImpliedVolatility {
     if (code != PricingStatus.OK.code()) {
       return ImpliedVolResult.failed(PricingStatus.of(code));
     }
-    return solveBlack(isCall, forward, strike, expiry, Math.exp(-rate * expiry), price);
+    int[] iterations = new int[1];
+    double v =
+        BlackImpliedVol.solve(isCall, forward, strike, expiry, rate, rate, price, iterations);
+    return result(v, iterations[0]);
+  }
+
+  private static ImpliedVolResult result(double encoded, int iterations) {
+    PricingStatus status = BlackImpliedVol.status(encoded);
+    return status.isOk()
+        ? ImpliedVolResult.ok(encoded, iterations)
+        : new ImpliedVolResult(Double.NaN, status, iterations);
   }
 
   /**
-   * Solves the discounted Black formula {@code price = df * black(forward, strike, sigma sqrt(T))}
-   * for sigma. Inputs other than the price must already be valid.
+   * Returns the Bachelier (normal) volatility, in price units per square root of a year, that
+   * reproduces {@code price} (see {@link BachelierFormulas}).
+   *
+   * <p>Method: the out-of-the-money time value {@code u} over the moneyness {@code m = |F - K|} is
+   * {@code psi(z) / z} with {@code z = m / (sigma sqrt(T))} and {@code psi(z) = n(z) - z N(-z)}
+   * (evaluated through the Mills ratio, without cancellation); safeguarded Newton steps on {@code
+   * ln(psi(z) / z)}, which is nearly linear in {@code z}, inside a shrinking bracket with bisection
+   * as fallback. At the money the answer is closed-form ({@code sigma sqrt(T) = sqrt(2 pi) u}).
+   * Statuses as for the Black solver; there is no upper bound (the normal price grows without limit
+   * in sigma).
+   *
+   * @param isCall true for a call
+   * @param spot spot price (any finite value)
+   * @param strike strike (any finite value)
+   * @param expiry time to expiry in years
+   * @param rate continuously compounded rate per year
+   * @param dividendYield continuous dividend yield per year
+   * @param price the option price
+   * @return the normal volatility, or a status
    */
-  static ImpliedVolResult solveBlack(
-      boolean isCall, double forward, double strike, double expiry, double df, double price) {
+  public static ImpliedVolResult bachelier(
+      boolean isCall,
+      double spot,
+      double strike,
+      double expiry,
+      double rate,
+      double dividendYield,
+      double price) {
+    PricingStatus input = BachelierFormulas.validate(spot, strike, expiry, rate, dividendYield);
+    if (!input.isOk()) {
+      return ImpliedVolResult.failed(input);
+    }
     if (!(price >= 0 && price < Double.POSITIVE_INFINITY)) {
       return ImpliedVolResult.failed(PricingStatus.INVALID_PRICE);
     }
     if (expiry == 0) {
       return ImpliedVolResult.failed(PricingStatus.EXPIRED);
     }
-    double b = price / df;
-    double intrinsic = isCall ? Math.max(forward - strike, 0) : Math.max(strike - forward, 0);
-    double upper = isCall ? forward : strike;
-    double tol = 4 * Math.ulp(Math.max(b, intrinsic));
-    if (b < intrinsic - tol) {
+    double df = Math.exp(-rate * expiry);
+    double fwd = spot * Math.exp((rate - dividendYield) * expiry);
+    double w = isCall ? 1.0 : -1.0;
+    double intrinsic = df * Math.max(w * (fwd - strike), 0.0);
+    double tol = intrinsic > 0 ? 8 * Math.ulp(df * Math.max(Math.abs(fwd), Math.abs(strike))) : 0;
+    if (price < intrinsic - tol) {
       return ImpliedVolResult.failed(PricingStatus.BELOW_INTRINSIC);
     }
-    if (b >= upper) {
-      return ImpliedVolResult.failed(PricingStatus.ABOVE_UPPER_BOUND);
-    }
-    double timeValue = b - intrinsic;
-    if (timeValue <= tol || forward == 0 || strike == 0) {
+    if (price <= intrinsic + tol) {
       return ImpliedVolResult.failed(PricingStatus.NO_TIME_VALUE);
     }
-    double x = Math.log(forward / strike);
-    ImpliedVolResult total = solveOtmTotalVol(forward, strike, x, timeValue);
-    if (!total.isOk()) {
-      return total;
+    double u = (price - intrinsic) / df; // undiscounted out-of-the-money time value
+    double m = Math.abs(fwd - strike);
+    double sqrtT = Math.sqrt(expiry);
+    if (m == 0) {
+      return ImpliedVolResult.ok(SQRT_2PI * u / sqrtT, 0);
     }
-    double v = total.volatility();
-    if (!(v > 0) || Double.isInfinite(v)) {
-      return ImpliedVolResult.failed(PricingStatus.NO_TIME_VALUE);
-    }
-    return ImpliedVolResult.ok(v / Math.sqrt(expiry), total.iterations());
-  }
-
-  /** Returns the out-of-the-money undiscounted Black price for total volatility {@code v}. */
-  static double otmPrice(double f, double k, double x, double v) {
-    if (x < 0) {
-      double d1 = x / v + 0.5 * v;
-      return f * NormalDistribution.cdf(d1) - k * NormalDistribution.cdf(d1 - v);
-    }
-    double d1 = x / v + 0.5 * v;
-    return k * NormalDistribution.cdf(v - d1) - f * NormalDistribution.cdf(-d1);
-  }
-
-  private static ImpliedVolResult solveOtmTotalVol(double f, double k, double x, double target) {
+    double target = Math.log(u / m);
+    // Bracket in z = m / v: g(z) = psi(z) / z falls from +inf to 0.
     double lo = 0;
-    double hi = Double.POSITIVE_INFINITY;
-    double v;
-    if (x == 0) {
-      // At the money: price = f (2 N(v/2) - 1) exactly.
-      v = 2 * NormalDistribution.inverseCdf(0.5 * (target / f + 1));
-      if (v > 0 && Double.isFinite(v)) {
-        return ImpliedVolResult.ok(v, 0);
-      }
-      v = 1;
-    } else {
-      v = Math.sqrt(2 * Math.abs(x));
-    }
-    double logTarget = Math.log(target);
-    for (int i = 1; i <= MAX_ITERATIONS; i++) {
-      double p = otmPrice(f, k, x, v);
-      if (p == target) {
-        return ImpliedVolResult.ok(v, i);
-      }
-      if (p > target) {
-        hi = v;
+    double hi = 40;
+    double z = initialZ(u / m);
+    int i = 0;
+    while (true) {
+      i++;
+      double g = psiOverZ(z);
+      double f = Math.log(g) - target;
+      if (f > 0) {
+        lo = z; // price too high: z too small
+      } else if (f < 0) {
+        hi = z;
       } else {
-        lo = v;
+        break;
       }
-      double vega = f * NormalDistribution.pdf(x / v + 0.5 * v);
-      double next;
-      if (p > 0 && vega > 0) {
-        next = v - (Math.log(p) - logTarget) * p / vega;
-      } else {
-        next = Double.NaN;
-      }
+      // d ln g / dz = g'(z) / g(z) with g'(z) = -n(z) / z^2.
+      double slope = -NormalDistribution.pdf(z) / (z * z * g);
+      double next = z - f / slope;
       if (!(next > lo && next < hi)) {
-        next = Double.isInfinite(hi) ? 2 * v : 0.5 * (lo + hi);
+        next = 0.5 * (lo + hi);
       }
-      if (Math.abs(next - v) <= 2 * Math.ulp(v)
-          || hi - lo <= 4 * Math.ulp(hi)
-          || Double.isInfinite(next)) {
-        return ImpliedVolResult.ok(next, i);
+      double dz = next - z;
+      z = next;
+      if (Math.abs(dz) <= 4 * EPS * z || hi - lo <= 4 * EPS * hi) {
+        break;
       }
-      v = next;
+      if (i >= 200) {
+        return new ImpliedVolResult(Double.NaN, PricingStatus.NOT_CONVERGED, i);
+      }
     }
-    return new ImpliedVolResult(Double.NaN, PricingStatus.NOT_CONVERGED, MAX_ITERATIONS);
+    double v = m / z;
+    // Identifiability: a relative change IDENTIFIABILITY in sigma must move the price > 2 ulps.
+    if (!(df * v * NormalDistribution.pdf(z) * BlackImpliedVol.IDENTIFIABILITY
+        >= 2 * Math.ulp(price))) {
+      return new ImpliedVolResult(Double.NaN, PricingStatus.NO_TIME_VALUE, i);
+    }
+    return ImpliedVolResult.ok(v / sqrtT, i);
+  }
+
+  private static final double SQRT_2PI = 2.506628274631000502415765284811;
+  private static final double EPS = Math.ulp(1.0);
+
+  private static double psiOverZ(double z) {
+    return BachelierKernel.psi(z) / z;
+  }
+
+  private static double initialZ(double ratio) {
+    // ratio = psi(z)/z: near 0 psi ~ n(0) so z ~ n(0)/ratio; far out psi ~ n(z)/z^2.
+    if (ratio > 0.1) {
+      return Math.min(NormalDistribution.INV_SQRT_2PI / ratio, 39);
+    }
+    double z = Math.sqrt(-2 * Math.log(ratio * SQRT_2PI));
+    return Math.max(0.05, Math.min(z, 39));
   }
 }

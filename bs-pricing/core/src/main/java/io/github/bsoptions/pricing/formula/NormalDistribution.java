@@ -126,6 +126,56 @@ public final class NormalDistribution {
     return x > 0 ? 1.0 - tail : tail;
   }
 
+  /**
+   * Returns the Mills ratio {@code (1 - cdf(x)) / pdf(x)} to a few ulps relative, without forming
+   * the tiny tail probability for large {@code x} (the same rational approximations as {@link
+   * #cdf(double)}, less their exponential factor). Positive infinity where the ratio overflows
+   * (near {@code x < -37.5}); NaN for NaN.
+   */
+  public static double millsRatio(double x) {
+    double y = Math.abs(x);
+    if (y <= 0.67448975) {
+      double xsq = y > 1.1e-16 ? x * x : 0.0;
+      double xnum = A4 * xsq;
+      double xden = xsq;
+      xnum = (xnum + A0) * xsq;
+      xden = (xden + B0) * xsq;
+      xnum = (xnum + A1) * xsq;
+      xden = (xden + B1) * xsq;
+      xnum = (xnum + A2) * xsq;
+      xden = (xden + B2) * xsq;
+      double upper = 0.5 - x * (xnum + A3) / (xden + B3);
+      return upper * SQRT_2PI * Math.exp(0.5 * x * x);
+    }
+    double scaledTail;
+    if (y <= SQRT_32) {
+      double xnum = C[8] * y;
+      double xden = y;
+      for (int i = 0; i < 7; i++) {
+        xnum = (xnum + C[i]) * y;
+        xden = (xden + D[i]) * y;
+      }
+      scaledTail = SQRT_2PI * ((xnum + C[7]) / (xden + D[7]));
+    } else if (Double.isNaN(x)) {
+      return Double.NaN;
+    } else {
+      double xsq = 1.0 / (y * y);
+      double xnum = P[5] * xsq;
+      double xden = xsq;
+      for (int i = 0; i < 4; i++) {
+        xnum = (xnum + P[i]) * xsq;
+        xden = (xden + Q[i]) * xsq;
+      }
+      double r = xsq * (xnum + P[4]) / (xden + Q[4]);
+      scaledTail = (1.0 - SQRT_2PI * r) / y;
+    }
+    if (x > 0) {
+      return scaledTail;
+    }
+    // (1 - cdf(x)) / pdf(x) = 1 / pdf(x) - millsRatio(-x) for x < 0; no cancellation there.
+    return SQRT_2PI * Math.exp(0.5 * x * x) - scaledTail;
+  }
+
   /** Returns {@code P[X > x] = cdf(-x)}, accurate in the upper tail. */
   public static double complementaryCdf(double x) {
     return cdf(-x);

@@ -22,7 +22,30 @@ public final class BlackScholesKernel {
     return !(vol * Math.sqrt(expiry) > 0) || spot == 0 || strike == 0;
   }
 
-  /** Returns the BSM price. */
+  /**
+   * Returns {@code ln(F/K) = ln(S/K) + (r - q) T} for positive spot and strike, without overflowing
+   * when {@code S/K} does.
+   */
+  public static double logMoneyness(
+      double spot, double strike, double expiry, double rate, double div) {
+    double ratio = spot / strike;
+    double logRatio =
+        ratio > Double.MIN_NORMAL && ratio < Double.POSITIVE_INFINITY
+            ? Math.log(ratio)
+            : Math.log(spot) - Math.log(strike);
+    return logRatio + (rate - div) * expiry;
+  }
+
+  /** Returns {@code e^{-rT} sqrt(F K) = sqrt(S K) e^{-(r + q) T / 2}}, the price normalisation. */
+  public static double normalisation(
+      double spot, double strike, double expiry, double rate, double div) {
+    return Math.sqrt(spot) * Math.sqrt(strike) * Math.exp(-0.5 * (rate + div) * expiry);
+  }
+
+  /**
+   * Returns the BSM price, accurate to a few ulps relative (the normalised Black function of {@link
+   * NormalisedBlack}, free of cancellation at small total volatility and far from the money).
+   */
   public static double price(
       boolean isCall,
       double spot,
@@ -31,20 +54,14 @@ public final class BlackScholesKernel {
       double rate,
       double div,
       double vol) {
-    double dq = Math.exp(-div * expiry);
-    double dr = Math.exp(-rate * expiry);
-    double sqrtT = Math.sqrt(expiry);
-    double v = vol * sqrtT;
+    double v = vol * Math.sqrt(expiry);
     if (!(v > 0) || spot == 0 || strike == 0) {
-      double fwdValue = dq * spot - dr * strike;
+      double fwdValue = Math.exp(-div * expiry) * spot - Math.exp(-rate * expiry) * strike;
       return isCall ? Math.max(fwdValue, 0.0) : Math.max(-fwdValue, 0.0);
     }
-    double d1 = (Math.log(spot / strike) + (rate - div) * expiry) / v + 0.5 * v;
-    double d2 = d1 - v;
-    if (isCall) {
-      return dq * spot * NormalDistribution.cdf(d1) - dr * strike * NormalDistribution.cdf(d2);
-    }
-    return dr * strike * NormalDistribution.cdf(-d2) - dq * spot * NormalDistribution.cdf(-d1);
+    double x = logMoneyness(spot, strike, expiry, rate, div);
+    return normalisation(spot, strike, expiry, rate, div)
+        * NormalisedBlack.call(isCall ? x : -x, v);
   }
 
   /**
@@ -84,7 +101,7 @@ public final class BlackScholesKernel {
     double cd2 = NormalDistribution.cdf(w * d2);
     double sdq = spot * dq;
     double kdr = strike * dr;
-    out[offset] = w * (sdq * cd1 - kdr * cd2);
+    out[offset] = price(isCall, spot, strike, expiry, rate, div, vol);
     out[offset + 1] = w * dq * cd1;
     out[offset + 2] = dq * nd1 / (spot * v);
     out[offset + 3] = sdq * nd1 * sqrtT;
@@ -138,7 +155,7 @@ public final class BlackScholesKernel {
     double kdr = strike * dr;
     double b = rate - div;
 
-    double price = w * (sdq * cd1 - kdr * cd2);
+    double price = price(isCall, spot, strike, expiry, rate, div, vol);
     double delta = w * dq * cd1;
     double gamma = dq * nd1 / (spot * v);
     double vega = sdq * nd1 * sqrtT;
@@ -149,11 +166,11 @@ public final class BlackScholesKernel {
     double volga = vega * d1 * d2 / vol;
     double charmCommon = dq * nd1 * (2.0 * b * expiry - d2 * v) / (2.0 * expiry * v);
     double charm = w * div * dq * cd1 - charmCommon;
-    double veta = -sdq * nd1 * sqrtT * (div + b * d1 / v - (1.0 + d1 * d2) / (2.0 * expiry));
+    double veta = sdq * nd1 * sqrtT * (div + b * d1 / v - (1.0 + d1 * d2) / (2.0 * expiry));
     double speed = -gamma / spot * (d1 / v + 1.0);
     double zomma = gamma * (d1 * d2 - 1.0) / vol;
     double color =
-        -dq
+        dq
             * nd1
             / (2.0 * spot * expiry * v)
             * (2.0 * div * expiry + 1.0 + (2.0 * b * expiry - d2 * v) * d1 / v);

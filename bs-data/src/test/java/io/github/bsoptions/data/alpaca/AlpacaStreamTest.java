@@ -1,0 +1,329 @@
+package io.github.bsoptions.data.alpaca;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.bsoptions.data.http.TimeSource;
+import io.github.bsoptions.data.model.Quote;
+import io.github.bsoptions.data.model.Trade;
+import io.github.bsoptions.data.spi.StreamListener;
+import io.github.bsoptions.data.spi.StreamRequest;
+import io.github.bsoptions.data.spi.StreamState;
+import io.github.bsoptions.data.spi.Subscription;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import okio.ByteString;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.msgpack.core.MessageBufferPacker;
+import org.msgpack.core.MessagePack;
+
+class AlpacaStreamTest {
+  static final String OCC = "AAPL261016C00250000";
+  static final Instant TS = Instant.parse("2026-09-14T15:45:59.904512768Z");
+
+  MockWebServer server;
+  AlpacaMarketDataProvider alpaca;
+  final List<FakeAlpaca> sessions = new CopyOnWriteArrayList<>();
+
+  /** One server-side session imitating Alpaca's market-data stream. */
+  final class FakeAlpaca extends WebSocketListener {
+    final boolean msgpack;
+    final boolean acceptAuth;
+    final List<Map<String, Object>> received = new CopyOnWriteArrayList<>();
+    volatile WebSocket socket;
+
+    FakeAlpaca(boolean msgpack, boolean acceptAuth) {
+      this.msgpack = msgpack;
+      this.acceptAuth = acceptAuth;
+      sessions.add(this);
+    }
+
+    void send(List<Map<String, Object>> msgs) {
+      if (msgpack) {
+        socket.send(ByteString.of(pack(msgs)));
+      } else {
+        socket.send(json(msgs));
+      }
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket, Response response) {
+      socket = webSocket;
+      send(List.of(Map.of("T", "success", "msg", "connected")));
+    }
+
+    @Override
+    public void onMessage(WebSocket webSocket, ByteString bytes) {
+      try {
+        handle(StreamCodec.decodeMsgpack(bytes.toByteArray()).get(0));
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public void onMessage(WebSocket webSocket, String text) {
+      try {
+        handle(StreamCodec.decodeJson(text).get(0));
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private void handle(Map<String, Object> m) {
+      received.add(m);
+      if ("auth".equals(m.get("action"))) {
+        if (acceptAuth && AlpacaRestTest.SECRET.equals(m.get("secret"))) {
+          send(List.of(Map.of("T", "success", "msg", "authenticated")));
+        } else {
+          send(List.of(Map.of("T", "error", "code", 402L, "msg", "auth failed")));
+        }
+      } else if ("subscribe".equals(m.get("action"))) {
+        send(
+            List.of(
+                Map.of("T", "subscription", "trades", m.get("trades"), "quotes", m.get("quotes"))));
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("T", "q");
+        q.put("S", msgpack ? OCC : "SPY");
+        q.put("t", msgpack ? TS : TS.toString());
+        q.put("bx", "C");
+        q.put("bp", 3.35);
+        q.put("bs", 12L);
+        q.put("ax", "X");
+        q.put("ap", 3.45);
+        q.put("as", 20L);
+        q.put("c", msgpack ? "A" : List.of("R"));
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("T", "t");
+        t.put("S", msgpack ? OCC : "SPY");
+        t.put("t", msgpack ? TS : TS.toString());
+        t.put("p", 3.40);
+        t.put("s", 2L);
+        t.put("x", "C");
+        t.put("c", "I");
+        send(List.of(q, t));
+      }
+    }
+  }
+
+  static byte[] pack(List<Map<String, Object>> msgs) {
+    try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
+      p.packArrayHeader(msgs.size());
+      for (Map<String, Object> m : msgs) {
+        p.packMapHeader(m.size());
+        for (Map.Entry<String, Object> e : m.entrySet()) {
+          p.packString(e.getKey());
+          packValue(p, e.getValue());
+        }
+      }
+      return p.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static void packValue(MessageBufferPacker p, Object v) throws IOException {
+    if (v instanceof String s) {
+      p.packString(s);
+    } else if (v instanceof Long l) {
+      p.packLong(l);
+    } else if (v instanceof Double d) {
+      p.packDouble(d);
+    } else if (v instanceof Instant i) {
+      p.packTimestamp(i);
+    } else if (v instanceof List<?> l) {
+      p.packArrayHeader(l.size());
+      for (Object o : l) {
+        packValue(p, o);
+      }
+    } else {
+      p.packNil();
+    }
+  }
+
+  static String json(List<Map<String, Object>> msgs) {
+    try {
+      return io.github.bsoptions.data.internal.JsonHttp.MAPPER.writeValueAsString(msgs);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static final class Collect implements StreamListener {
+    final List<Quote> quotes = new CopyOnWriteArrayList<>();
+    final List<Trade> trades = new CopyOnWriteArrayList<>();
+    final List<String> states = new CopyOnWriteArrayList<>();
+    final List<String> gaps = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void onQuote(Quote quote) {
+      quotes.add(quote);
+    }
+
+    @Override
+    public void onTrade(Trade trade) {
+      trades.add(trade);
+    }
+
+    @Override
+    public void onStateChange(StreamState state, String detail) {
+      states.add(state + ": " + detail);
+    }
+
+    @Override
+    public void onGap(String detail) {
+      gaps.add(detail);
+    }
+  }
+
+  @BeforeEach
+  void start() throws IOException {
+    server = new MockWebServer();
+    server.start();
+    String base = server.url("/").toString();
+    alpaca =
+        new AlpacaMarketDataProvider(
+            AlpacaConfig.of(new AlpacaCredentials(AlpacaRestTest.KEY, AlpacaRestTest.SECRET))
+                .withUrls(base, base, base.replace("http", "ws"))
+                .withStreamTiming(
+                    Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(30)),
+            TimeSource.SYSTEM);
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    alpaca.close();
+    for (FakeAlpaca f : sessions) {
+      if (f.socket != null) {
+        f.socket.close(1001, "test over");
+      }
+    }
+    try {
+      server.shutdown();
+    } catch (IOException e) {
+      // a websocket still draining; the next test starts its own server
+    }
+  }
+
+  static void await(BooleanSupplier cond) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!cond.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("condition not met within 10 s");
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  @Test
+  void optionStreamUsesMsgpackAuthenticatesSubscribesAndDecodesTimestamps() throws Exception {
+    server.enqueue(new MockResponse().withWebSocketUpgrade(new FakeAlpaca(true, true)));
+    Collect c = new Collect();
+    Subscription sub =
+        alpaca.subscribe(new StreamRequest(Set.of(), Set.of(), Set.of(OCC), Set.of(OCC)), c);
+    await(() -> !c.quotes.isEmpty() && !c.trades.isEmpty());
+    RecordedRequest up = server.takeRequest();
+    assertThat(up.getRequestUrl().encodedPath()).isEqualTo("/v1beta1/indicative");
+    assertThat(up.getHeader("Content-Type")).isEqualTo("application/msgpack");
+    assertThat(up.getHeader("APCA-API-SECRET-KEY")).isEqualTo(AlpacaRestTest.SECRET);
+    Quote q = c.quotes.get(0);
+    assertThat(q.symbol()).isEqualTo(OCC);
+    assertThat(q.bid()).isEqualTo(3.35);
+    assertThat(q.timestamp()).isEqualTo(TS);
+    assertThat(c.trades.get(0).price()).isEqualTo(3.40);
+    FakeAlpaca s = sessions.get(0);
+    assertThat(s.received.get(0))
+        .containsEntry("action", "auth")
+        .containsEntry("key", AlpacaRestTest.KEY);
+    assertThat(s.received.get(1))
+        .containsEntry("action", "subscribe")
+        .containsEntry("quotes", List.of(OCC))
+        .containsEntry("trades", List.of(OCC));
+    await(() -> sub.state() == StreamState.STREAMING);
+    sub.close();
+    assertThat(sub.state()).isEqualTo(StreamState.CLOSED);
+  }
+
+  @Test
+  void reconnectsWithBackoffResubscribesAndReportsTheGap() throws Exception {
+    server.enqueue(new MockResponse().withWebSocketUpgrade(new FakeAlpaca(true, true)));
+    server.enqueue(new MockResponse().setResponseCode(429)); // upgrade refused once
+    server.enqueue(new MockResponse().withWebSocketUpgrade(new FakeAlpaca(true, true)));
+    Collect c = new Collect();
+    alpaca.subscribe(new StreamRequest(Set.of(), Set.of(), Set.of(OCC), Set.of()), c);
+    await(() -> c.quotes.size() == 1);
+    sessions.get(0).socket.close(1011, "server going away"); // drop the connection
+    await(() -> c.quotes.size() == 2);
+    assertThat(c.gaps).hasSize(1);
+    assertThat(c.states).anyMatch(s -> s.startsWith("RECONNECTING"));
+    FakeAlpaca second = sessions.get(1);
+    assertThat(second.received)
+        .extracting(m -> m.get("action"))
+        .containsExactly("auth", "subscribe");
+    assertThat(second.received.get(1)).containsEntry("quotes", List.of(OCC));
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void authFailureClosesForGoodWithoutReconnecting() throws Exception {
+    server.enqueue(new MockResponse().withWebSocketUpgrade(new FakeAlpaca(true, false)));
+    Collect c = new Collect();
+    Subscription sub =
+        alpaca.subscribe(new StreamRequest(Set.of(), Set.of(), Set.of(OCC), Set.of()), c);
+    await(() -> c.states.stream().anyMatch(s -> s.startsWith("CLOSED")));
+    assertThat(c.states.get(c.states.size() - 1)).contains("402").contains("APCA_API_KEY_ID");
+    assertThat(String.join("\n", c.states)).doesNotContain(AlpacaRestTest.SECRET);
+    assertThat(sub.state()).isEqualTo(StreamState.CLOSED);
+    Thread.sleep(200);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void stockStreamIsJsonAndUnionOfSubscribersIsSubscribedOnce() throws Exception {
+    server.enqueue(new MockResponse().withWebSocketUpgrade(new FakeAlpaca(false, true)));
+    Collect a = new Collect();
+    Collect b = new Collect();
+    alpaca.subscribe(new StreamRequest(Set.of("SPY"), Set.of("SPY"), Set.of(), Set.of()), a);
+    await(() -> a.quotes.size() == 1 && a.trades.size() == 1);
+    Subscription sb =
+        alpaca.subscribe(new StreamRequest(Set.of("SPY", "QQQ"), Set.of(), Set.of(), Set.of()), b);
+    await(() -> b.quotes.size() == 1);
+    assertThat(b.trades).isEmpty(); // b did not ask for trades
+    RecordedRequest up = server.takeRequest();
+    assertThat(up.getRequestUrl().encodedPath()).isEqualTo("/v2/iex");
+    FakeAlpaca s = sessions.get(0);
+    List<Object> subs = new ArrayList<>();
+    for (Map<String, Object> m : s.received) {
+      if ("subscribe".equals(m.get("action"))) {
+        subs.add(m.get("quotes"));
+      }
+    }
+    assertThat(subs).containsExactly(List.of("SPY"), List.of("QQQ"));
+    sb.close();
+    await(() -> s.received.stream().anyMatch(m -> "unsubscribe".equals(m.get("action"))));
+    Map<String, Object> un =
+        s.received.stream()
+            .filter(m -> "unsubscribe".equals(m.get("action")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(un).containsEntry("quotes", List.of("QQQ"));
+    assertThat(Collections.frequency(subs, List.of("SPY"))).isEqualTo(1);
+  }
+}

@@ -1,0 +1,543 @@
+package io.github.bsoptions.exec.alpaca;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.bsoptions.exec.order.Account;
+import io.github.bsoptions.exec.order.BrokerOrder;
+import io.github.bsoptions.exec.order.Fill;
+import io.github.bsoptions.exec.order.OrderRequest;
+import io.github.bsoptions.exec.order.OrderUpdate;
+import io.github.bsoptions.exec.order.Position;
+import io.github.bsoptions.exec.spi.BrokerCapability;
+import io.github.bsoptions.exec.spi.BrokerClient;
+import io.github.bsoptions.exec.spi.BrokerException;
+import io.github.bsoptions.exec.spi.Idempotency;
+import io.github.bsoptions.exec.spi.OrderUpdateListener;
+import io.github.bsoptions.exec.spi.Outcome;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionSpec;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+import okio.BufferedSink;
+import okio.ByteString;
+
+/**
+ * Alpaca trading API client.
+ *
+ * <p>Order placement ({@code POST /v2/orders}, {@code PATCH /v2/orders/{id}}) is sent at most once:
+ * OkHttp's {@code retryOnConnectionFailure} is off, redirects are not followed, and the body is
+ * one-shot, which stops OkHttp's own re-sends on stale connections, HTTP 408 and 503 with {@code
+ * Retry-After: 0}. Outcomes: 200 — confirmed; 400/401/403/404/422 and 429 — refused with the
+ * broker's message; a connection that could not be opened — refused, never reached the broker;
+ * timeouts, resets after sending, 408, 5xx and unreadable bodies — unknown.
+ *
+ * <p>Rate limit: at most {@code maxRequestsPerMinute} requests in any rolling minute, and none
+ * before {@code X-Ratelimit-Reset} after a 429; a submit that would break either is refused without
+ * being sent, a query throws {@link BrokerException.RateLimited}.
+ *
+ * <p>Credentials go only into the two request headers and the stream's auth frame; nothing here
+ * logs them or puts them into messages.
+ */
+public final class AlpacaBrokerClient implements BrokerClient {
+  private static final MediaType JSON = MediaType.get("application/json");
+  private final String name;
+  private final AlpacaConfig config;
+  private final OkHttpClient http;
+  private final Clock clock;
+  private final Deque<Long> window = new ArrayDeque<>();
+  private final Map<String, String> clientIdByOrderId = new HashMap<>();
+  private long blockedUntilMillis;
+
+  /**
+   * Creates a client.
+   *
+   * @param name broker name ({@code alpaca-paper} or {@code alpaca-live})
+   * @param config connection settings
+   * @param clock clock for the rate limiter
+   */
+  public AlpacaBrokerClient(String name, AlpacaConfig config, Clock clock) {
+    this.name = name;
+    this.config = config;
+    this.clock = clock;
+    boolean loopback = AlpacaConfig.isLoopback(config.baseUrl().getHost());
+    long t = config.callTimeout().toMillis();
+    this.http =
+        new OkHttpClient.Builder()
+            .retryOnConnectionFailure(false)
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .callTimeout(t, TimeUnit.MILLISECONDS)
+            .connectTimeout(t, TimeUnit.MILLISECONDS)
+            .readTimeout(t, TimeUnit.MILLISECONDS)
+            .writeTimeout(t, TimeUnit.MILLISECONDS)
+            .connectionSpecs(
+                loopback
+                    ? List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT)
+                    : List.of(ConnectionSpec.MODERN_TLS))
+            .build();
+  }
+
+  /** Returns true when the production client would refuse cleartext (non-loopback URL). */
+  public boolean cleartextAllowed() {
+    return http.connectionSpecs().contains(ConnectionSpec.CLEARTEXT);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Set<BrokerCapability> capabilities() {
+    return EnumSet.of(
+        BrokerCapability.STOCKS,
+        BrokerCapability.OPTIONS,
+        BrokerCapability.MULTI_LEG,
+        BrokerCapability.REPLACE,
+        BrokerCapability.ORDER_STREAM,
+        BrokerCapability.FILL_HISTORY);
+  }
+
+  @Override
+  public Idempotency idempotency() {
+    return Idempotency.DURABLE;
+  }
+
+  // ---- plumbing ----
+
+  private HttpUrl url(String path) {
+    HttpUrl u = HttpUrl.get(config.baseUrl().toString() + path);
+    return u;
+  }
+
+  private Request.Builder request(HttpUrl url) {
+    return new Request.Builder()
+        .url(url)
+        .header("APCA-API-KEY-ID", config.keyId().reveal())
+        .header("APCA-API-SECRET-KEY", config.secretKey().reveal())
+        .header("Accept", "application/json");
+  }
+
+  /** One-shot JSON body: OkHttp will not transmit it twice. */
+  private static RequestBody oneShot(byte[] bytes) {
+    return new RequestBody() {
+      @Override
+      public MediaType contentType() {
+        return JSON;
+      }
+
+      @Override
+      public long contentLength() {
+        return bytes.length;
+      }
+
+      @Override
+      public void writeTo(BufferedSink sink) throws IOException {
+        sink.write(bytes);
+      }
+
+      @Override
+      public boolean isOneShot() {
+        return true;
+      }
+    };
+  }
+
+  /** Reserves a request slot; returns 0 when allowed, else the epoch millis when it will be. */
+  private synchronized long acquire() {
+    long now = clock.millis();
+    if (now < blockedUntilMillis) {
+      return blockedUntilMillis;
+    }
+    while (!window.isEmpty() && window.peekFirst() <= now - 60_000) {
+      window.pollFirst();
+    }
+    if (window.size() >= config.maxRequestsPerMinute()) {
+      return window.peekFirst() + 60_000;
+    }
+    window.addLast(now);
+    return 0;
+  }
+
+  private synchronized void noteRateLimit(Response r) {
+    long until = clock.millis() + 1000;
+    String reset = r.header("X-Ratelimit-Reset");
+    String retryAfter = r.header("Retry-After");
+    try {
+      if (reset != null) {
+        until = Math.max(until, Long.parseLong(reset.trim()) * 1000);
+      } else if (retryAfter != null) {
+        until = Math.max(until, clock.millis() + Long.parseLong(retryAfter.trim()) * 1000);
+      }
+    } catch (NumberFormatException e) {
+      // keep the 1 s floor
+    }
+    blockedUntilMillis = Math.max(blockedUntilMillis, until);
+  }
+
+  private record Reply(int code, byte[] body) {}
+
+  /** Executes a query (GET/DELETE); maps failures to typed exceptions. */
+  private Reply query(Request req) {
+    long wait = acquire();
+    if (wait != 0) {
+      throw new BrokerException.RateLimited(
+          "rate limited until " + Instant.ofEpochMilli(wait), wait);
+    }
+    try (Response r = http.newCall(req).execute()) {
+      ResponseBody b = r.body();
+      byte[] body = b == null ? new byte[0] : b.bytes();
+      if (r.code() == 429) {
+        noteRateLimit(r);
+        throw new BrokerException.RateLimited("HTTP 429 " + message(body), blockedUntilMillis);
+      }
+      if (r.code() >= 500 || r.code() == 408) {
+        throw new BrokerException.Unavailable("HTTP " + r.code() + " " + message(body), null);
+      }
+      return new Reply(r.code(), body);
+    } catch (IOException e) {
+      throw new BrokerException.Unavailable(
+          req.method() + " " + req.url().encodedPath() + " failed: " + e.getClass().getSimpleName(),
+          null);
+    }
+  }
+
+  private static String message(byte[] body) {
+    try {
+      JsonNode n = AlpacaJson.parse(body);
+      String m = AlpacaJson.text(n, "message");
+      return m == null ? "" : m;
+    } catch (IOException e) {
+      String s = new String(body, StandardCharsets.UTF_8);
+      return s.length() > 200 ? s.substring(0, 200) : s;
+    }
+  }
+
+  private static String code(byte[] body) {
+    try {
+      String c = AlpacaJson.text(AlpacaJson.parse(body), "code");
+      return c == null ? "" : c;
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static JsonNode json(Reply r, String what) {
+    if (r.code() / 100 != 2) {
+      throw new BrokerException.Rejected(
+          r.code(), what + ": HTTP " + r.code() + " " + message(r.body()));
+    }
+    try {
+      return AlpacaJson.parse(r.body());
+    } catch (IOException e) {
+      throw new BrokerException.Unavailable(what + ": unreadable response", e);
+    }
+  }
+
+  private BrokerOrder remember(BrokerOrder o) {
+    synchronized (clientIdByOrderId) {
+      clientIdByOrderId.put(o.brokerOrderId(), o.clientOrderId());
+    }
+    return o;
+  }
+
+  // ---- orders ----
+
+  @Override
+  public Outcome submit(OrderRequest order) {
+    Request req = request(url("/v2/orders")).post(oneShot(AlpacaJson.orderBody(order))).build();
+    return place(order.clientOrderId(), req);
+  }
+
+  @Override
+  public Outcome replace(String brokerOrderId, OrderRequest replacement) {
+    Request req =
+        request(url("/v2/orders/" + brokerOrderId))
+            .patch(oneShot(AlpacaJson.replaceBody(replacement)))
+            .build();
+    return place(replacement.clientOrderId(), req);
+  }
+
+  private Outcome place(String cid, Request req) {
+    long wait = acquire();
+    if (wait != 0) {
+      return new Outcome.Refused(
+          cid,
+          name,
+          429,
+          "CLIENT_RATE_LIMIT",
+          "not sent: rate limited until " + Instant.ofEpochMilli(wait),
+          false);
+    }
+    Response r;
+    try {
+      r = http.newCall(req).execute();
+    } catch (ConnectException | UnknownHostException | NoRouteToHostException e) {
+      // the connection could not be opened: the request never left (retries are off)
+      return new Outcome.Refused(
+          cid, name, 0, "", "not sent: " + e.getClass().getSimpleName(), false);
+    } catch (IOException e) {
+      return new Outcome.Unknown(cid, name, "transport: " + e.getClass().getSimpleName());
+    }
+    try (r) {
+      int code = r.code();
+      byte[] body;
+      try {
+        ResponseBody b = r.body();
+        body = b == null ? new byte[0] : b.bytes();
+      } catch (IOException e) {
+        return new Outcome.Unknown(
+            cid, name, "HTTP " + code + " body lost: " + e.getClass().getSimpleName());
+      }
+      if (code == 200) {
+        try {
+          return new Outcome.Confirmed(
+              cid, name, remember(AlpacaJson.order(AlpacaJson.parse(body))));
+        } catch (IOException | RuntimeException e) {
+          return new Outcome.Unknown(cid, name, "HTTP 200 with unreadable order");
+        }
+      }
+      if (code == 429) {
+        noteRateLimit(r);
+        return new Outcome.Refused(cid, name, 429, code(body), message(body), true);
+      }
+      if (code == 400 || code == 401 || code == 403 || code == 404 || code == 422) {
+        return new Outcome.Refused(cid, name, code, code(body), message(body), true);
+      }
+      return new Outcome.Unknown(cid, name, "HTTP " + code + " " + message(body));
+    }
+  }
+
+  @Override
+  public BrokerOrder cancel(String brokerOrderId) {
+    Reply r = query(request(url("/v2/orders/" + brokerOrderId)).delete().build());
+    if (r.code() != 204 && r.code() != 200) {
+      throw new BrokerException.Rejected(
+          r.code(), "cancel " + brokerOrderId + ": HTTP " + r.code() + " " + message(r.body()));
+    }
+    return order(brokerOrderId);
+  }
+
+  @Override
+  public BrokerOrder order(String brokerOrderId) {
+    JsonNode n = json(query(request(url("/v2/orders/" + brokerOrderId)).get().build()), "order");
+    try {
+      return remember(AlpacaJson.order(n));
+    } catch (IOException e) {
+      throw new BrokerException.Unavailable("order " + brokerOrderId + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Optional<BrokerOrder> findByClientOrderId(String clientOrderId) {
+    HttpUrl u =
+        url("/v2/orders:by_client_order_id")
+            .newBuilder()
+            .addQueryParameter("client_order_id", clientOrderId)
+            .build();
+    Reply r = query(request(u).get().build());
+    if (r.code() == 404) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(remember(AlpacaJson.order(json(r, "order by client id"))));
+    } catch (IOException e) {
+      throw new BrokerException.Unavailable("order " + clientOrderId + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<BrokerOrder> orders(boolean openOnly) {
+    HttpUrl u =
+        url("/v2/orders")
+            .newBuilder()
+            .addQueryParameter("status", openOnly ? "open" : "all")
+            .addQueryParameter("limit", "500")
+            .addQueryParameter("direction", "asc")
+            .build();
+    JsonNode arr = json(query(request(u).get().build()), "orders");
+    List<BrokerOrder> out = new ArrayList<>();
+    try {
+      for (JsonNode n : arr) {
+        out.add(remember(AlpacaJson.order(n)));
+      }
+    } catch (IOException e) {
+      throw new BrokerException.Unavailable("orders: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  @Override
+  public List<Position> positions() {
+    JsonNode arr = json(query(request(url("/v2/positions")).get().build()), "positions");
+    List<Position> out = new ArrayList<>();
+    try {
+      for (JsonNode n : arr) {
+        out.add(AlpacaJson.position(n));
+      }
+    } catch (IOException e) {
+      throw new BrokerException.Unavailable("positions: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  @Override
+  public Account account() {
+    try {
+      return AlpacaJson.account(json(query(request(url("/v2/account")).get().build()), "account"));
+    } catch (IOException e) {
+      throw new BrokerException.Unavailable("account: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<Fill> fills(Instant since) {
+    List<Fill> out = new ArrayList<>();
+    String token = null;
+    int pageSize = 100;
+    for (int page = 0; page < 10_000; page++) {
+      HttpUrl.Builder b =
+          url("/v2/account/activities/FILL")
+              .newBuilder()
+              .addQueryParameter("after", since.toString())
+              .addQueryParameter("direction", "asc")
+              .addQueryParameter("page_size", Integer.toString(pageSize));
+      if (token != null) {
+        b.addQueryParameter("page_token", token);
+      }
+      JsonNode arr = json(query(request(b.build()).get().build()), "activities");
+      try {
+        for (JsonNode n : arr) {
+          String orderId = AlpacaJson.required(n, "order_id");
+          String cid;
+          synchronized (clientIdByOrderId) {
+            cid = clientIdByOrderId.get(orderId);
+          }
+          if (cid == null) {
+            cid = order(orderId).clientOrderId();
+          }
+          out.add(AlpacaJson.activityFill(n, cid));
+          token = AlpacaJson.required(n, "id");
+        }
+      } catch (IOException e) {
+        throw new BrokerException.Unavailable("activities: " + e.getMessage(), e);
+      }
+      if (arr.size() < pageSize) {
+        return out;
+      }
+    }
+    throw new BrokerException.Unavailable("activities: too many pages", null);
+  }
+
+  // ---- stream ----
+
+  @Override
+  public AutoCloseable subscribe(OrderUpdateListener listener) {
+    Request req = new Request.Builder().url(config.streamUrl().toString()).build();
+    WebSocket ws = http.newWebSocket(req, new StreamListener(listener));
+    return () -> ws.close(1000, "bye");
+  }
+
+  private final class StreamListener extends WebSocketListener {
+    private final OrderUpdateListener listener;
+
+    StreamListener(OrderUpdateListener listener) {
+      this.listener = listener;
+    }
+
+    @Override
+    public void onOpen(WebSocket ws, Response response) {
+      ObjectNode auth = AlpacaJson.MAPPER.createObjectNode();
+      auth.put("action", "authenticate");
+      ObjectNode data = auth.putObject("data");
+      data.put("key_id", config.keyId().reveal());
+      data.put("secret_key", config.secretKey().reveal());
+      ws.send(new String(AlpacaJson.bytes(auth), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void onMessage(WebSocket ws, ByteString bytes) {
+      onMessage(ws, bytes.utf8()); // the paper endpoint sends binary frames even for JSON
+    }
+
+    @Override
+    public void onMessage(WebSocket ws, String text) {
+      JsonNode msg;
+      try {
+        msg = AlpacaJson.parse(text.getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        return; // not JSON: nothing to apply; reconciliation covers any gap
+      }
+      String stream = AlpacaJson.text(msg, "stream");
+      JsonNode data = msg.path("data");
+      if ("authorization".equals(stream)) {
+        if ("authorized".equals(AlpacaJson.text(data, "status"))) {
+          ws.send("{\"action\":\"listen\",\"data\":{\"streams\":[\"trade_updates\"]}}");
+        } else {
+          listener.onDisconnected("stream authorization refused");
+          ws.close(1000, "unauthorized");
+        }
+        return;
+      }
+      if (!"trade_updates".equals(stream)) {
+        return;
+      }
+      try {
+        BrokerOrder order = remember(AlpacaJson.order(data.path("order")));
+        String event = AlpacaJson.text(data, "event");
+        Fill fill = null;
+        if ("fill".equals(event) || "partial_fill".equals(event)) {
+          fill = AlpacaJson.streamFill(data, order);
+        }
+        listener.onUpdate(new OrderUpdate(order, fill));
+      } catch (IOException | RuntimeException e) {
+        listener.onDisconnected("unreadable trade update skipped: " + e.getClass().getSimpleName());
+      }
+    }
+
+    @Override
+    public void onFailure(WebSocket ws, Throwable t, Response response) {
+      listener.onDisconnected("stream failed: " + t.getClass().getSimpleName());
+    }
+
+    @Override
+    public void onClosed(WebSocket ws, int code, String reason) {
+      listener.onDisconnected("stream closed: " + code);
+    }
+  }
+
+  @Override
+  public void close() {
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+  }
+
+  /** Returns the name and base URL only. */
+  @Override
+  public String toString() {
+    return "AlpacaBrokerClient[" + name + ", " + config.baseUrl() + "]";
+  }
+}

@@ -1,0 +1,469 @@
+package io.github.bsoptions.exec.engine;
+
+import io.github.bsoptions.exec.journal.EntryType;
+import io.github.bsoptions.exec.journal.Journal;
+import io.github.bsoptions.exec.journal.Ledger;
+import io.github.bsoptions.exec.journal.OrderCodec;
+import io.github.bsoptions.exec.journal.Reconciler;
+import io.github.bsoptions.exec.journal.Reconciliation;
+import io.github.bsoptions.exec.journal.Resolution;
+import io.github.bsoptions.exec.journal.TrackedOrder;
+import io.github.bsoptions.exec.order.BrokerOrder;
+import io.github.bsoptions.exec.order.ClientOrderIds;
+import io.github.bsoptions.exec.order.OrderLeg;
+import io.github.bsoptions.exec.order.OrderRequest;
+import io.github.bsoptions.exec.order.OrderUpdate;
+import io.github.bsoptions.exec.routing.SmartOrderRouter;
+import io.github.bsoptions.exec.spi.BrokerClient;
+import io.github.bsoptions.exec.spi.BrokerException;
+import io.github.bsoptions.exec.spi.GateDecision;
+import io.github.bsoptions.exec.spi.OrderUpdateListener;
+import io.github.bsoptions.exec.spi.Outcome;
+import io.github.bsoptions.exec.spi.PreTradeGate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The execution engine. For each order: kill switch and pre-trade gate (a denial is journalled and
+ * nothing is sent); a fresh client order id; the intent written and forced to the journal; the send
+ * through the router; the outcome journalled. Fills and status changes from broker streams are
+ * journalled (fills once per execution id) before they change the ledger. Unknown outcomes are
+ * resolved by {@link #resolveUnknowns()} — a query by client order id, and a resend with the
+ * <em>same</em> id only after the order was found absent {@code absentChecksBeforeResend} times.
+ *
+ * <p>{@link #start} replays the journal without side effects and reconciles with every broker
+ * before trading; it throws {@link RecoveryException} naming each discrepancy otherwise.
+ *
+ * <p>Intents in = orders out: an order update for an order the journal does not know trips the kill
+ * switch to {@link KillSwitch#HALTED}. Thread-safe (one lock).
+ */
+public final class ExecutionEngine implements AutoCloseable {
+  private final Journal journal;
+  private final Ledger ledger;
+  private final SmartOrderRouter router;
+  private final PreTradeGate gate;
+  private final ClientOrderIds ids;
+  private final int absentChecksBeforeResend;
+  private final Map<String, Integer> absentChecks = new HashMap<>();
+  private final List<AutoCloseable> subscriptions = new ArrayList<>();
+  private final List<String> alerts = new ArrayList<>();
+  private KillSwitch killSwitch;
+
+  private ExecutionEngine(
+      Journal journal,
+      Ledger ledger,
+      SmartOrderRouter router,
+      PreTradeGate gate,
+      int absentChecksBeforeResend) {
+    this.journal = journal;
+    this.ledger = ledger;
+    this.router = router;
+    this.gate = gate;
+    this.absentChecksBeforeResend = absentChecksBeforeResend;
+    this.ids = new ClientOrderIds(journal.namespace(), ledger.maxIdSequence() + 1);
+    this.killSwitch = KillSwitch.valueOf(ledger.killSwitch());
+  }
+
+  /**
+   * Replays the journal, reconciles with every broker of the router, subscribes to their order
+   * streams and returns a running engine.
+   *
+   * @param journal the opened journal
+   * @param router the brokers
+   * @param gate pre-trade checks
+   * @param fillsSince how far back reconciliation asks brokers for fills
+   * @param absentChecksBeforeResend how many "not found" answers (spaced beyond the broker's own
+   *     timeout by the caller) before an unknown order is resent with the same id ({@code >= 1})
+   * @throws RecoveryException when reconciliation leaves discrepancies
+   */
+  public static ExecutionEngine start(
+      Journal journal,
+      SmartOrderRouter router,
+      PreTradeGate gate,
+      Instant fillsSince,
+      int absentChecksBeforeResend) {
+    Objects.requireNonNull(journal, "journal");
+    Objects.requireNonNull(router, "router");
+    Objects.requireNonNull(gate, "gate");
+    if (absentChecksBeforeResend < 1) {
+      throw new IllegalArgumentException(
+          "absentChecksBeforeResend must be >= 1, was " + absentChecksBeforeResend);
+    }
+    Ledger ledger = Ledger.replay(journal.recovered());
+    Map<String, BrokerClient> brokers = new LinkedHashMap<>();
+    for (BrokerClient b : router.brokers()) {
+      brokers.put(b.name(), b);
+    }
+    Reconciliation rec = Reconciler.reconcile(journal, ledger, brokers, fillsSince);
+    if (!rec.ok()) {
+      throw new RecoveryException(rec);
+    }
+    ExecutionEngine e =
+        new ExecutionEngine(journal, ledger, router, gate, absentChecksBeforeResend);
+    OrderUpdateListener l =
+        new OrderUpdateListener() {
+          @Override
+          public void onUpdate(OrderUpdate update) {
+            e.onUpdate(update);
+          }
+
+          @Override
+          public void onDisconnected(String reason) {
+            e.alert("stream disconnected: " + reason);
+          }
+        };
+    for (BrokerClient b : brokers.values()) {
+      e.subscriptions.add(b.subscribe(l));
+    }
+    e.lastReconciliation = rec;
+    return e;
+  }
+
+  private Reconciliation lastReconciliation;
+
+  /** Returns the reconciliation done at start. */
+  public Reconciliation startupReconciliation() {
+    return lastReconciliation;
+  }
+
+  /**
+   * Submits an order for a strategy. The engine assigns a fresh client order id (the one in {@code
+   * order} is replaced); the returned outcome carries it.
+   */
+  public synchronized Outcome submit(String strategy, OrderRequest order) {
+    String cid = ids.next(strategy);
+    OrderRequest req = order.withClientOrderId(cid);
+    List<String> denied = new ArrayList<>();
+    if (killSwitch == KillSwitch.HALTED) {
+      denied.add("kill switch HALTED");
+    } else if (killSwitch == KillSwitch.REDUCING && !reducesExposure(req)) {
+      denied.add("kill switch REDUCING: order does not reduce exposure");
+    }
+    if (denied.isEmpty()) {
+      GateDecision d = gate.check(strategy, req);
+      if (!d.accepted()) {
+        denied.addAll(d.reasons());
+      }
+    }
+    if (!denied.isEmpty()) {
+      Map<String, String> f = intentFields(strategy, "", req);
+      f.put("reasons", String.join("; ", denied));
+      append(EntryType.DENIED, cid, f);
+      return new Outcome.Denied(cid, denied);
+    }
+    List<BrokerClient> cands = router.candidates(req);
+    String target = cands.isEmpty() ? "" : cands.get(0).name();
+    append(EntryType.INTENT, cid, intentFields(strategy, target, req));
+    Outcome o =
+        router.route(
+            req,
+            cands,
+            (next, previous) -> {
+              Map<String, String> f = new LinkedHashMap<>();
+              f.put("broker", next.name());
+              f.put(
+                  "previous",
+                  previous.broker() + ": " + previous.httpStatus() + " " + previous.message());
+              append(EntryType.ROUTE, cid, f);
+            });
+    record(o);
+    return o;
+  }
+
+  private Map<String, String> intentFields(String strategy, String broker, OrderRequest req) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("strategy", strategy);
+    f.put("broker", broker);
+    return OrderCodec.encode(req, f);
+  }
+
+  private void record(Outcome o) {
+    if (o instanceof Outcome.Confirmed c) {
+      append(EntryType.ACK, c.clientOrderId(), ackFields(c.broker(), c.order()));
+    } else if (o instanceof Outcome.Refused r) {
+      Map<String, String> f = new LinkedHashMap<>();
+      f.put("broker", r.broker());
+      f.put("http", Integer.toString(r.httpStatus()));
+      f.put("code", r.code());
+      f.put("message", r.message());
+      f.put("reached", Boolean.toString(r.reachedBroker()));
+      append(EntryType.REFUSED, r.clientOrderId(), f);
+    } else if (o instanceof Outcome.Unknown u) {
+      Map<String, String> f = new LinkedHashMap<>();
+      f.put("broker", u.broker());
+      f.put("reason", u.reason() == null ? "" : u.reason());
+      append(EntryType.UNKNOWN, u.clientOrderId(), f);
+    } else {
+      throw new IllegalStateException("brokers never deny: " + o);
+    }
+  }
+
+  private static Map<String, String> ackFields(String broker, BrokerOrder v) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("broker", broker);
+    f.put("brokerOrderId", v.brokerOrderId());
+    f.put("status", v.status().name());
+    f.put("cum", Long.toString(v.filledQty()));
+    if (v.filledQty() > 0) {
+      f.put("avg", Double.toString(v.avgFillPrice()));
+    }
+    return f;
+  }
+
+  private void append(EntryType type, String cid, Map<String, String> fields) {
+    ledger.apply(journal.append(type, cid, fields));
+  }
+
+  private boolean reducesExposure(OrderRequest r) {
+    if (r.isMultiLeg()) {
+      for (OrderLeg l : r.legs()) {
+        if (!reduces(l.symbol(), l.side().sign() * (long) l.ratio() * r.qty())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return reduces(r.symbol(), r.side().sign() * r.qty());
+  }
+
+  private boolean reduces(String symbol, long signedQty) {
+    long pos = ledger.position(symbol);
+    long pending = 0;
+    for (TrackedOrder o : ledger.openOrders()) {
+      if (!o.request().isMultiLeg()
+          && symbol.equals(o.request().symbol())
+          && o.request().side().sign() == Long.signum(signedQty)) {
+        pending += o.request().side().sign() * o.state().leavesQty();
+      }
+    }
+    long after = pos + pending + signedQty;
+    return pos != 0
+        && Long.signum(signedQty) == -Long.signum(pos)
+        && Math.abs(after) <= Math.abs(pos)
+        && (after == 0 || Long.signum(after) == Long.signum(pos));
+  }
+
+  /**
+   * Applies an order update from a broker stream: a new fill is journalled once per execution id; a
+   * status change is journalled when it is legal from the current state (stale, reordered events
+   * are dropped). An update for an order the journal does not know trips {@link KillSwitch#HALTED}.
+   */
+  public synchronized void onUpdate(OrderUpdate u) {
+    BrokerOrder v = u.order();
+    TrackedOrder o = ledger.order(v.clientOrderId());
+    if (o == null) {
+      alert("order update for unknown order " + v.clientOrderId() + " (" + v.label() + ")");
+      if (killSwitch != KillSwitch.HALTED) {
+        setKillSwitch(KillSwitch.HALTED, "intents in != orders out: " + v.clientOrderId());
+      }
+      return;
+    }
+    if (u.fill() != null) {
+      if (!ledger.hasExecution(u.fill().executionId())) {
+        append(EntryType.FILL, v.clientOrderId(), Reconciler.fillFields(u.fill(), v));
+      }
+      return;
+    }
+    boolean newer =
+        v.filledQty() > o.state().filledQty()
+            || (v.status() != o.state().status() && o.state().status().next().contains(v.status()));
+    if (newer || o.brokerOrderId().isEmpty()) {
+      Map<String, String> f = ackFields(o.broker(), v);
+      append(o.brokerOrderId().isEmpty() ? EntryType.ACK : EntryType.STATUS, v.clientOrderId(), f);
+    }
+  }
+
+  /**
+   * Resolves unknown and in-flight outcomes by asking each order's broker by client order id: found
+   * — adopted; not found {@code absentChecksBeforeResend} times in a row — resent once with the
+   * same client order id (so a durable-idempotency broker refuses a late first copy). Call it
+   * periodically, spaced beyond the broker's own request timeout.
+   *
+   * @return how many orders are still unresolved
+   */
+  public synchronized int resolveUnknowns() {
+    int left = 0;
+    for (TrackedOrder o : ledger.orders()) {
+      if (o.resolution() != Resolution.UNKNOWN && o.resolution() != Resolution.IN_FLIGHT) {
+        continue;
+      }
+      BrokerClient b = router.broker(o.broker());
+      if (b == null) {
+        left++;
+        continue;
+      }
+      Optional<BrokerOrder> found;
+      try {
+        found = b.findByClientOrderId(o.clientOrderId());
+      } catch (BrokerException e) {
+        left++;
+        continue;
+      }
+      if (found.isPresent()) {
+        absentChecks.remove(o.clientOrderId());
+        append(EntryType.ACK, o.clientOrderId(), ackFields(b.name(), found.get()));
+        continue;
+      }
+      int n = absentChecks.merge(o.clientOrderId(), 1, Integer::sum);
+      if (n < absentChecksBeforeResend) {
+        left++;
+        continue;
+      }
+      absentChecks.remove(o.clientOrderId());
+      append(EntryType.RESEND, o.clientOrderId(), Map.of("broker", b.name()));
+      Outcome out = b.submit(o.request());
+      if (out instanceof Outcome.Refused r && r.message().contains("must be unique")) {
+        // the first copy exists after all: adopt it on the next pass
+        append(
+            EntryType.UNKNOWN,
+            o.clientOrderId(),
+            Map.of("broker", b.name(), "reason", "duplicate id"));
+        left++;
+        continue;
+      }
+      record(out);
+      if (!out.isDefinitive()) {
+        left++;
+      }
+    }
+    return left;
+  }
+
+  /**
+   * Requests cancellation of an order (journalled first). Returns the broker's view after the
+   * request.
+   *
+   * @throws IllegalStateException when the order is unknown or its outcome is not confirmed yet
+   */
+  public synchronized BrokerOrder cancel(String clientOrderId) {
+    TrackedOrder o = ledger.order(clientOrderId);
+    if (o == null) {
+      throw new IllegalStateException("unknown order " + clientOrderId);
+    }
+    if (o.brokerOrderId().isEmpty()) {
+      throw new IllegalStateException(
+          "order "
+              + clientOrderId
+              + " has no broker id yet ("
+              + o.resolution()
+              + "); resolve first");
+    }
+    BrokerClient b = router.broker(o.broker());
+    append(EntryType.CANCEL_REQUEST, clientOrderId, Map.of("broker", b.name()));
+    BrokerOrder v = b.cancel(o.brokerOrderId());
+    onUpdate(new OrderUpdate(v, null));
+    return v;
+  }
+
+  /**
+   * Sets the kill switch (journalled). {@link KillSwitch#HALTED} also requests cancellation of
+   * every open confirmed order; cancels that fail are reported in {@link #alerts()}.
+   */
+  public synchronized void setKillSwitch(KillSwitch mode, String reason) {
+    append(EntryType.KILL_SWITCH, "", Map.of("mode", mode.name(), "reason", reason));
+    killSwitch = mode;
+    if (mode == KillSwitch.HALTED) {
+      for (TrackedOrder o : ledger.openOrders()) {
+        if (!o.brokerOrderId().isEmpty()) {
+          try {
+            cancel(o.clientOrderId());
+          } catch (RuntimeException e) {
+            alert("cancel of " + o.clientOrderId() + " failed: " + e.getMessage());
+          }
+        }
+      }
+    }
+  }
+
+  /** Returns the kill-switch mode. */
+  public synchronized KillSwitch killSwitch() {
+    return killSwitch;
+  }
+
+  /**
+   * Compares, per strategy, the orders a broker reports with the journalled intents (intents in =
+   * orders out); an excess trips {@link KillSwitch#HALTED}.
+   *
+   * @return the strategies with more broker orders than intents (empty when all is well)
+   */
+  public synchronized List<String> auditOrdersOut() {
+    Map<String, Long> out = new HashMap<>();
+    for (BrokerClient b : router.brokers()) {
+      for (BrokerOrder bo : b.orders(false)) {
+        TrackedOrder o = ledger.order(bo.clientOrderId());
+        String strategy = o == null ? "<external>" : o.strategy();
+        out.merge(strategy, 1L, Long::sum);
+      }
+    }
+    Map<String, Long> in = ledger.intentsByStrategy();
+    List<String> excess = new ArrayList<>();
+    out.forEach(
+        (s, n) -> {
+          if (n > in.getOrDefault(s, 0L)) {
+            excess.add(s + ": " + n + " orders out, " + in.getOrDefault(s, 0L) + " intents");
+          }
+        });
+    if (!excess.isEmpty() && killSwitch != KillSwitch.HALTED) {
+      setKillSwitch(KillSwitch.HALTED, "intents in != orders out: " + excess);
+    }
+    return excess;
+  }
+
+  private synchronized void alert(String message) {
+    alerts.add(message);
+  }
+
+  /** Returns operational alerts (stream drops, unknown orders, failed cancels). */
+  public synchronized List<String> alerts() {
+    return List.copyOf(alerts);
+  }
+
+  /** Returns the order, or null. */
+  public synchronized TrackedOrder order(String clientOrderId) {
+    return ledger.order(clientOrderId);
+  }
+
+  /** Returns the orders that may still change. */
+  public synchronized List<TrackedOrder> openOrders() {
+    return ledger.openOrders();
+  }
+
+  /** Returns positions per symbol from journalled fills. */
+  public synchronized Map<String, Long> positions() {
+    return ledger.positions();
+  }
+
+  /** Returns the ledger's canonical state hash (for replay checks). */
+  public synchronized String stateHash() {
+    return ledger.snapshotHash();
+  }
+
+  /** Returns the ledger's canonical state text. */
+  public synchronized String stateSnapshot() {
+    return ledger.snapshot();
+  }
+
+  /** Returns the ledger's anomalies. */
+  public synchronized List<String> anomalies() {
+    return ledger.anomalies();
+  }
+
+  /** Unsubscribes from broker streams (the journal and brokers stay open; the caller owns them). */
+  @Override
+  public synchronized void close() {
+    for (AutoCloseable s : subscriptions) {
+      try {
+        s.close();
+      } catch (Exception e) {
+        alerts.add("unsubscribe failed: " + e.getMessage());
+      }
+    }
+    subscriptions.clear();
+  }
+}

@@ -1,0 +1,2 @@
+/** Order values (requests, legs, fills) and the order state machine. */
+package io.github.bsoptions.exec.order;

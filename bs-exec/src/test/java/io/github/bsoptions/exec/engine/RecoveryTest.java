@@ -1,0 +1,111 @@
+package io.github.bsoptions.exec.engine;
+
+import static io.github.bsoptions.exec.engine.Rig.C1;
+import static io.github.bsoptions.exec.engine.Rig.C2;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.bsoptions.exec.order.OrderRequest;
+import io.github.bsoptions.exec.order.OrderStatus;
+import io.github.bsoptions.exec.order.Side;
+import io.github.bsoptions.exec.spi.Outcome;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** J-4: startup reconciliation scenarios. */
+class RecoveryTest {
+  @TempDir Path dir;
+  Rig rig;
+
+  @BeforeEach
+  void setUp() {
+    rig = new Rig(dir);
+    rig.quote(C1, 1.00, 1.10, 100);
+    rig.quote(C2, 2.00, 2.10, 100);
+  }
+
+  @Test
+  void missedFillsWhileDownAreJournalled() {
+    ExecutionEngine e = rig.start();
+    Outcome o = e.submit("s1", OrderRequest.limit("d", C1, Side.BUY, 5, 1.05));
+    rig.crash();
+    rig.quote(C1, 1.00, 1.04, 3); // partial fill while the engine is down
+    ExecutionEngine e2 = rig.restart();
+    assertThat(e2.positions()).isEqualTo(Map.of(C1, 3L));
+    assertThat(e2.order(o.clientOrderId()).state().status())
+        .isEqualTo(OrderStatus.PARTIALLY_FILLED);
+    assertThat(e2.startupReconciliation().actions()).anyMatch(s -> s.contains("missed fill"));
+  }
+
+  @Test
+  void partialThenCanceledWhileDown() {
+    ExecutionEngine e = rig.start();
+    Outcome o = e.submit("s1", OrderRequest.limit("d", C1, Side.BUY, 5, 1.05));
+    String bid = ((Outcome.Confirmed) o).order().brokerOrderId();
+    rig.crash();
+    rig.quote(C1, 1.00, 1.04, 2);
+    rig.paperA.cancel(bid);
+    ExecutionEngine e2 = rig.restart();
+    assertThat(e2.order(o.clientOrderId()).state().status()).isEqualTo(OrderStatus.CANCELED);
+    assertThat(e2.order(o.clientOrderId()).state().filledQty()).isEqualTo(2);
+    assertThat(e2.positions()).isEqualTo(Map.of(C1, 2L));
+    assertThat(e2.openOrders()).isEmpty();
+  }
+
+  @Test
+  void shortSideFlipReconciles() {
+    ExecutionEngine e = rig.start();
+    e.submit("s1", OrderRequest.market("d", C2, Side.SELL, 2));
+    e.submit("s1", OrderRequest.limit("d", C2, Side.BUY, 5, 2.05));
+    rig.crash();
+    rig.quote(C2, 2.00, 2.02, 100);
+    ExecutionEngine e2 = rig.restart();
+    assertThat(e2.positions()).isEqualTo(Map.of(C2, 3L));
+  }
+
+  @Test
+  void externalOrderRefusesStart() {
+    rig.start();
+    rig.crash();
+    rig.paperA.submit(OrderRequest.limit("ext-1", C1, Side.BUY, 1, 0.5));
+    assertThatThrownBy(rig::restart)
+        .isInstanceOf(RecoveryException.class)
+        .hasMessageContaining("external open order at A: ext-1");
+  }
+
+  @Test
+  void positionMismatchRefusesStart() {
+    rig.start().submit("s1", OrderRequest.market("d", C1, Side.BUY, 2));
+    rig.crash();
+    rig.paperA.submit(OrderRequest.market("ext-2", C1, Side.BUY, 1)); // fills at once
+    assertThatThrownBy(rig::restart)
+        .isInstanceOf(RecoveryException.class)
+        .hasMessageContaining("external fill")
+        .hasMessageContaining("position " + C1 + ": journal 2, broker 3");
+  }
+
+  @Test
+  void missingPositionReportIsNeverFlat() {
+    rig.start().submit("s1", OrderRequest.market("d", C1, Side.BUY, 2));
+    rig.crash();
+    rig.a.hidePositions = true;
+    assertThatThrownBy(rig::restart)
+        .isInstanceOf(RecoveryException.class)
+        .hasMessageContaining("missing position report for " + C1 + " (journal holds 2)");
+  }
+
+  @Test
+  void unreachableBrokerRefusesStart() {
+    rig.start().submit("s1", OrderRequest.limit("d", C1, Side.BUY, 2, 0.5));
+    rig.crash();
+    rig.a.queriesFail = true;
+    assertThatThrownBy(rig::restart)
+        .isInstanceOf(RecoveryException.class)
+        .hasMessageContaining("cannot");
+    rig.a.queriesFail = false;
+    assertThat(rig.restart().openOrders()).hasSize(1);
+  }
+}

@@ -1,0 +1,66 @@
+package io.github.bsoptions.exec.engine;
+
+import io.github.bsoptions.data.model.Quote;
+import io.github.bsoptions.exec.journal.Journal;
+import io.github.bsoptions.exec.paper.FillModel;
+import io.github.bsoptions.exec.paper.PaperBroker;
+import io.github.bsoptions.exec.routing.SmartOrderRouter;
+import io.github.bsoptions.exec.spi.PreTradeGate;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** Two paper brokers behind fault injectors, a journal and an engine; restartable. */
+final class Rig {
+  static final String C1 = "SPY261016C00640000";
+  static final String C2 = "SPY261016P00600000";
+  static final Instant T0 = Instant.parse("2026-10-01T14:30:00Z");
+  final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+  final PaperBroker paperA =
+      new PaperBroker("A", null, FillModel.DEFAULT, clock, Double.POSITIVE_INFINITY);
+  final PaperBroker paperB =
+      new PaperBroker("B", null, FillModel.DEFAULT, clock, Double.POSITIVE_INFINITY);
+  final FaultyBroker a = new FaultyBroker(paperA);
+  final FaultyBroker b = new FaultyBroker(paperB);
+  final Path journalPath;
+  PreTradeGate gate = PreTradeGate.ACCEPT_ALL;
+  Journal journal;
+  ExecutionEngine engine;
+  int quoteSeq;
+
+  Rig(Path dir) {
+    this.journalPath = dir.resolve("exec.journal");
+  }
+
+  SmartOrderRouter router() {
+    return new SmartOrderRouter(List.of(a, b), clock, 3, Duration.ofSeconds(30), null);
+  }
+
+  ExecutionEngine start() {
+    journal = Journal.open(journalPath, Journal.Durability.NONE, "rig");
+    engine = ExecutionEngine.start(journal, router(), gate, Instant.EPOCH, 2);
+    return engine;
+  }
+
+  /** Simulates a kill: the engine stops listening; nothing is flushed or cleaned up. */
+  void crash() {
+    if (engine != null) {
+      engine.close();
+    }
+    engine = null;
+  }
+
+  ExecutionEngine restart() {
+    crash();
+    return start();
+  }
+
+  void quote(String symbol, double bid, double ask, long size) {
+    Quote q = new Quote(symbol, bid, ask, size, size, T0.plusMillis(++quoteSeq));
+    paperA.onQuote(q);
+    paperB.onQuote(q);
+  }
+}

@@ -1,0 +1,100 @@
+package io.github.bsoptions.pricing.internal;
+
+import io.github.bsoptions.pricing.PricingStatus;
+
+/**
+ * Allocation-free implied volatility for the discounted Black formula (Black-Scholes-Merton with a
+ * dividend yield, and Black-76 with the dividend yield set to the rate): the kernel behind {@code
+ * ImpliedVolatility} and the batch backends.
+ *
+ * <p>Results are encoded in one double: a volatility {@code > 0}, or {@code -code} of the {@link
+ * PricingStatus} that says why there is none ({@link #status(double)} decodes it).
+ *
+ * <p>Internal API, unstable.
+ */
+public final class BlackImpliedVol {
+  /**
+   * The relative volatility resolution required for an OK result: the volatility is reported only
+   * when a change of this relative size moves the price by more than two ulps of the price ({@code
+   * vega * sigma * IDENTIFIABILITY >= 2 ulp(price)}); otherwise NO_TIME_VALUE.
+   */
+  public static final double IDENTIFIABILITY = 1e-3;
+
+  private static final double LOG_RATIO_LIMIT = 700;
+
+  private BlackImpliedVol() {}
+
+  /** Returns the status of an encoded result. */
+  public static PricingStatus status(double encoded) {
+    return encoded > 0 ? PricingStatus.OK : PricingStatus.of((byte) -encoded);
+  }
+
+  private static double fail(PricingStatus status) {
+    return -status.code();
+  }
+
+  /**
+   * Solves {@code price = e^{-rT} black(S e^{(r-q)T}, K, sigma sqrt(T))} for sigma; spot, strike,
+   * expiry, rate and dividend yield must already be valid (finite, spot/strike/expiry {@code >=
+   * 0}). Writes the iteration count to {@code iterationsOut[0]} when not null.
+   */
+  public static double solve(
+      boolean isCall,
+      double spot,
+      double strike,
+      double expiry,
+      double rate,
+      double div,
+      double price,
+      int[] iterationsOut) {
+    if (iterationsOut != null) {
+      iterationsOut[0] = 0;
+    }
+    if (!(price >= 0 && price < Double.POSITIVE_INFINITY)) {
+      return fail(PricingStatus.INVALID_PRICE);
+    }
+    if (expiry == 0) {
+      return fail(PricingStatus.EXPIRED);
+    }
+    double theta = isCall ? 1.0 : -1.0;
+    double dq = Math.exp(-div * expiry);
+    double dr = Math.exp(-rate * expiry);
+    double intrinsic = Math.max(theta * (spot * dq - strike * dr), 0.0);
+    // Round-off allowance: intrinsic value is a difference of two terms, each known to an ulp or
+    // so; an out-of-the-money intrinsic of 0 is exact.
+    double tol = intrinsic > 0 ? 8 * Math.ulp(Math.max(spot * dq, strike * dr)) : 0.0;
+    if (price < intrinsic - tol) {
+      return fail(PricingStatus.BELOW_INTRINSIC);
+    }
+    if (price <= intrinsic + tol) {
+      return fail(PricingStatus.NO_TIME_VALUE);
+    }
+    if (price >= (isCall ? spot * dq : strike * dr)) {
+      return fail(PricingStatus.ABOVE_UPPER_BOUND);
+    }
+    double x = BlackScholesKernel.logMoneyness(spot, strike, expiry, rate, div);
+    if (spot == 0 || strike == 0 || !(Math.abs(x) <= LOG_RATIO_LIMIT)) {
+      // The value does not depend on volatility (or no longer does in double precision).
+      return fail(PricingStatus.ABOVE_UPPER_BOUND);
+    }
+    double pref = BlackScholesKernel.normalisation(spot, strike, expiry, rate, div);
+    double beta = price / pref;
+    double xo = -Math.abs(x);
+    double bo = beta - NormalisedBlack.intrinsicCall(theta * x);
+    if (!(bo > 0)) {
+      return fail(PricingStatus.NO_TIME_VALUE);
+    }
+    if (bo >= Math.exp(0.5 * xo)) {
+      return fail(PricingStatus.ABOVE_UPPER_BOUND);
+    }
+    double s = LetsBeRational.solve(bo, xo, iterationsOut);
+    if (!(s > 0 && s < Double.POSITIVE_INFINITY)) {
+      return fail(PricingStatus.NOT_CONVERGED);
+    }
+    if (!(NormalisedBlack.vega(xo, s) * s * IDENTIFIABILITY >= 2 * Math.ulp(beta))) {
+      return fail(PricingStatus.NO_TIME_VALUE);
+    }
+    double sigma = s / Math.sqrt(expiry);
+    return sigma < Double.POSITIVE_INFINITY ? sigma : fail(PricingStatus.NO_TIME_VALUE);
+  }
+}

@@ -1,0 +1,332 @@
+package io.github.bsoptions.pricing.internal;
+
+import io.github.bsoptions.pricing.formula.NormalDistribution;
+
+/**
+ * Normalised implied total volatility by the method of Jäckel's "Let's Be Rational" (Wilmott,
+ * January 2015): a rational-cubic initial guess in four branches (two outer branches on transformed
+ * variables that make the inverse nearly linear, two middle branches on the price itself), then
+ * third-order Householder steps on an objective chosen per branch so the iteration converges in
+ * about two steps everywhere. This implementation adds a bracket that shrinks with every evaluation
+ * and falls back to bisection, so it converges for every normalised price strictly between the
+ * bounds; it returns NaN only if that fails (never expected; callers report {@code NOT_CONVERGED}).
+ *
+ * <p>Internal API, unstable.
+ */
+public final class LetsBeRational {
+  private static final double EPS = Math.ulp(1.0);
+  private static final double SQRT_THREE = Math.sqrt(3.0);
+  private static final double TWO_PI = 2.0 * Math.PI;
+  private static final double TWO_PI_OVER_SQRT_27 = TWO_PI / Math.sqrt(27.0);
+  private static final double PI_OVER_SIX = Math.PI / 6.0;
+  private static final double SQRT_PI_OVER_TWO = Math.sqrt(Math.PI / 2.0);
+  private static final double SQRT_DBL_MAX = Math.sqrt(Double.MAX_VALUE);
+  private static final double MIN_CONTROL = -(1.0 - Math.sqrt(EPS));
+  private static final double MAX_CONTROL = 2.0 / (EPS * EPS);
+  private static final int MAX_ITERATIONS = 100;
+
+  /** Relative step below which one more fourth-order step reaches machine precision. */
+  private static final double CONVERGED_STEP = 1e-6;
+
+  private LetsBeRational() {}
+
+  /**
+   * Returns the total volatility {@code s} with {@code NormalisedBlack.otmCall(x, s) == beta}, for
+   * {@code x <= 0} and {@code 0 < beta < exp(x/2)}; NaN if the iteration fails (never expected).
+   * The iteration count is written to {@code iterationsOut[0]} when the array is not null.
+   */
+  public static double solve(double beta, double x, int[] iterationsOut) {
+    double bMax = Math.exp(0.5 * x);
+    // The bracket holds only evaluated facts (b(sLeft) < beta < b(sRight)): the branch boundaries
+    // are themselves subject to round-off at the ulp level, so they must not confine the root.
+    double sLeft = 0.0;
+    double sRight = Double.MAX_VALUE;
+    double s;
+    // 0: g = b - beta; 1: g = 1/ln(b) - 1/ln(beta); 2: g = ln(bMax - beta) - ln(bMax - b).
+    int objective = 0;
+    double sC = Math.sqrt(Math.abs(2.0 * x));
+    double bC = NormalisedBlack.otmCall(x, sC);
+    double vC = NormalisedBlack.vega(x, sC);
+    if (beta < bC) {
+      double sL = sC - bC / vC;
+      double bL = NormalisedBlack.otmCall(x, sL);
+      if (beta < bL) {
+        double[] f = lowerMap(x, sL);
+        double rLl = convexControlRight(0.0, bL, 0.0, f[0], 1.0, f[1], f[2], true);
+        double fv = rationalCubic(beta, 0.0, bL, 0.0, f[0], 1.0, f[1], rLl);
+        if (!(fv > 0)) {
+          double u = beta / bL;
+          fv = (f[0] * u + bL * (1 - u)) * u;
+        }
+        s = inverseLowerMap(x, fv);
+        objective = 1;
+      } else {
+        double vL = NormalisedBlack.vega(x, sL);
+        double rLm = convexControlRight(bL, bC, sL, sC, 1 / vL, 1 / vC, 0.0, false);
+        s = rationalCubic(beta, bL, bC, sL, sC, 1 / vL, 1 / vC, rLm);
+      }
+    } else {
+      double sH = vC > Double.MIN_NORMAL ? sC + (bMax - bC) / vC : sC;
+      double bH = NormalisedBlack.otmCall(x, sH);
+      if (beta <= bH) {
+        double vH = NormalisedBlack.vega(x, sH);
+        double rHm = convexControlLeft(bC, bH, sC, sH, 1 / vC, 1 / vH, 0.0, false);
+        s = rationalCubic(beta, bC, bH, sC, sH, 1 / vC, 1 / vH, rHm);
+      } else {
+        double[] f = upperMap(x, sH);
+        double fv = 0;
+        if (f[2] > -SQRT_DBL_MAX && f[2] < SQRT_DBL_MAX) {
+          double rHh = convexControlLeft(bH, bMax, f[0], 0.0, f[1], -0.5, f[2], true);
+          fv = rationalCubic(beta, bH, bMax, f[0], 0.0, f[1], -0.5, rHh);
+        }
+        if (!(fv > 0)) {
+          double hh = bMax - bH;
+          double u = (beta - bH) / hh;
+          fv = (f[0] * (1 - u) + 0.5 * hh * u) * (1 - u);
+        }
+        s = -2.0 * NormalDistribution.inverseCdf(Math.min(Math.max(fv, 0.0), 1.0));
+        if (beta > 0.5 * bMax) {
+          objective = 2;
+        }
+      }
+    }
+    if (!(s > sLeft && s < sRight) || Double.isInfinite(s)) {
+      s =
+          Double.isInfinite(sRight) || sRight == Double.MAX_VALUE
+              ? 2 * sLeft + 1
+              : 0.5 * (sLeft + sRight);
+    }
+    double lnBeta = objective == 1 ? Math.log(beta) : 0.0;
+    double ds = Double.MAX_VALUE;
+    double dsPrevious = 0;
+    int reversals = 0;
+    int i = 0;
+    while (i < MAX_ITERATIONS) {
+      i++;
+      double b = NormalisedBlack.otmCall(x, s);
+      double bp = NormalisedBlack.vega(x, s);
+      if (b > beta && s < sRight) {
+        sRight = s;
+      } else if (b < beta && s > sLeft) {
+        sLeft = s;
+      } else if (b == beta) {
+        break;
+      }
+      double hs = x / s;
+      double bHalley = hs * hs / s - 0.25 * s;
+      double bHh3 = bHalley * bHalley - 3.0 * (hs / s) * (hs / s) - 0.25;
+      double step;
+      if (objective == 1) {
+        if (b <= 0 || bp <= 0) {
+          step = Double.NaN;
+        } else {
+          double lnB = Math.log(b);
+          double bpob = bp / b;
+          double newton = (lnBeta - lnB) * lnB / lnBeta / bpob;
+          double halley = bHalley - bpob * (1 + 2 / lnB);
+          double hh3 =
+              bHh3
+                  + 2 * bpob * bpob * (1 + 3 / lnB * (1 + 1 / lnB))
+                  - 3 * bHalley * bpob * (1 + 2 / lnB);
+          step = newton * householder(newton, halley, hh3);
+        }
+      } else if (objective == 2) {
+        if (b >= bMax || bp <= Double.MIN_NORMAL) {
+          step = Double.NaN;
+        } else {
+          double bMaxMinusB = bMax - b;
+          double g = Math.log((bMax - beta) / bMaxMinusB);
+          double gp = bp / bMaxMinusB;
+          double newton = -g / gp;
+          double halley = bHalley + gp;
+          double hh3 = bHh3 + gp * (2 * gp + 3 * bHalley);
+          step = newton * householder(newton, halley, hh3);
+        }
+      } else {
+        double newton = (beta - b) / bp;
+        step = bp > 0 ? newton * householder(newton, bHalley, bHh3) : Double.NaN;
+      }
+      if (step * dsPrevious < 0) {
+        reversals++;
+      }
+      if (Math.abs(step) <= 4 * EPS * s) {
+        // Converged to round-off: the step no longer changes s meaningfully.
+        break;
+      }
+      double next = s + Math.max(-0.5 * s, step);
+      if (!(next > sLeft && next < sRight) || reversals >= 3) {
+        // Outside the bracket, underflow, or looping on round-off: bisect.
+        next = sRight == Double.MAX_VALUE ? 2 * s : 0.5 * (sLeft + sRight);
+        reversals = 0;
+        step = 0;
+      }
+      ds = next - s;
+      dsPrevious = step;
+      s = next;
+      if (Math.abs(ds) <= CONVERGED_STEP * s && step != 0) {
+        // Fourth-order convergence: the error after this step is far below an ulp.
+        break;
+      }
+      if (sRight - sLeft <= 2 * EPS * s) {
+        break;
+      }
+    }
+    if (iterationsOut != null) {
+      iterationsOut[0] = i;
+    }
+    return i >= MAX_ITERATIONS || !(s > 0) ? Double.NaN : s;
+  }
+
+  private static double householder(double newton, double halley, double hh3) {
+    return (1 + 0.5 * halley * newton) / (1 + newton * (halley + hh3 * newton / 6));
+  }
+
+  /** Returns {f, df/dbeta, d2f/dbeta2} of the lower transformation at {@code s}. */
+  private static double[] lowerMap(double x, double s) {
+    double ax = Math.abs(x);
+    double z = ax / (SQRT_THREE * s);
+    double y = z * z;
+    double s2 = s * s;
+    double phiC = NormalDistribution.cdf(-z);
+    double phiD = NormalDistribution.pdf(z);
+    double fpp =
+        PI_OVER_SIX
+            * y
+            / (s2 * s)
+            * phiC
+            * (8 * SQRT_THREE * s * ax + (3 * s2 * (s2 - 8) - 8 * x * x) * phiC / phiD)
+            * Math.exp(2 * y + 0.25 * s2);
+    double phi2 = phiC * phiC;
+    double fp = TWO_PI * y * phi2 * Math.exp(y + 0.125 * s2);
+    double f = TWO_PI_OVER_SQRT_27 * ax * (phi2 * phiC);
+    return new double[] {f, fp, fpp};
+  }
+
+  private static double inverseLowerMap(double x, double f) {
+    if (!(f > 0)) {
+      return 0;
+    }
+    double p = Math.cbrt(f / (TWO_PI_OVER_SQRT_27 * Math.abs(x)));
+    return Math.abs(x / (SQRT_THREE * NormalDistribution.inverseCdf(Math.min(p, 1.0))));
+  }
+
+  /** Returns {f, df/dbeta, d2f/dbeta2} of the upper transformation at {@code s}. */
+  private static double[] upperMap(double x, double s) {
+    double f = NormalDistribution.cdf(-0.5 * s);
+    if (x == 0) {
+      return new double[] {f, -0.5, 0.0};
+    }
+    double w = (x / s) * (x / s);
+    return new double[] {
+      f, -0.5 * Math.exp(0.5 * w), SQRT_PI_OVER_TWO * Math.exp(w + 0.125 * s * s) * w / s
+    };
+  }
+
+  /** Rational cubic interpolation (Delbourgo and Gregory) with control parameter {@code r}. */
+  private static double rationalCubic(
+      double x, double xL, double xR, double yL, double yR, double dL, double dR, double r) {
+    double h = xR - xL;
+    if (Math.abs(h) <= 0) {
+      return 0.5 * (yL + yR);
+    }
+    double t = (x - xL) / h;
+    if (!(r >= MAX_CONTROL)) {
+      double omt = 1 - t;
+      double t2 = t * t;
+      double omt2 = omt * omt;
+      return (yR * t2 * t
+              + (r * yR - h * dR) * t2 * omt
+              + (r * yL + h * dL) * t * omt2
+              + yL * omt2 * omt)
+          / (1 + (r - 3) * t * omt);
+    }
+    return yR * t + yL * (1 - t);
+  }
+
+  private static double controlLeft(
+      double xL, double xR, double yL, double yR, double dL, double dR, double secondL) {
+    double h = xR - xL;
+    double numerator = 0.5 * h * secondL + (dR - dL);
+    if (numerator == 0) {
+      return 0;
+    }
+    double denominator = (yR - yL) / h - dL;
+    if (denominator == 0) {
+      return numerator > 0 ? MAX_CONTROL : MIN_CONTROL;
+    }
+    return numerator / denominator;
+  }
+
+  private static double controlRight(
+      double xL, double xR, double yL, double yR, double dL, double dR, double secondR) {
+    double h = xR - xL;
+    double numerator = 0.5 * h * secondR + (dR - dL);
+    if (numerator == 0) {
+      return 0;
+    }
+    double denominator = dR - (yR - yL) / h;
+    if (denominator == 0) {
+      return numerator > 0 ? MAX_CONTROL : MIN_CONTROL;
+    }
+    return numerator / denominator;
+  }
+
+  private static double minimumControl(double dL, double dR, double slope, boolean preferShape) {
+    boolean monotonic = dL * slope >= 0 && dR * slope >= 0;
+    boolean convex = dL <= slope && slope <= dR;
+    boolean concave = dL >= slope && slope >= dR;
+    if (!monotonic && !convex && !concave) {
+      return MIN_CONTROL;
+    }
+    double r1 = -Double.MAX_VALUE;
+    double r2 = r1;
+    if (monotonic) {
+      if (slope != 0) {
+        r1 = (dR + dL) / slope;
+      } else if (preferShape) {
+        r1 = MAX_CONTROL;
+      }
+    }
+    if (convex || concave) {
+      double sMinusDl = slope - dL;
+      double dRMinusS = dR - slope;
+      if (sMinusDl != 0 && dRMinusS != 0) {
+        double dRMinusDl = dR - dL;
+        r2 = Math.max(Math.abs(dRMinusDl / dRMinusS), Math.abs(dRMinusDl / sMinusDl));
+      } else if (preferShape) {
+        r2 = MAX_CONTROL;
+      }
+    } else if (monotonic && preferShape) {
+      r2 = MAX_CONTROL;
+    }
+    return Math.max(MIN_CONTROL, Math.max(r1, r2));
+  }
+
+  private static double convexControlLeft(
+      double xL,
+      double xR,
+      double yL,
+      double yR,
+      double dL,
+      double dR,
+      double secondL,
+      boolean preferShape) {
+    double r = controlLeft(xL, xR, yL, yR, dL, dR, secondL);
+    double rMin = minimumControl(dL, dR, (yR - yL) / (xR - xL), preferShape);
+    return Math.max(r, rMin);
+  }
+
+  private static double convexControlRight(
+      double xL,
+      double xR,
+      double yL,
+      double yR,
+      double dL,
+      double dR,
+      double secondR,
+      boolean preferShape) {
+    double r = controlRight(xL, xR, yL, yR, dL, dR, secondR);
+    double rMin = minimumControl(dL, dR, (yR - yL) / (xR - xL), preferShape);
+    return Math.max(r, rMin);
+  }
+}

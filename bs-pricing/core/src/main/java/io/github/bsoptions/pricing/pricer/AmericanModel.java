@@ -1,0 +1,515 @@
+package io.github.bsoptions.pricing.pricer;
+
+import io.github.bsoptions.pricing.PricingStatus;
+import io.github.bsoptions.pricing.american.AndersenLakeOffengelter;
+import io.github.bsoptions.pricing.american.BaroneAdesiWhaley;
+import io.github.bsoptions.pricing.american.BinomialTree;
+import io.github.bsoptions.pricing.american.BjerksundStensland;
+import io.github.bsoptions.pricing.american.TreeType;
+import io.github.bsoptions.pricing.batch.BatchModel;
+import io.github.bsoptions.pricing.formula.BlackScholesFormulas;
+import io.github.bsoptions.pricing.formula.ImpliedVolResult;
+import io.github.bsoptions.pricing.formula.ImpliedVolatility;
+import io.github.bsoptions.pricing.greeks.Greeks;
+import io.github.bsoptions.pricing.internal.Checks;
+import io.github.bsoptions.pricing.internal.RowChecks;
+import io.github.bsoptions.pricing.product.OptionType;
+
+/**
+ * American options under Black-Scholes-Merton dynamics (continuous dividend yield, optionally
+ * discrete cash dividends), priced by one {@link AmericanMethod}.
+ *
+ * <p>Where early exercise is never optimal (see {@link
+ * AndersenLakeOffengelter#earlyExerciseCanBeOptimal}) and there are no cash dividends, the value
+ * and greeks are the European analytic ones. Otherwise greeks are numerical: central differences of
+ * the price with bumps {@code h_S = 1e-4 S} and {@code h_K = 1e-4 K} (1e-2 for trees, whose values
+ * are not smooth in the spot), {@code h_sigma = 1e-4}, {@code h_r = h_q = 1e-4} and {@code h_T =
+ * 1e-4 max(T, 1/365)} (one-sided near 0). For the ALO method the discretization is fixed, so the
+ * price is smooth in every input and the bump error is about 1e-6 relative for delta, vega, rho,
+ * psi and theta and 1e-4 relative for gamma; for trees the error is that of the tree (about 1e-3
+ * relative). Filled: price, delta, gamma, vega, theta, rho, dividend rho, vanna, volga, dual delta
+ * and dual gamma; charm, veta, speed, zomma, color and ultima are NaN (not computed for American
+ * options). At expiry 0 the greeks follow the European convention of {@link
+ * io.github.bsoptions.pricing.formula.BlackScholesFormulas}.
+ *
+ * <p>Implied volatility inverts the model's own price with a bracketed secant iteration (bisection
+ * whenever a step leaves the bracket), started from the European implied volatility, to {@code
+ * 1e-12} relative price accuracy. Statuses: {@code EXPIRED} (expiry 0), {@code BELOW_INTRINSIC}
+ * (below {@code max(payoff, 0)}, or below the zero-volatility American value), {@code
+ * NO_TIME_VALUE} (equal to the zero-volatility value, e.g. deep in the exercise region), {@code
+ * ABOVE_UPPER_BOUND} (at or above the spot for a call, the strike for a put, or above the value at
+ * volatility 1000%), invalid-input statuses naming the field, and {@code NOT_CONVERGED} (never
+ * expected).
+ *
+ * <p>With discrete cash dividends the tree methods use their own tree; the ALO, BAW and BjS
+ * methods, which have no discrete-dividend form, use a Leisen-Reimer tree with {@link #treeSteps()}
+ * steps (escrowed-dividend model, see {@link BinomialTree}).
+ */
+public final class AmericanModel implements PricingModel {
+  /** Default tree steps for the tree methods and the discrete-dividend fallback. */
+  public static final int DEFAULT_TREE_STEPS = 501;
+
+  private static final double MAX_VOL = 10.0;
+  private static final double[] NONE = new double[0];
+
+  private final AmericanMethod method;
+  private final int treeSteps;
+  private final AndersenLakeOffengelter.Scheme scheme;
+
+  private AmericanModel(
+      AmericanMethod method, int treeSteps, AndersenLakeOffengelter.Scheme scheme) {
+    this.method = Checks.notNull(method, "method");
+    this.treeSteps = (int) Checks.inRange(treeSteps, 1, 100_000, "treeSteps");
+    this.scheme = Checks.notNull(scheme, "scheme");
+  }
+
+  /** Returns the default model: {@link AmericanMethod#ALO} with its default scheme. */
+  public static AmericanModel create() {
+    return of(AmericanMethod.ALO);
+  }
+
+  /** Returns a model with the given method ({@value #DEFAULT_TREE_STEPS} steps for trees). */
+  public static AmericanModel of(AmericanMethod method) {
+    return new AmericanModel(method, DEFAULT_TREE_STEPS, AndersenLakeOffengelter.Scheme.DEFAULT);
+  }
+
+  /** Returns a model with the given method and tree steps (1 to 100,000). */
+  public static AmericanModel of(AmericanMethod method, int treeSteps) {
+    return new AmericanModel(method, treeSteps, AndersenLakeOffengelter.Scheme.DEFAULT);
+  }
+
+  /** Returns an ALO model with the given discretization. */
+  public static AmericanModel of(AndersenLakeOffengelter.Scheme scheme) {
+    return new AmericanModel(AmericanMethod.ALO, DEFAULT_TREE_STEPS, scheme);
+  }
+
+  /** Returns the method. */
+  public AmericanMethod method() {
+    return method;
+  }
+
+  /** Returns the tree steps (tree methods and the discrete-dividend fallback). */
+  public int treeSteps() {
+    return treeSteps;
+  }
+
+  @Override
+  public String name() {
+    return "american";
+  }
+
+  @Override
+  public String toString() {
+    return "AmericanModel[" + method.shortName() + (method.isTree() ? ", " + treeSteps : "") + "]";
+  }
+
+  @Override
+  public double price(
+      OptionType type,
+      double spot,
+      double strike,
+      double expiry,
+      double rate,
+      double div,
+      double vol) {
+    return price(type, spot, strike, expiry, rate, div, vol, NONE, NONE);
+  }
+
+  /**
+   * Returns the value with discrete cash dividends.
+   *
+   * @param dividendTimes ex-dividend times in years; entries outside {@code (0, expiry]} are
+   *     ignored
+   * @param dividendAmounts cash amounts, {@code >= 0}, one per time
+   */
+  public double price(
+      OptionType type,
+      double spot,
+      double strike,
+      double expiry,
+      double rate,
+      double div,
+      double vol,
+      double[] dividendTimes,
+      double[] dividendAmounts) {
+    Checks.notNull(type, "type");
+    check(spot, strike, expiry, rate, div, vol);
+    boolean hasDividends = hasDividends(expiry, dividendTimes, dividendAmounts);
+    return value(
+        type.isCall(),
+        spot,
+        strike,
+        expiry,
+        rate,
+        div,
+        vol,
+        hasDividends,
+        dividendTimes,
+        dividendAmounts);
+  }
+
+  @Override
+  public Greeks greeks(
+      OptionType type,
+      double spot,
+      double strike,
+      double expiry,
+      double rate,
+      double div,
+      double vol) {
+    return greeks(type, spot, strike, expiry, rate, div, vol, NONE, NONE);
+  }
+
+  /** Returns the value and numerical greeks with discrete cash dividends (see the class notes). */
+  public Greeks greeks(
+      OptionType type,
+      double spot,
+      double strike,
+      double expiry,
+      double rate,
+      double div,
+      double vol,
+      double[] dividendTimes,
+      double[] dividendAmounts) {
+    Checks.notNull(type, "type");
+    check(spot, strike, expiry, rate, div, vol);
+    boolean c = type.isCall();
+    boolean dv = hasDividends(expiry, dividendTimes, dividendAmounts);
+    double[] dt = dividendTimes;
+    double[] da = dividendAmounts;
+    double p0 = value(c, spot, strike, expiry, rate, div, vol, dv, dt, da);
+    if (expiry == 0) {
+      Greeks g = BlackScholesFormulas.greeks(c, spot, strike, 0, rate, div, vol);
+      return new Greeks(
+          p0,
+          g.delta(),
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          g.dualDelta(),
+          0);
+    }
+    if (!dv && !AndersenLakeOffengelter.earlyExerciseCanBeOptimal(c, rate, div)) {
+      // No early exercise: the European analytic greeks are exact.
+      Greeks g = BlackScholesFormulas.greeks(c, spot, strike, expiry, rate, div, vol);
+      double nan = Double.NaN;
+      return new Greeks(
+          p0,
+          g.delta(),
+          g.gamma(),
+          g.vega(),
+          g.theta(),
+          g.rho(),
+          g.dividendRho(),
+          g.vanna(),
+          g.volga(),
+          nan,
+          nan,
+          nan,
+          nan,
+          nan,
+          nan,
+          g.dualDelta(),
+          g.dualGamma());
+    }
+    boolean tree = method.isTree() || dv;
+    // Spot.
+    double hs = (tree ? 1e-2 : 1e-4) * Math.max(spot, 1e-8 * strike);
+    double delta;
+    double gamma;
+    if (spot > hs) {
+      double up = value(c, spot + hs, strike, expiry, rate, div, vol, dv, dt, da);
+      double dn = value(c, spot - hs, strike, expiry, rate, div, vol, dv, dt, da);
+      delta = (up - dn) / (2 * hs);
+      gamma = (up - 2 * p0 + dn) / (hs * hs);
+    } else {
+      double up = value(c, spot + hs, strike, expiry, rate, div, vol, dv, dt, da);
+      double up2 = value(c, spot + 2 * hs, strike, expiry, rate, div, vol, dv, dt, da);
+      delta = (-3 * p0 + 4 * up - up2) / (2 * hs);
+      gamma = (p0 - 2 * up + up2) / (hs * hs);
+    }
+    // Delta of an American option lies in [0, 1] for calls and [-1, 0] for puts; clamp the
+    // rounding noise of the differences (deep in the exercise region delta is exactly -1 or 1).
+    delta = c ? Math.min(Math.max(delta, 0), 1) : Math.min(Math.max(delta, -1), 0);
+    // Volatility: vega, volga, vanna.
+    double hv = 1e-4;
+    double vega;
+    double volga;
+    double vanna;
+    if (vol > hv) {
+      double vu = value(c, spot, strike, expiry, rate, div, vol + hv, dv, dt, da);
+      double vd = value(c, spot, strike, expiry, rate, div, vol - hv, dv, dt, da);
+      vega = (vu - vd) / (2 * hv);
+      volga = (vu - 2 * p0 + vd) / (hv * hv);
+      double hsv = Math.min(hs, 0.5 * spot);
+      if (hsv > 0) {
+        double uu = value(c, spot + hsv, strike, expiry, rate, div, vol + hv, dv, dt, da);
+        double ud = value(c, spot + hsv, strike, expiry, rate, div, vol - hv, dv, dt, da);
+        double du = value(c, spot - hsv, strike, expiry, rate, div, vol + hv, dv, dt, da);
+        double dd = value(c, spot - hsv, strike, expiry, rate, div, vol - hv, dv, dt, da);
+        vanna = (uu - ud - du + dd) / (4 * hsv * hv);
+      } else {
+        vanna = 0;
+      }
+    } else {
+      double vu = value(c, spot, strike, expiry, rate, div, vol + hv, dv, dt, da);
+      double vu2 = value(c, spot, strike, expiry, rate, div, vol + 2 * hv, dv, dt, da);
+      vega = (-3 * p0 + 4 * vu - vu2) / (2 * hv);
+      volga = (p0 - 2 * vu + vu2) / (hv * hv);
+      vanna = 0;
+    }
+    // Rates.
+    double hr = 1e-4;
+    double rho =
+        (value(c, spot, strike, expiry, rate + hr, div, vol, dv, dt, da)
+                - value(c, spot, strike, expiry, rate - hr, div, vol, dv, dt, da))
+            / (2 * hr);
+    double psi =
+        (value(c, spot, strike, expiry, rate, div + hr, vol, dv, dt, da)
+                - value(c, spot, strike, expiry, rate, div - hr, vol, dv, dt, da))
+            / (2 * hr);
+    // Time: theta = -dV/dT.
+    double ht = 1e-4 * Math.max(expiry, 1.0 / 365);
+    double theta;
+    if (expiry > 2 * ht) {
+      theta =
+          -(value(c, spot, strike, expiry + ht, rate, div, vol, dv, dt, da)
+                  - value(c, spot, strike, expiry - ht, rate, div, vol, dv, dt, da))
+              / (2 * ht);
+    } else {
+      theta = -(value(c, spot, strike, expiry + ht, rate, div, vol, dv, dt, da) - p0) / ht;
+    }
+    // Strike.
+    double hk = (tree ? 1e-2 : 1e-4) * Math.max(strike, 1e-8 * spot);
+    double dualDelta;
+    double dualGamma;
+    double ku = value(c, spot, strike + hk, expiry, rate, div, vol, dv, dt, da);
+    if (strike > hk) {
+      double kd = value(c, spot, strike - hk, expiry, rate, div, vol, dv, dt, da);
+      dualDelta = (ku - kd) / (2 * hk);
+      dualGamma = (ku - 2 * p0 + kd) / (hk * hk);
+    } else {
+      double ku2 = value(c, spot, strike + 2 * hk, expiry, rate, div, vol, dv, dt, da);
+      dualDelta = (-3 * p0 + 4 * ku - ku2) / (2 * hk);
+      dualGamma = (p0 - 2 * ku + ku2) / (hk * hk);
+    }
+    double nan = Double.NaN;
+    return new Greeks(
+        p0, delta, gamma, vega, theta, rho, psi, vanna, volga, nan, nan, nan, nan, nan, nan,
+        dualDelta, dualGamma);
+  }
+
+  @Override
+  public ImpliedVolResult impliedVolatility(
+      OptionType type,
+      double spot,
+      double strike,
+      double expiry,
+      double rate,
+      double div,
+      double price) {
+    return impliedVolatility(type, spot, strike, expiry, rate, div, price, NONE, NONE);
+  }
+
+  /** Returns the implied volatility with discrete cash dividends (see the class notes). */
+  public ImpliedVolResult impliedVolatility(
+      OptionType type,
+      double spot,
+      double strike,
+      double expiry,
+      double rate,
+      double div,
+      double price,
+      double[] dividendTimes,
+      double[] dividendAmounts) {
+    Checks.notNull(type, "type");
+    byte code = RowChecks.validate(BatchModel.BLACK_SCHOLES, spot, strike, expiry, rate, div, 0);
+    if (code != PricingStatus.OK.code()) {
+      return ImpliedVolResult.failed(PricingStatus.of(code));
+    }
+    if (!(price >= 0 && price < Double.POSITIVE_INFINITY)) {
+      return ImpliedVolResult.failed(PricingStatus.INVALID_PRICE);
+    }
+    boolean dv;
+    try {
+      dv = hasDividends(expiry, dividendTimes, dividendAmounts);
+    } catch (IllegalArgumentException e) {
+      return ImpliedVolResult.failed(PricingStatus.INVALID_DIVIDEND_YIELD);
+    }
+    if (expiry == 0) {
+      return ImpliedVolResult.failed(PricingStatus.EXPIRED);
+    }
+    boolean c = type.isCall();
+    double[] dt = dividendTimes;
+    double[] da = dividendAmounts;
+    double intrinsic = Math.max(c ? spot - strike : strike - spot, 0);
+    double upper = c ? spot : strike;
+    double scale = Math.max(price, Math.max(intrinsic, Double.MIN_NORMAL));
+    double tol = 64 * Math.ulp(scale);
+    if (price < intrinsic - tol) {
+      return ImpliedVolResult.failed(PricingStatus.BELOW_INTRINSIC);
+    }
+    if (price >= upper) {
+      return ImpliedVolResult.failed(PricingStatus.ABOVE_UPPER_BOUND);
+    }
+    double lowValue = value(c, spot, strike, expiry, rate, div, 0, dv, dt, da);
+    if (price < lowValue - tol) {
+      return ImpliedVolResult.failed(PricingStatus.BELOW_INTRINSIC);
+    }
+    if (price <= lowValue + tol) {
+      return ImpliedVolResult.failed(PricingStatus.NO_TIME_VALUE);
+    }
+    // Initial guess: the European implied volatility of the price (an upper estimate for puts).
+    double guess = 0.3;
+    ImpliedVolResult eu = ImpliedVolatility.blackScholes(c, spot, strike, expiry, rate, div, price);
+    if (eu.isOk() && eu.volatility() > 1e-4 && eu.volatility() < MAX_VOL) {
+      guess = eu.volatility();
+    }
+    double lo = 0;
+    double flo = lowValue - price;
+    double hi = Double.NaN;
+    double fhi = Double.NaN;
+    int evaluations = 0;
+    double x0 = guess;
+    double f0 = value(c, spot, strike, expiry, rate, div, x0, dv, dt, da) - price;
+    evaluations++;
+    if (f0 == 0) {
+      return ImpliedVolResult.ok(x0, evaluations);
+    }
+    if (f0 > 0) {
+      hi = x0;
+      fhi = f0;
+    } else {
+      lo = x0;
+      flo = f0;
+    }
+    // Second point: de-Americanize the price with the early exercise premium at x0, which varies
+    // slowly with the volatility, and take the European implied volatility of the rest.
+    double x1 = Double.NaN;
+    if (!dv) {
+      double premium =
+          f0 + price - BlackScholesFormulas.price(c, spot, strike, expiry, rate, div, x0);
+      ImpliedVolResult eu1 =
+          ImpliedVolatility.blackScholes(c, spot, strike, expiry, rate, div, price - premium);
+      if (eu1.isOk() && eu1.volatility() > 0 && eu1.volatility() < MAX_VOL) {
+        x1 = eu1.volatility();
+      }
+    }
+    if (!(x1 > lo && x1 != x0) || (!Double.isNaN(hi) && !(x1 < hi))) {
+      x1 = f0 > 0 ? x0 * 0.98 : x0 * 1.02;
+    }
+    double f1 = value(c, spot, strike, expiry, rate, div, x1, dv, dt, da) - price;
+    evaluations++;
+    if (f1 > 0) {
+      if (Double.isNaN(hi) || x1 < hi) {
+        hi = x1;
+        fhi = f1;
+      }
+    } else if (f1 < 0) {
+      if (x1 > lo) {
+        lo = x1;
+        flo = f1;
+      }
+    } else {
+      return ImpliedVolResult.ok(x1, evaluations);
+    }
+    // Find an upper bracket when needed.
+    while (Double.isNaN(hi)) {
+      double x = Math.min(Math.max(2 * lo, 0.1), MAX_VOL);
+      double f = value(c, spot, strike, expiry, rate, div, x, dv, dt, da) - price;
+      evaluations++;
+      if (f > 0) {
+        hi = x;
+        fhi = f;
+      } else if (f == 0) {
+        return ImpliedVolResult.ok(x, evaluations);
+      } else if (x >= MAX_VOL) {
+        return ImpliedVolResult.failed(PricingStatus.ABOVE_UPPER_BOUND);
+      } else {
+        lo = x;
+        flo = f;
+      }
+    }
+    double fTol = 1e-12 * price;
+    for (int it = 0; it < 200; it++) {
+      // Secant through the last two points, bisection when it leaves the bracket.
+      double x = x1 - f1 * (x1 - x0) / (f1 - f0);
+      double width = hi - lo;
+      if (!(x > lo + 1e-3 * width && x < hi - 1e-3 * width) || it % 8 == 7) {
+        x = 0.5 * (lo + hi);
+      }
+      double f = value(c, spot, strike, expiry, rate, div, x, dv, dt, da) - price;
+      evaluations++;
+      if (Math.abs(f) <= fTol || hi - lo <= 1e-15 * hi) {
+        return ImpliedVolResult.ok(x, evaluations);
+      }
+      if (f > 0) {
+        hi = x;
+        fhi = f;
+      } else {
+        lo = x;
+        flo = f;
+      }
+      x0 = x1;
+      f0 = f1;
+      x1 = x;
+      f1 = f;
+    }
+    if (fhi - flo <= 4 * fTol) {
+      return ImpliedVolResult.ok(0.5 * (lo + hi), evaluations);
+    }
+    return ImpliedVolResult.failed(PricingStatus.NOT_CONVERGED);
+  }
+
+  private static void check(double s, double k, double t, double r, double q, double vol) {
+    byte code = RowChecks.validate(BatchModel.BLACK_SCHOLES, s, k, t, r, q, vol);
+    RowChecks.throwIfInvalid(BatchModel.BLACK_SCHOLES, code, s, k, t, r, q, vol);
+  }
+
+  private static boolean hasDividends(double expiry, double[] times, double[] amounts) {
+    if (times.length == 0 && amounts.length == 0) {
+      return false;
+    }
+    return BinomialTree.presentValueOfDividends(expiry, 0, times, amounts) > 0;
+  }
+
+  private double value(
+      boolean c,
+      double s,
+      double k,
+      double t,
+      double r,
+      double q,
+      double vol,
+      boolean hasDividends,
+      double[] times,
+      double[] amounts) {
+    if (hasDividends) {
+      TreeType tt = method == AmericanMethod.BINOMIAL_CRR ? TreeType.CRR : TreeType.LEISEN_REIMER;
+      return BinomialTree.price(c, s, k, t, r, q, vol, treeSteps, tt, times, amounts);
+    }
+    switch (method) {
+      case BARONE_ADESI_WHALEY:
+        return BaroneAdesiWhaley.price(c, s, k, t, r, q, vol);
+      case BJERKSUND_STENSLAND:
+        return BjerksundStensland.price(c, s, k, t, r, q, vol);
+      case BINOMIAL_CRR:
+        return BinomialTree.price(c, s, k, t, r, q, vol, treeSteps, TreeType.CRR);
+      case BINOMIAL_LEISEN_REIMER:
+        return BinomialTree.price(c, s, k, t, r, q, vol, treeSteps, TreeType.LEISEN_REIMER);
+      case ALO:
+      default:
+        return AndersenLakeOffengelter.price(c, s, k, t, r, q, vol, scheme);
+    }
+  }
+}

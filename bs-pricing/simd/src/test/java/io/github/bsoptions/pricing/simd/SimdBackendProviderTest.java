@@ -1,0 +1,48 @@
+package io.github.bsoptions.pricing.simd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.bsoptions.pricing.backend.BackendInfo;
+import io.github.bsoptions.pricing.backend.PricingBackends;
+import io.github.bsoptions.pricing.spi.Availability;
+import io.github.bsoptions.pricing.spi.BackendCapability;
+import io.github.bsoptions.pricing.spi.PricingBackend;
+import org.junit.jupiter.api.Test;
+
+class SimdBackendProviderTest {
+
+  @Test
+  void availableWhenTheIncubatorModuleIsPresent() {
+    Availability a = new SimdBackendProvider().probe();
+    assertThat(a.available()).as(a.reason()).isTrue();
+    assertThat(a.reason()).contains("doubles per vector");
+  }
+
+  @Test
+  void unavailableWithTheFlagToAddWhenTheModuleIsMissing() {
+    Availability a = SimdBackendProvider.probeOnce(false);
+    assertThat(a.available()).isFalse();
+    assertThat(a.reason()).contains("--add-modules jdk.incubator.vector");
+  }
+
+  @Test
+  void discoveredByServiceLoaderAboveScalar() {
+    assertThat(PricingBackends.describe())
+        .extracting(BackendInfo::name)
+        .containsSubsequence("simd", "scalar");
+    PricingBackend simd = PricingBackends.named("simd");
+    assertThat(simd.name()).isEqualTo("simd");
+    assertThat(simd.capabilities())
+        .contains(BackendCapability.BATCH_IV, BackendCapability.BLACK_76);
+    assertThat(new SimdBackendProvider().priority()).isGreaterThan(0);
+  }
+
+  @Test
+  void createRefusesWhenUnavailable() {
+    assertThat(new SimdBackendProvider().create()).isNotNull();
+    assertThatThrownBy(() -> PricingBackends.named("nonesuch"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("simd");
+  }
+}

@@ -1,0 +1,2 @@
+/** Implementation details of bs-risk (not exported; unstable). */
+package io.github.bsoptions.risk.internal;

@@ -1,0 +1,2 @@
+/** Multi-factor scoring of option chains with per-factor explanations. */
+package io.github.bsoptions.signals.score;

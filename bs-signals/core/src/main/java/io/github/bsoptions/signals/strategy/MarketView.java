@@ -1,0 +1,47 @@
+package io.github.bsoptions.signals.strategy;
+
+import io.github.bsoptions.data.model.EnrichedOption;
+import io.github.bsoptions.signals.internal.Checks;
+import io.github.bsoptions.signals.score.ScoredChain;
+import io.github.bsoptions.signals.vol.VolForecast;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a strategy sees for one underlying at one time.
+ *
+ * @param underlying the underlying symbol
+ * @param spot the underlying price
+ * @param rate risk-free rate (continuous)
+ * @param dividendYield dividend yield (continuous)
+ * @param asOf valuation time (from the injected clock, never the wall clock)
+ * @param options the whole enriched chain (wings of spreads may lie outside the NTM selection)
+ * @param scored the scored near-the-money selection
+ * @param forecast the volatility forecast
+ * @param positions current positions in this underlying
+ */
+public record MarketView(
+    String underlying,
+    double spot,
+    double rate,
+    double dividendYield,
+    Instant asOf,
+    List<EnrichedOption> options,
+    ScoredChain scored,
+    VolForecast forecast,
+    List<Position> positions) {
+
+  /** Validates and copies. */
+  public MarketView {
+    Objects.requireNonNull(underlying, "underlying");
+    Checks.positive(spot, "spot");
+    Checks.finite(rate, "rate");
+    Checks.finite(dividendYield, "dividendYield");
+    Objects.requireNonNull(asOf, "asOf");
+    options = List.copyOf(options);
+    Objects.requireNonNull(scored, "scored");
+    Objects.requireNonNull(forecast, "forecast");
+    positions = List.copyOf(positions);
+  }
+}

@@ -1,0 +1,102 @@
+package io.github.bsoptions.signals.ml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.bsoptions.signals.forecast.GarchForecaster;
+import io.github.bsoptions.signals.forecast.TrailingRealizedForecaster;
+import io.github.bsoptions.signals.vol.ForecastInput;
+import io.github.bsoptions.signals.vol.ForecastMetrics;
+import io.github.bsoptions.signals.vol.VolForecast;
+import io.github.bsoptions.signals.vol.WalkForward;
+import io.github.bsoptions.signals.vol.garch.GarchSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LstmVolForecasterTest {
+  private static final SimulatedVolatility SV = SimulatedVolatility.typical();
+  private static final int DAYS = 1200;
+  private static List<ForecastInput> train;
+  private static List<ForecastInput> test;
+  private static VolModelTrainer.Result hybrid;
+  private static VolModelTrainer.Result lstm;
+
+  @BeforeAll
+  static void trainModels() {
+    train = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      train.add(SV.path(DAYS, 1000 + i));
+    }
+    test = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      test.add(SV.path(DAYS, 5000 + i));
+    }
+    hybrid = VolModelTrainer.train(train, VolModelConfig.defaults(true));
+    lstm = VolModelTrainer.train(train, VolModelConfig.defaults(false));
+  }
+
+  @AfterAll
+  static void close() {
+    hybrid.forecaster().close();
+    lstm.forecaster().close();
+  }
+
+  @Test
+  void training_reducesLoss() {
+    for (TrainingReport r : List.of(hybrid.report(), lstm.report())) {
+      assertThat(r.samples()).isGreaterThan(9000);
+      assertThat(r.lastEpochLoss()).as(r.model()).isLessThan(r.firstEpochLoss());
+      assertThat(r.inSample().qlike()).isPositive();
+    }
+  }
+
+  @Test
+  void saveAndLoad_reproducePredictionsExactly(@TempDir Path dir) {
+    ForecastInput in = test.get(0);
+    for (LstmVolForecaster f : List.of(hybrid.forecaster(), lstm.forecaster())) {
+      f.save(dir.resolve(f.name()));
+      try (LstmVolForecaster loaded = LstmVolForecaster.load(dir.resolve(f.name()))) {
+        assertThat(loaded.name()).isEqualTo(f.name());
+        assertThat(loaded.config()).isEqualTo(f.config());
+        VolForecast a = f.forecast(in, 30);
+        VolForecast b = loaded.forecast(in, 30);
+        assertThat(b.dailyVariances()).containsExactly(a.dailyVariances());
+      }
+    }
+  }
+
+  @Test
+  void hybrid_beatsGarchOutOfSample() {
+    int first = 1000;
+    int step = 5;
+    int h = 5;
+    ForecastMetrics garch =
+        WalkForward.evaluate(new GarchForecaster(GarchSpec.garch(), 1000), test, first, step, h);
+    ForecastMetrics hyb = WalkForward.evaluate(hybrid.forecaster(), test, first, step, h);
+    ForecastMetrics lst = WalkForward.evaluate(lstm.forecaster(), test, first, step, h);
+    ForecastMetrics naive =
+        WalkForward.evaluate(new TrailingRealizedForecaster(21), test, first, step, h);
+    System.out.printf(
+        "out-of-sample QLIKE / vol RMSE (n=%d): garch %.4f / %.4f, hybrid %.4f / %.4f,"
+            + " lstm %.4f / %.4f, trailing-rv %.4f / %.4f%n",
+        garch.count(),
+        garch.qlike(), garch.rmseVol(),
+        hyb.qlike(), hyb.rmseVol(),
+        lst.qlike(), lst.rmseVol(),
+        naive.qlike(), naive.rmseVol());
+    assertThat(hyb.qlike()).isLessThan(garch.qlike());
+  }
+
+  @Test
+  void forecaster_rejectsShortHistory() {
+    ForecastInput tiny = ForecastInput.ofReturns(new double[] {0.01, -0.01, 0.02});
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> hybrid.forecaster().forecast(tiny, 5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least");
+  }
+}
