@@ -366,8 +366,8 @@ public final class DemoSystem implements AutoCloseable {
           Instant.ofEpochMilli(p.atMillis()).atZone(SimulationConfig.NEW_YORK).toLocalDate(),
           p.equity());
     }
-    if (close.size() < 2) {
-      return Double.NaN;
+    if (close.size() < 5) {
+      return Double.NaN; // fewer than five daily returns say nothing
     }
     double prev = start;
     List<Double> rets = new ArrayList<>();
@@ -712,7 +712,6 @@ public final class DemoSystem implements AutoCloseable {
     double gamma = 0;
     double vega = 0;
     double theta = 0;
-    double dollarDelta = 0;
     List<Views.Position> view = new ArrayList<>();
     for (io.github.bsoptions.exec.order.Position p : paper.positions()) {
       if (p.qty() == 0) {
@@ -731,7 +730,6 @@ public final class DemoSystem implements AutoCloseable {
         gamma += g;
         vega += v;
         theta += th;
-        dollarDelta += d * o.underlyingPrice();
       }
       view.add(
           new Views.Position(
@@ -746,8 +744,11 @@ public final class DemoSystem implements AutoCloseable {
               th));
       store.savePosition(new StoredPosition(p.symbol(), p.qty(), p.avgEntryPrice(), 0, now));
     }
-    peakAbsDelta = Math.max(peakAbsDelta, Math.abs(dollarDelta));
-    peakAbsVega = Math.max(peakAbsVega, Math.abs(vega * 100));
+    if (!view.isEmpty()) {
+      io.github.bsoptions.risk.portfolio.GreekExposure total = riskContext().greeks().total();
+      peakAbsDelta = Math.max(peakAbsDelta, Math.abs(total.dollarDelta()));
+      peakAbsVega = Math.max(peakAbsVega, Math.abs(total.vega()));
+    }
     double equity = cash + value;
     double unrealized = equity - settings.startingCash() - realized;
     Views.EquityPoint ep = new Views.EquityPoint(now.toEpochMilli(), equity, realized, unrealized);
