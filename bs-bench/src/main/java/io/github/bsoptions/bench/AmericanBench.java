@@ -65,8 +65,9 @@ public class AmericanBench {
   public double aloPrice() {
     double sum = 0;
     for (int i = 0; i < N; i++) {
-      sum += AndersenLakeOffengelter.price(
-          call[i], spot[i], strike[i], expiry[i], rate[i], div[i], vol[i]);
+      sum +=
+          AndersenLakeOffengelter.price(
+              call[i], spot[i], strike[i], expiry[i], rate[i], div[i], vol[i]);
     }
     return sum;
   }
@@ -77,9 +78,16 @@ public class AmericanBench {
   public double aloFastPrice() {
     double sum = 0;
     for (int i = 0; i < N; i++) {
-      sum += AndersenLakeOffengelter.price(
-          call[i], spot[i], strike[i], expiry[i], rate[i], div[i], vol[i],
-          AndersenLakeOffengelter.Scheme.FAST);
+      sum +=
+          AndersenLakeOffengelter.price(
+              call[i],
+              spot[i],
+              strike[i],
+              expiry[i],
+              rate[i],
+              div[i],
+              vol[i],
+              AndersenLakeOffengelter.Scheme.FAST);
     }
     return sum;
   }
@@ -90,8 +98,8 @@ public class AmericanBench {
   public double bawPrice() {
     double sum = 0;
     for (int i = 0; i < N; i++) {
-      sum += BaroneAdesiWhaley.price(
-          call[i], spot[i], strike[i], expiry[i], rate[i], div[i], vol[i]);
+      sum +=
+          BaroneAdesiWhaley.price(call[i], spot[i], strike[i], expiry[i], rate[i], div[i], vol[i]);
     }
     return sum;
   }
@@ -102,8 +110,8 @@ public class AmericanBench {
   public double bjsPrice() {
     double sum = 0;
     for (int i = 0; i < N; i++) {
-      sum += BjerksundStensland.price(
-          call[i], spot[i], strike[i], expiry[i], rate[i], div[i], vol[i]);
+      sum +=
+          BjerksundStensland.price(call[i], spot[i], strike[i], expiry[i], rate[i], div[i], vol[i]);
     }
     return sum;
   }
@@ -114,9 +122,17 @@ public class AmericanBench {
   public double lrTree501() {
     double sum = 0;
     for (int i = 0; i < N; i++) {
-      sum += BinomialTree.price(
-          call[i], spot[i], strike[i], expiry[i], rate[i], div[i], vol[i], 501,
-          TreeType.LEISEN_REIMER);
+      sum +=
+          BinomialTree.price(
+              call[i],
+              spot[i],
+              strike[i],
+              expiry[i],
+              rate[i],
+              div[i],
+              vol[i],
+              501,
+              TreeType.LEISEN_REIMER);
     }
     return sum;
   }
@@ -127,9 +143,15 @@ public class AmericanBench {
   public double americanIv() {
     double sum = 0;
     for (int i = 0; i < N; i++) {
-      ImpliedVolResult r = model.impliedVolatility(
-          call[i] ? OptionType.CALL : OptionType.PUT,
-          spot[i], strike[i], expiry[i], rate[i], div[i], price[i]);
+      ImpliedVolResult r =
+          model.impliedVolatility(
+              call[i] ? OptionType.CALL : OptionType.PUT,
+              spot[i],
+              strike[i],
+              expiry[i],
+              rate[i],
+              div[i],
+              price[i]);
       sum += r.volatility();
     }
     return sum;

@@ -76,6 +76,13 @@ public final class StressCommand implements Callable<Integer> {
   Format format;
 
   @Option(
+      names = "--per-position",
+      description =
+          "Also print P&L per position (CSV: one extra column per position id, lineN; table: the"
+              + " worst scenario's P&L per position).")
+  boolean perPosition;
+
+  @Option(
       names = "--mc",
       defaultValue = "0",
       description = "Monte Carlo paths for VaR/ES (0 = none, e.g. 100000).")
@@ -126,14 +133,24 @@ public final class StressCommand implements Callable<Integer> {
       List<StressScenario> grid = StressTester.grid(spotShocks, volShocks, days);
       StressResult result = StressTester.DEFAULT.run(book.portfolio(), book.market(), grid);
       if (format == Format.CSV) {
-        out.println("spot_shock,vol_shock,pnl");
+        out.print("spot_shock,vol_shock,pnl");
+        if (perPosition) {
+          out.print("," + String.join(",", result.positionIds()));
+        }
+        out.println();
         for (StressResult.Row r : result.rows()) {
           out.printf(
               Locale.ROOT,
-              "%s,%s,%.2f%n",
+              "%s,%s,%.2f",
               num(r.scenario().spotShock()),
               num(r.scenario().volShift()),
               r.pnl());
+          if (perPosition) {
+            for (double x : r.positionPnl()) {
+              out.printf(Locale.ROOT, ",%.2f", x);
+            }
+          }
+          out.println();
         }
       } else {
         printTable(out, result);
@@ -172,6 +189,12 @@ public final class StressCommand implements Callable<Integer> {
     }
     StressResult.Row worst = result.worst();
     out.printf(Locale.ROOT, "Worst: %s -> %.2f%n", worst.scenario().name(), worst.pnl());
+    if (perPosition) {
+      double[] pnl = worst.positionPnl();
+      for (int i = 0; i < pnl.length; i++) {
+        out.printf(Locale.ROOT, "  %-10s %14.2f%n", result.positionIds().get(i), pnl[i]);
+      }
+    }
   }
 
   private void printVar(PrintWriter out, PortfolioCsv.Book book) {

@@ -72,6 +72,23 @@ class StressCommandTest {
   }
 
   @Test
+  void perPositionColumnsSumToTheTotal() throws IOException {
+    Path file = dir.resolve("p.csv");
+    Files.write(file, CSV);
+    String[] r = run("stress", "--portfolio", file.toString(), "--format", "csv", "--per-position");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    List<String> lines = r[1].lines().toList();
+    assertThat(lines.get(0)).isEqualTo("spot_shock,vol_shock,pnl,line2,line3,line4");
+    for (String line : lines.subList(1, lines.size())) {
+      String[] c = line.split(",");
+      double sum = Double.parseDouble(c[3]) + Double.parseDouble(c[4]) + Double.parseDouble(c[5]);
+      assertThat(sum).isCloseTo(Double.parseDouble(c[2]), within(0.02));
+    }
+    String[] table = run("stress", "--portfolio", file.toString(), "--per-position");
+    assertThat(table[1]).contains("line2").contains("line4");
+  }
+
+  @Test
   void tableWithMonteCarloVar() throws IOException {
     Path file = dir.resolve("p.csv");
     Files.write(file, CSV);

@@ -120,12 +120,14 @@ public final class MonteCarloVar {
     double[][] l = new double[nu][];
     double[] drift = new double[nu];
     double[] vol = new double[nu];
+    GarchParams[] garch = new GarchParams[nu];
     double h = config.horizonDays() / 365.0;
     for (int u = 0; u < nu; u++) {
       l[u] = factor.lower[modelIndex[u]];
       UnderlyingModel m = models.get(modelIndex[u]);
       drift[u] = m.drift();
       vol[u] = m.volatility();
+      garch[u] = m.garchOrConstant();
     }
     double[] spot0 = book.spots();
     double[] base = new double[1];
@@ -135,7 +137,8 @@ public final class MonteCarloVar {
 
     int paths = config.effectivePaths();
     int per = paths / config.sections();
-    Section job = new Section(book, config, l, models.size(), drift, vol, spot0, h, baseValue, per);
+    Section job =
+        new Section(book, config, l, models.size(), drift, vol, garch, spot0, h, baseValue, per);
     double[][] losses = new double[config.sections()][];
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -323,6 +326,7 @@ public final class MonteCarloVar {
       int factors,
       double[] drift,
       double[] vol,
+      GarchParams[] garch,
       double[] spot0,
       double h,
       double baseValue,
@@ -336,7 +340,9 @@ public final class MonteCarloVar {
       Book.Scratch scratch = book.scratch(chunk);
       double[] spots = new double[chunk * nu];
       double[] values = new double[chunk];
-      double[] z = new double[factors];
+      boolean garchModel = config.returnModel() == ReturnModel.GARCH;
+      int steps = garchModel ? (int) Math.max(1, Math.round(config.horizonDays())) : 1;
+      double[][] zs = new double[steps][factors];
       double[] losses = new double[paths];
       double sqrtH = Math.sqrt(h);
       double[] mu = new double[nu];
@@ -352,11 +358,18 @@ public final class MonteCarloVar {
         for (int j = 0; j < n; j++) {
           boolean mirror = config.antithetic() && (j & 1) == 1;
           if (!mirror) {
-            for (int k = 0; k < factors; k++) {
-              z[k] = rng.nextGaussian();
+            for (double[] z : zs) {
+              for (int k = 0; k < factors; k++) {
+                z[k] = rng.nextGaussian();
+              }
             }
           }
           double sign = mirror ? -1.0 : 1.0;
+          if (garchModel) {
+            garchSpots(zs, sign, spots, j * nu);
+            continue;
+          }
+          double[] z = zs[0];
           for (int u = 0; u < nu; u++) {
             double[] row = lower[u];
             double x = 0;
@@ -375,6 +388,27 @@ public final class MonteCarloVar {
         done += n;
       }
       return losses;
+    }
+
+    private void garchSpots(double[][] zs, double sign, double[] spots, int offset) {
+      int steps = zs.length;
+      double dayDrift = h / steps;
+      for (int u = 0; u < spot0.length; u++) {
+        GarchParams g = garch[u];
+        double[] row = lower[u];
+        double v = g.variance();
+        double logReturn = 0;
+        for (double[] z : zs) {
+          double x = 0;
+          for (int k = 0; k < row.length; k++) {
+            x += row[k] * z[k];
+          }
+          double eps = Math.sqrt(v) * sign * x;
+          logReturn += drift[u] * dayDrift - 0.5 * v + eps;
+          v = g.omega() + g.alpha() * eps * eps + g.beta() * v;
+        }
+        spots[offset + u] = spot0[u] * Math.exp(logReturn);
+      }
     }
   }
 }

@@ -9,5 +9,11 @@ public enum ReturnModel {
    * then exactly normal (the delta-normal model); spots may go negative, so books holding options
    * are refused.
    */
-  NORMAL
+  NORMAL,
+  /**
+   * GARCH(1,1) log returns stepped once per horizon day ({@code round(horizonDays)} steps, at least
+   * 1), each underlying with its {@link UnderlyingModel#garchOrConstant()} dynamics and the day's
+   * correlated shocks; drift {@code mu / 365} per day.
+   */
+  GARCH
 }

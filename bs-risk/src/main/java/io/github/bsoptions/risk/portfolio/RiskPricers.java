@@ -12,10 +12,10 @@ import io.github.bsoptions.risk.internal.Checks;
  * The pricing models bs-risk revalues options with: one per exercise style, plus the batch backend
  * used for rows priced by {@link BlackScholesModel}.
  *
- * <p>{@link #DEFAULT} prices European options with {@link BlackScholesModel} and American ones
- * with bs-pricing's default American pricer ({@link AmericanModel#create()}, the
- * Andersen-Lake-Offengelter boundary method). {@link #BLACK_SCHOLES_ONLY} ignores early exercise
- * (a lower bound for American puts and for calls on dividend payers) for speed.
+ * <p>{@link #DEFAULT} prices European options with {@link BlackScholesModel} and American ones with
+ * bs-pricing's default American pricer ({@link AmericanModel#create()}, the
+ * Andersen-Lake-Offengelter boundary method). {@link #BLACK_SCHOLES_ONLY} ignores early exercise (a
+ * lower bound for American puts and for calls on dividend payers) for speed.
  *
  * <p>Rows whose model is {@link BlackScholesModel#INSTANCE} go through {@code backend}'s batch API
  * (SIMD or GPU when configured); every other model is called row by row.

@@ -194,6 +194,43 @@ class MonteCarloVarTest {
   }
 
   @Test
+  void constantVarianceGarchOverOneDayEqualsGbm() {
+    VarConfig gbm = VarConfig.of(20_000, 11);
+    VarReport a = MonteCarloVar.withDefaults().run(LINEAR, MARKET, MODELS, CORR, gbm, 0.99);
+    VarReport b =
+        MonteCarloVar.withDefaults()
+            .run(LINEAR, MARKET, MODELS, CORR, gbm.withReturnModel(ReturnModel.GARCH), 0.99);
+    assertThat(b.at(0.99).var().value()).isCloseTo(a.at(0.99).var().value(), within(1e-6));
+    assertThat(b.at(0.99).expectedShortfall().value())
+        .isCloseTo(a.at(0.99).expectedShortfall().value(), within(1e-6));
+  }
+
+  @Test
+  void garchVolatilityClusteringRaisesVarAfterAShock() {
+    Portfolio one = Portfolio.of(Position.of("a", new StockInstrument("AAPL"), 100));
+    double longRun = 0.25 * 0.25 / 365;
+    GarchParams calm = new GarchParams(longRun * 0.05, 0.08, 0.87, longRun);
+    GarchParams shocked = new GarchParams(longRun * 0.05, 0.08, 0.87, 4 * longRun);
+    assertThat(calm.longRunVariance()).isCloseTo(longRun, within(1e-15));
+    VarConfig cfg = VarConfig.of(40_000, 5).withHorizonDays(10).withReturnModel(ReturnModel.GARCH);
+    double[][] c1 = {{1}};
+    VarReport r1 =
+        MonteCarloVar.withDefaults()
+            .run(one, MARKET, List.of(new UnderlyingModel("AAPL", 0, 0.25, calm)), c1, cfg, 0.99);
+    VarReport r2 =
+        MonteCarloVar.withDefaults()
+            .run(
+                one, MARKET, List.of(new UnderlyingModel("AAPL", 0, 0.25, shocked)), c1, cfg, 0.99);
+    // Starting at the long-run variance, 10-day VaR is close to the constant-vol lognormal one.
+    double constant =
+        100 * 100 * (1 - Math.exp(-0.5 * 10 * longRun - Math.sqrt(10 * longRun) * Z99));
+    assertThat(r1.at(0.99).var().value()).isCloseTo(constant, within(0.05 * constant));
+    // Four times the variance today, decaying at 0.95 a day: VaR well above the calm case.
+    assertThat(r2.at(0.99).var().lower()).isGreaterThan(1.4 * r1.at(0.99).var().upper());
+    assertThatThrownBy(() -> new GarchParams(1e-6, 0.2, 0.8, 1e-4)).hasMessageContaining("alpha");
+  }
+
+  @Test
   void studentQuantileIsAccurate() {
     assertThat(MonteCarloVar.studentT975(19)).isCloseTo(2.093024, within(2e-4));
     assertThat(MonteCarloVar.studentT975(9)).isCloseTo(2.262157, within(1e-3));

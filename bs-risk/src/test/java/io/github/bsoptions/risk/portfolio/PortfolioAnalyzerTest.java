@@ -105,7 +105,8 @@ class PortfolioAnalyzerTest {
             Position.of("a", call("AAPL", 95), 5),
             Position.of("b", put("MSFT", 410), -3),
             Position.of("c", call("AAPL", 120).withStyle(ExerciseStyle.AMERICAN), 1));
-    PortfolioGreeks batched = PortfolioAnalyzer.DEFAULT.greeks(book, MARKET);
+    PortfolioGreeks batched =
+        new PortfolioAnalyzer(RiskPricers.BLACK_SCHOLES_ONLY).greeks(book, MARKET);
     PortfolioGreeks rows = new PortfolioAnalyzer(rowByRow).greeks(book, MARKET);
     for (int i = 0; i < 3; i++) {
       GreekExposure x = batched.perPosition().get(i);

@@ -436,6 +436,71 @@ class PreTradeCheckTest {
   }
 
   @Test
+  void aggregateNotionalCapHoldsAtEveryInstantAcrossStrategies() {
+    // random interleavings of proposals from three strategies, fills and cancels; working
+    // orders count as filled, so book + working never exceeds the cap.
+    double cap = 300_000;
+    RiskLimits limits =
+        OPEN.toBuilder()
+            .maxOrderNotional(cap)
+            .maxGrossNotional(cap)
+            .duplicateWindow(Duration.ZERO)
+            .build();
+    PreTradeCheck check = check(limits);
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(2026);
+    int denied = 0;
+    for (int run = 0; run < 20; run++) {
+      List<Position> held = new java.util.ArrayList<>();
+      List<OrderProposal> working = new java.util.ArrayList<>();
+      for (int step = 0; step < 50; step++) {
+        int action = rnd.nextInt(4);
+        if (action <= 1) {
+          String id = "r" + run + "-" + step;
+          OrderProposal o =
+              OrderProposal.single(
+                  id,
+                  "strategy" + rnd.nextInt(3),
+                  rnd.nextBoolean()
+                      ? new OrderLeg("C100", CALL100, 1)
+                      : new OrderLeg("P90", PUT90, -1),
+                  1 + rnd.nextInt(8),
+                  0.0,
+                  T0);
+          Portfolio book = new Portfolio(held);
+          RiskContext ctx =
+              new RiskContext(
+                  book,
+                  PortfolioAnalyzer.DEFAULT.greeks(book, MARKET),
+                  MARKET,
+                  working,
+                  new AccountState(1e6, 1e9),
+                  symbol -> java.util.Optional.of(quote(symbol, 1.0, T0)));
+          Decision d = check.submit(o, ctx);
+          if (d.approved()) {
+            working.add(o);
+          } else {
+            assertThat(d.violations())
+                .extracting(Violation::rule)
+                .containsOnly(Rule.GROSS_NOTIONAL);
+            denied++;
+          }
+        } else if (action == 2 && !working.isEmpty()) {
+          held.addAll(working.remove(rnd.nextInt(working.size())).asPositions());
+        } else if (!working.isEmpty()) {
+          working.remove(rnd.nextInt(working.size()));
+        }
+        double gross =
+            PortfolioAnalyzer.DEFAULT.greeks(new Portfolio(held), MARKET).total().grossNotional();
+        for (OrderProposal w : working) {
+          gross += w.quantity() * 100 * 100.0;
+        }
+        assertThat(gross).isLessThanOrEqualTo(cap);
+      }
+    }
+    assertThat(denied).as("the cap must bind in this test").isGreaterThan(20);
+  }
+
+  @Test
   void contradictoryLimitsAreRefused() {
     assertThatThrownBy(
             () -> RiskLimits.builder().maxPortfolioVega(100).maxUnderlyingVega(200).build())

@@ -12,7 +12,10 @@ import io.github.bsoptions.pricing.internal.BlackScholesKernel;
  * iteration of the reference to 1e-12 relative. Calls with {@code q <= 0} (and {@code r >= q}) and
  * puts with {@code r <= 0} (and {@code q >= r}) are European. Outside the approximation's domain,
  * the double-boundary regime ({@code q < r < 0} for puts, {@code r < q < 0} for calls), the value
- * comes from extrapolated Leisen-Reimer trees as in {@link AndersenLakeOffengelter}.
+ * comes from extrapolated Leisen-Reimer trees as in {@link AndersenLakeOffengelter}. The value is
+ * floored at the European value and the intrinsic value (the critical-price iteration can miss for
+ * volatilities far below the carry), and where the formulas overflow (volatility tiny against the
+ * carry) the {@link AndersenLakeOffengelter} value is returned.
  */
 public final class BaroneAdesiWhaley {
   private BaroneAdesiWhaley() {}
@@ -44,9 +47,18 @@ public final class BaroneAdesiWhaley {
     if (AmericanLimits.putRegime(pr, pq) == AmericanLimits.Regime.DOUBLE_BOUNDARY) {
       return AmericanLimits.doubleBoundaryPut(ps, pk, expiry, pr, pq, volatility);
     }
-    return isCall
-        ? call(spot, strike, expiry, rate, dividendYield, volatility)
-        : put(spot, strike, expiry, rate, dividendYield, volatility);
+    double value =
+        isCall
+            ? call(spot, strike, expiry, rate, dividendYield, volatility)
+            : put(spot, strike, expiry, rate, dividendYield, volatility);
+    if (!Double.isFinite(value)) {
+      // The quadratic formulas overflow (volatility tiny against the carry): use ALO.
+      return AndersenLakeOffengelter.price(
+          isCall, spot, strike, expiry, rate, dividendYield, volatility);
+    }
+    double european =
+        BlackScholesKernel.price(isCall, spot, strike, expiry, rate, dividendYield, volatility);
+    return Math.max(Math.max(value, european), Math.max(isCall ? spot - strike : strike - spot, 0));
   }
 
   /** Call with {@code q > 0} (early exercise possible). */

@@ -14,6 +14,12 @@ import io.github.bsoptions.pricing.internal.Checks;
  * volatility is therefore that of the stock net of escrowed dividends; dividends with times {@code
  * <= 0} or {@code > T} are ignored. Rates are continuously compounded.
  *
+ * <p>Where a lattice's up-probability leaves {@code (0, 1)} (volatility tiny compared with the
+ * drift per step, or Leisen-Reimer probabilities at 0 or 1 for options extremely far from the
+ * money), the tree switches to the drifted CRR lattice {@code u, d = e^{(r-q) dt +- sigma
+ * sqrt(dt)}}, whose probability always lies inside. Regimes without early exercise return the exact
+ * European value.
+ *
  * <p>Accuracy: the Leisen-Reimer tree with {@code n} steps has an error of order {@code 1/n} for
  * American options with a small constant (about 1e-5 relative at 1,000 steps for at-the-money
  * options); CRR's error is of order {@code 1/n} with oscillations. Cost is {@code n^2 / 2} node
@@ -249,6 +255,14 @@ public final class BinomialTree {
       p = pu;
       u = growth * pd / pu;
       d = (growth - pu * u) / (1 - pu);
+    }
+    if (!(p > 0 && p < 1 && u > d && Double.isFinite(u) && d > 0)) {
+      // Volatility too small against the drift per step for this lattice: use the drifted CRR
+      // lattice, whose probability is always inside (0, 1).
+      double sv = vol * Math.sqrt(dt);
+      u = Math.exp((r - q) * dt + sv);
+      d = Math.exp((r - q) * dt - sv);
+      p = (growth - d) / (u - d);
     }
     double disc = Math.exp(-r * dt);
     double pUp = disc * p;

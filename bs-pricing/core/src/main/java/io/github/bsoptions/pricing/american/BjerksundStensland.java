@@ -11,7 +11,9 @@ import io.github.bsoptions.pricing.internal.BlackScholesKernel;
  *
  * <p>The approximation is a lower bound of the American value with typical relative error 1e-4 to
  * 1e-3. Regimes without early exercise are European; the double-boundary regime is priced by
- * extrapolated Leisen-Reimer trees as in {@link AndersenLakeOffengelter}.
+ * extrapolated Leisen-Reimer trees as in {@link AndersenLakeOffengelter}. Where the formulas
+ * overflow (volatility tiny against the carry) the {@link AndersenLakeOffengelter} value is
+ * returned; otherwise the value is floored at the European and intrinsic values.
  */
 public final class BjerksundStensland {
   private BjerksundStensland() {}
@@ -48,6 +50,11 @@ public final class BjerksundStensland {
         isCall
             ? call(spot, strike, expiry, rate, b, volatility)
             : call(strike, spot, expiry, rate - b, -b, volatility);
+    if (!Double.isFinite(value)) {
+      // The formulas overflow (volatility tiny against the carry): use ALO.
+      return AndersenLakeOffengelter.price(
+          isCall, spot, strike, expiry, rate, dividendYield, volatility);
+    }
     double european =
         BlackScholesKernel.price(isCall, spot, strike, expiry, rate, dividendYield, volatility);
     double intrinsic = Math.max(isCall ? spot - strike : strike - spot, 0);

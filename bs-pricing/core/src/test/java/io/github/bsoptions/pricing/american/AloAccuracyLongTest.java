@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A randomized accuracy sweep of the default ALO scheme against 20,000-step Leisen-Reimer trees
- * (extrapolated with 10,000 steps: {@code 2 V(20001) - V(10001)}, about 1e-8 of the strike).
- * Long: about 100 s per 100 options. Run with {@code -Plong}.
+ * (extrapolated with 10,000 steps: {@code 2 V(20001) - V(10001)}, about 1e-8 of the strike). Long:
+ * about 100 s per 100 options. Run with {@code -Plong}.
  */
 @Tag("long")
 class AloAccuracyLongTest {

@@ -22,6 +22,15 @@ import java.util.Objects;
  * weight is positive.
  */
 public final class ChainScorer {
+  /** Score descending, then expiry, type, strike and root: a total order independent of input. */
+  private static final Comparator<ContractScore> RANKING =
+      Comparator.comparingDouble(ContractScore::score)
+          .reversed()
+          .thenComparing(c -> c.option().contract().expiration())
+          .thenComparing(c -> c.option().contract().type())
+          .thenComparingDouble(c -> c.option().contract().strike())
+          .thenComparing(c -> c.option().contract().root());
+
   private final ScoreWeights weights;
 
   /** Creates a scorer with the given weights. */
@@ -55,6 +64,7 @@ public final class ChainScorer {
     double[] sortedHist = hist.clone();
     Arrays.sort(sortedHist);
     VolForecast fc = context.forecast().orElse(null);
+    double[] term = fc != null ? fc.annualizedTerm() : new double[0];
     for (int i = 0; i < n; i++) {
       EnrichedOption o = options.get(i);
       raw[Factor.VOLUME.ordinal()][i] = o.volume();
@@ -65,10 +75,7 @@ public final class ChainScorer {
       double iv = o.impliedVolatility();
       raw[Factor.IV_RANK.ordinal()][i] =
           sortedHist.length > 0 && iv > 0 ? percentile(sortedHist, iv) : Double.NaN;
-      double f =
-          fc != null && o.expiryYears() > 0
-              ? fc.annualizedVolToExpiry(o.expiryYears())
-              : Double.NaN;
+      double f = forecastVol(fc, term, o.expiryYears());
       raw[Factor.IV_EDGE.ordinal()][i] = (iv - f) / f;
       double[] a = atm.get(o.contract().expiration());
       raw[Factor.SMILE.ordinal()][i] = iv - a[0];
@@ -81,24 +88,30 @@ public final class ChainScorer {
       norm[fct.ordinal()] = fct == Factor.IV_RANK ? clean(r) : ranks(r);
     }
     double wn = weights.norm();
+    Factor[] factors = Factor.values();
     List<ContractScore> scored = new ArrayList<>(n);
     double[] contrib = new double[nf];
     double[] rawRow = new double[nf];
     for (int i = 0; i < n; i++) {
       double s = 0;
       for (int k = 0; k < nf; k++) {
-        double w = weights.weight(Factor.values()[k]);
+        double w = weights.weight(factors[k]);
         contrib[k] = w == 0 ? 0 : w * norm[k][i] / wn;
         s += contrib[k];
         rawRow[k] = raw[k][i];
       }
       scored.add(new ContractScore(options.get(i), s, contrib, rawRow));
     }
-    scored.sort(
-        Comparator.comparingDouble(ContractScore::score)
-            .reversed()
-            .thenComparing(c -> c.option().symbol()));
+    scored.sort(RANKING);
     return new ScoredChain(scored, metrics(options, atm, hist, sortedHist, fc));
+  }
+
+  private static double forecastVol(VolForecast fc, double[] term, double years) {
+    if (fc == null || !(years > 0)) {
+      return Double.NaN;
+    }
+    int days = Math.max(1, (int) Math.round(years * fc.periodsPerYear()));
+    return days <= term.length ? term[days - 1] : fc.annualizedVolToExpiry(years);
   }
 
   /** Average ranks scaled to [0, 1]; NaN maps to 0; a single finite value maps to 1. */

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * A scored chain: contracts best first, and the underlying-level metrics.
  *
- * @param ranked scored contracts, highest score first (ties by symbol)
+ * @param ranked scored contracts, highest score first (ties by expiry, type, strike, root)
  * @param metrics underlying-level metrics
  */
 public record ScoredChain(List<ContractScore> ranked, ChainMetrics metrics) {

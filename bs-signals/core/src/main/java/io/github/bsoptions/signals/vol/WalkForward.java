@@ -25,7 +25,11 @@ public final class WalkForward {
    * @return QLIKE, MSE and vol RMSE over every evaluation of every history
    */
   public static ForecastMetrics evaluate(
-      Forecaster forecaster, List<ForecastInput> histories, int firstDay, int step, int targetDays) {
+      Forecaster forecaster,
+      List<ForecastInput> histories,
+      int firstDay,
+      int step,
+      int targetDays) {
     Checks.positive(step, "step");
     Checks.positive(targetDays, "targetDays");
     List<Double> real = new ArrayList<>();
@@ -36,7 +40,8 @@ public final class WalkForward {
       for (int t = firstDay; t + targetDays < r.length; t += step) {
         ForecastInput seen =
             new ForecastInput(
-                Arrays.copyOf(r, t + 1), rv.length == 0 ? rv : Arrays.copyOf(rv, t + 1),
+                Arrays.copyOf(r, t + 1),
+                rv.length == 0 ? rv : Arrays.copyOf(rv, t + 1),
                 h.impliedVol());
         VolForecast f = forecaster.forecast(seen, targetDays);
         double fm = 0;

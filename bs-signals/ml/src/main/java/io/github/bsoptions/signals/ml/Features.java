@@ -10,8 +10,8 @@ import io.github.bsoptions.signals.vol.garch.GarchSpec;
  *
  * <p>Day {@code t} uses information up to and including day {@code t}: {@code [r_t / 0.01, ln(r_t^2
  * + 1e-8), ln(range_t + 1e-8)]} and, for the hybrid, {@code [ln h_{t+1}, ln mean(h_{t+1..t+H})]}
- * from a GARCH(1,1) filter. Without range variances the third feature is the log of the 5-day
- * mean squared return.
+ * from a GARCH(1,1) filter. Without range variances the third feature is the log of the 5-day mean
+ * squared return.
  */
 final class Features {
   static final GarchSpec GARCH = GarchSpec.garch();

@@ -1,7 +1,7 @@
 package io.github.bsoptions.signals.ml;
 
-import ai.djl.Model;
 import ai.djl.MalformedModelException;
+import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -30,12 +30,12 @@ import java.util.Properties;
 /**
  * A trained LSTM or hybrid LSTM-GARCH volatility forecaster.
  *
- * <p>The network (one LSTM layer, its last state into a linear unit) reads {@code
- * sequenceLength} days of standardized features and predicts the log of the mean squared return
- * over the next {@code targetDays} days; for the hybrid it predicts the log ratio of that to the
- * GARCH(1,1) forecast, so the hybrid's forecast is GARCH's term structure scaled by the learned
- * correction. A QLIKE-optimal scale fitted on the training set corrects the bias of exponentiating
- * a log prediction. The plain LSTM's forecast is flat over the horizon.
+ * <p>The network (one LSTM layer, its last state into a linear unit) reads {@code sequenceLength}
+ * days of standardized features and predicts the log of the mean squared return over the next
+ * {@code targetDays} days; for the hybrid it predicts the log ratio of that to the GARCH(1,1)
+ * forecast, so the hybrid's forecast is GARCH's term structure scaled by the learned correction. A
+ * QLIKE-optimal scale fitted on the training set corrects the bias of exponentiating a log
+ * prediction. The plain LSTM's forecast is flat over the horizon.
  *
  * <p>Thread-safe: predictions are serialized. Close it to free native memory.
  */
@@ -137,8 +137,7 @@ public final class LstmVolForecaster implements Forecaster, AutoCloseable {
     synchronized (this) {
       try (NDManager m = model.getNDManager().newSubManager()) {
         NDArray in = m.create(x, new Shape(ts.length, len, nf));
-        NDList out =
-            model.getBlock().forward(new ParameterStore(m, false), new NDList(in), false);
+        NDList out = model.getBlock().forward(new ParameterStore(m, false), new NDList(in), false);
         y = out.singletonOrThrow().toFloatArray();
       }
     }
@@ -163,8 +162,8 @@ public final class LstmVolForecaster implements Forecaster, AutoCloseable {
   }
 
   /**
-   * Saves the weights ({@code <name>-0000.params}) and the metadata ({@code
-   * vol-model.properties}: format version, configuration, feature normalization) into {@code dir}.
+   * Saves the weights ({@code <name>-0000.params}) and the metadata ({@code vol-model.properties}:
+   * format version, configuration, feature normalization) into {@code dir}.
    */
   public void save(Path dir) {
     try {

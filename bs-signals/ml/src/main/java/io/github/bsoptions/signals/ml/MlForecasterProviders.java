@@ -8,8 +8,8 @@ import java.nio.file.Path;
 /**
  * The forecaster providers of bs-signals-ml. They load trained models from the directory named by
  * the system property {@code bsoptions.signals.ml.modelDir} or the environment variable {@code
- * BS_SIGNALS_MODEL_DIR} (subdirectories {@code lstm/} and {@code hybrid-lstm-garch/}, as written
- * by {@link LstmVolForecaster#save}). Without a model, {@code create()} throws {@link
+ * BS_SIGNALS_MODEL_DIR} (subdirectories {@code lstm/} and {@code hybrid-lstm-garch/}, as written by
+ * {@link LstmVolForecaster#save}). Without a model, {@code create()} throws {@link
  * IllegalStateException} and {@link io.github.bsoptions.signals.vol.Forecasters#best()} falls back
  * to GARCH. Discovery itself touches nothing.
  */

@@ -9,11 +9,11 @@ import java.util.SplittableRandom;
  * Deterministic training and evaluation data: daily returns and Parkinson range variances from a
  * log stochastic-volatility model, simulated with intraday steps.
  *
- * <p>{@code ln v_t = m + phi (ln v_{t-1} - m) + eta e_t} with daily variance {@code v_t} and
- * {@code m} chosen so the average annualized vol is about {@code annualVol}. Each day is simulated
- * with {@code stepsPerDay} Brownian steps; the day's return is close-to-close and its range
- * variance is Parkinson's {@code ln(H/L)^2 / (4 ln 2)}. GARCH is misspecified here, and the range
- * carries information returns alone do not, which is what a hybrid model can use.
+ * <p>{@code ln v_t = m + phi (ln v_{t-1} - m) + eta e_t} with daily variance {@code v_t} and {@code
+ * m} chosen so the average annualized vol is about {@code annualVol}. Each day is simulated with
+ * {@code stepsPerDay} Brownian steps; the day's return is close-to-close and its range variance is
+ * Parkinson's {@code ln(H/L)^2 / (4 ln 2)}. GARCH is misspecified here, and the range carries
+ * information returns alone do not, which is what a hybrid model can use.
  *
  * @param annualVol typical annualized volatility, e.g. 0.20
  * @param phi daily persistence of log variance, in (0, 1), e.g. 0.97

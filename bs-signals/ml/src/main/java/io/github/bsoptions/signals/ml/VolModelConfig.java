@@ -5,8 +5,8 @@ import io.github.bsoptions.signals.internal.Checks;
 /**
  * Settings of an LSTM volatility model and its training.
  *
- * @param hybrid whether the model is the hybrid LSTM-GARCH (GARCH variance as an input feature
- *     and the LSTM predicting a log correction to GARCH's forecast) or a plain LSTM
+ * @param hybrid whether the model is the hybrid LSTM-GARCH (GARCH variance as an input feature and
+ *     the LSTM predicting a log correction to GARCH's forecast) or a plain LSTM
  * @param sequenceLength days of features per input sequence
  * @param hiddenSize LSTM state size
  * @param targetDays days of future realized variance the model predicts
@@ -46,7 +46,14 @@ public record VolModelConfig(
   /** Returns a copy with other epochs. */
   public VolModelConfig withEpochs(int value) {
     return new VolModelConfig(
-        hybrid, sequenceLength, hiddenSize, targetDays, value, batchSize, learningRate, seed,
+        hybrid,
+        sequenceLength,
+        hiddenSize,
+        targetDays,
+        value,
+        batchSize,
+        learningRate,
+        seed,
         garchWindow);
   }
 

@@ -28,11 +28,11 @@ import java.util.Objects;
 /**
  * Trains {@link LstmVolForecaster}s on return histories (CPU, PyTorch engine).
  *
- * <p>Each history contributes one training sequence per day that has {@code sequenceLength} days
- * of features behind it and {@code targetDays} days of returns ahead. Features and targets are
- * standardized with the training set's moments (saved with the model). For the hybrid a
- * GARCH(1,1) is fitted to each history and its filtered variances become features. Training is
- * deterministic for a given seed on one machine.
+ * <p>Each history contributes one training sequence per day that has {@code sequenceLength} days of
+ * features behind it and {@code targetDays} days of returns ahead. Features and targets are
+ * standardized with the training set's moments (saved with the model). For the hybrid a GARCH(1,1)
+ * is fitted to each history and its filtered variances become features. Training is deterministic
+ * for a given seed on one machine.
  */
 public final class VolModelTrainer {
   private VolModelTrainer() {}

@@ -154,13 +154,16 @@ public final class GarchModel {
     // Start: best of a small grid, then Nelder-Mead restarts until no improvement.
     double[] best = null;
     double bestNll = Double.POSITIVE_INFINITY;
+    double[] nus = lay.t ? new double[] {6, 30, 200} : new double[] {Double.NaN};
     for (double pers : new double[] {0.90, 0.97, 0.995}) {
       for (double aShare : new double[] {0.05, 0.12}) {
-        double[] x = lay.start(pers, aShare);
-        double v = lay.negLogLik(x);
-        if (v < bestNll) {
-          bestNll = v;
-          best = x;
+        for (double nu : nus) {
+          double[] x = lay.start(pers, aShare, nu);
+          double v = lay.negLogLik(x);
+          if (v < bestNll) {
+            bestNll = v;
+            best = x;
+          }
         }
       }
     }
@@ -307,7 +310,7 @@ public final class GarchModel {
       this.t = spec.innovation() == GarchSpec.Innovation.STUDENT_T;
     }
 
-    double[] start(double persistence, double alphaShare) {
+    double[] start(double persistence, double alphaShare, double nu) {
       double[] x =
           new double[(hasMu ? 1 : 0) + (hasOmega ? 1 : 0) + 1 + (gjr ? 2 : 1) + (t ? 1 : 0)];
       int i = 0;
@@ -329,7 +332,7 @@ public final class GarchModel {
         x[i++] = logit(alphaShare);
       }
       if (t) {
-        x[i] = logit((8 - NU_MIN) / (NU_MAX - NU_MIN));
+        x[i] = logit((nu - NU_MIN) / (NU_MAX - NU_MIN));
       }
       return x;
     }
