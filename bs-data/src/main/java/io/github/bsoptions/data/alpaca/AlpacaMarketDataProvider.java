@@ -360,6 +360,39 @@ public final class AlpacaMarketDataProvider implements MarketDataProvider {
     client.connectionPool().evictAll();
   }
 
+  // ------------------------------------------------------------------ raw decoding
+
+  /**
+   * Parses one page of {@code GET /v1beta1/options/snapshots/{underlying}} into {@code into} (keyed
+   * by OCC symbol) and returns the next page token (null on the last page). Exposed for benchmarks
+   * and for decoding raw captures.
+   *
+   * @throws java.io.IOException when the body is malformed
+   */
+  public static String parseChainPage(byte[] body, Map<String, OptionSnapshot> into)
+      throws java.io.IOException {
+    return AlpacaJson.chainPage(body, into);
+  }
+
+  /**
+   * Decodes one MessagePack frame of the option stream into its quotes and trades (control messages
+   * are dropped). Exposed for benchmarks and for decoding raw captures.
+   *
+   * @throws java.io.IOException when the frame is not valid MessagePack
+   */
+  public static List<Object> decodeOptionStreamFrame(byte[] frame) throws java.io.IOException {
+    List<Object> out = new ArrayList<>();
+    for (Map<String, Object> m : StreamCodec.decodeMsgpack(frame)) {
+      Object t = m.get("T");
+      if ("q".equals(t)) {
+        out.add(StreamCodec.quote(m));
+      } else if ("t".equals(t)) {
+        out.add(StreamCodec.trade(m));
+      }
+    }
+    return out;
+  }
+
   // ------------------------------------------------------------------ helpers
 
   @FunctionalInterface

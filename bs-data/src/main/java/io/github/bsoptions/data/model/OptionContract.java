@@ -4,8 +4,6 @@ import io.github.bsoptions.pricing.product.OptionType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A listed equity or index option, identified by its OCC (OSI) symbol.
@@ -23,9 +21,6 @@ import java.util.regex.Pattern;
  */
 public record OptionContract(
     String root, String underlying, LocalDate expiration, OptionType type, double strike) {
-  private static final Pattern OCC =
-      Pattern.compile("^([A-Z0-9]{1,6})(\\d{2})(\\d{2})(\\d{2})([CP])(\\d{8})$");
-
   /** Validates every component. */
   public OptionContract {
     Objects.requireNonNull(root, "root");
@@ -38,8 +33,9 @@ public record OptionContract(
     if (!(strike > 0 && strike < 100_000)) {
       throw new IllegalArgumentException("strike must be in (0, 100000), was " + strike);
     }
-    BigDecimal thousandths = BigDecimal.valueOf(strike).movePointRight(3);
-    if (thousandths.stripTrailingZeros().scale() > 0) {
+    double thousandths = strike * 1000.0;
+    if (Math.abs(thousandths - Math.rint(thousandths)) > 1e-6
+        && BigDecimal.valueOf(strike).movePointRight(3).stripTrailingZeros().scale() > 0) {
       throw new IllegalArgumentException("strike must have at most 3 decimals, was " + strike);
     }
   }
@@ -60,28 +56,68 @@ public record OptionContract(
     if (symbol == null) {
       throw new IllegalArgumentException("OCC symbol must not be null");
     }
-    String s = symbol.strip();
+    String s = symbol;
     if (s.startsWith("O:")) {
       s = s.substring(2);
     }
-    s = s.replace(" ", "");
-    Matcher m = OCC.matcher(s);
-    if (!m.matches()) {
-      throw new IllegalArgumentException("not an OCC option symbol: '" + symbol + "'");
+    if (s.indexOf(' ') >= 0 || (!s.isEmpty() && Character.isWhitespace(s.charAt(s.length() - 1)))) {
+      s = s.strip().replace(" ", "");
+      if (s.startsWith("O:")) {
+        s = s.substring(2);
+      }
+    }
+    // Fixed width from the right: YYMMDD (6) + C/P (1) + strike in thousandths (8).
+    int n = s.length();
+    int rootLen = n - 15;
+    if (rootLen < 1 || rootLen > 6) {
+      throw bad(symbol);
+    }
+    for (int i = 0; i < rootLen; i++) {
+      char c = s.charAt(i);
+      if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+        throw bad(symbol);
+      }
+    }
+    int yy = digits(s, rootLen, 2, symbol);
+    int mm = digits(s, rootLen + 2, 2, symbol);
+    int dd = digits(s, rootLen + 4, 2, symbol);
+    char cp = s.charAt(rootLen + 6);
+    if (cp != 'C' && cp != 'P') {
+      throw bad(symbol);
+    }
+    long thousandths = 0;
+    for (int i = rootLen + 7; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        throw bad(symbol);
+      }
+      thousandths = thousandths * 10 + (c - '0');
     }
     LocalDate expiry;
     try {
-      expiry =
-          LocalDate.of(
-              2000 + Integer.parseInt(m.group(2)),
-              Integer.parseInt(m.group(3)),
-              Integer.parseInt(m.group(4)));
+      expiry = LocalDate.of(2000 + yy, mm, dd);
     } catch (java.time.DateTimeException e) {
       throw new IllegalArgumentException("invalid expiry in OCC symbol '" + symbol + "'", e);
     }
-    OptionType type = m.group(5).equals("C") ? OptionType.CALL : OptionType.PUT;
-    double strike = new BigDecimal(m.group(6)).movePointLeft(3).doubleValue();
-    return new OptionContract(m.group(1), m.group(1), expiry, type, strike);
+    String root = s.substring(0, rootLen);
+    return new OptionContract(
+        root, root, expiry, cp == 'C' ? OptionType.CALL : OptionType.PUT, thousandths / 1000.0);
+  }
+
+  private static int digits(String s, int from, int len, String symbol) {
+    int v = 0;
+    for (int i = from; i < from + len; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        throw bad(symbol);
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
+  private static IllegalArgumentException bad(String symbol) {
+    return new IllegalArgumentException("not an OCC option symbol: '" + symbol + "'");
   }
 
   /** Returns true when {@code symbol} parses as an OCC option symbol. */

@@ -326,4 +326,27 @@ class AlpacaStreamTest {
     assertThat(un).containsEntry("quotes", List.of("QQQ"));
     assertThat(Collections.frequency(subs, List.of("SPY"))).isEqualTo(1);
   }
+
+  @Test
+  void silentConnectionIsDroppedByTheWatchdogAndResubscribed() throws Exception {
+    alpaca.close();
+    String base = server.url("/").toString();
+    alpaca =
+        new AlpacaMarketDataProvider(
+            AlpacaConfig.of(new AlpacaCredentials(AlpacaRestTest.KEY, AlpacaRestTest.SECRET))
+                .withUrls(base, base, base.replace("http", "ws"))
+                .withStreamTiming(
+                    Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(300)),
+            TimeSource.SYSTEM);
+    server.enqueue(new MockResponse().withWebSocketUpgrade(new FakeAlpaca(true, true)));
+    server.enqueue(new MockResponse().withWebSocketUpgrade(new FakeAlpaca(true, true)));
+    Collect c = new Collect();
+    alpaca.subscribe(new StreamRequest(Set.of(), Set.of(), Set.of(OCC), Set.of()), c);
+    // each fake session goes silent after its first batch; the watchdog must reconnect
+    await(() -> sessions.size() == 2 && c.quotes.size() == 2);
+    assertThat(sessions.get(1).received)
+        .extracting(m -> m.get("action"))
+        .containsExactly("auth", "subscribe");
+    assertThat(c.gaps).isNotEmpty();
+  }
 }

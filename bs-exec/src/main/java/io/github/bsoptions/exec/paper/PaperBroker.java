@@ -545,6 +545,15 @@ public final class PaperBroker implements BrokerClient {
     return out;
   }
 
+  /**
+   * Returns the quote the broker matches against for the symbol, or null (usable as a {@link
+   * QuoteSource}).
+   */
+  public synchronized Quote quote(String symbol) {
+    Book b = book(symbol);
+    return b == null ? null : b.quote;
+  }
+
   /** Returns how many orders this broker has received (for tests and audits). */
   public synchronized int orderCount() {
     return orders.size();

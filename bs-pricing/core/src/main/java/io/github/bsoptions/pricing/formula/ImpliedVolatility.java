@@ -16,7 +16,8 @@ import io.github.bsoptions.pricing.internal.RowChecks;
  * inside a bracket that shrinks at every evaluation and falls back to bisection, so every price
  * strictly between the bounds converges (typically in two steps) and no iteration cap can silently
  * return a wrong number. The normalised Black function is evaluated without cancellation in four
- * regions, so the returned volatility reproduces the input price to about 1e-15 relative.
+ * regions, so the returned volatility reproduces the input price to about 1e-15 relative (far out
+ * of the money, where one ulp of sigma moves the price by more, sigma is exact to an ulp or two).
  *
  * <p>Statuses instead of silent numbers: {@code EXPIRED} (expiry 0); {@code BELOW_INTRINSIC} (below
  * {@code max(0, e^{-rT}(F - K))} for a call, allowing 4 ulps of round-off); {@code

@@ -79,9 +79,7 @@ public final class NormalDistribution {
     if (!(y < 40)) {
       return Double.isNaN(x) ? Double.NaN : 0.0;
     }
-    double ysq = truncSixteenth(y);
-    double del = (y - ysq) * (y + ysq);
-    return INV_SQRT_2PI * Math.exp(-0.5 * ysq * ysq) * Math.exp(-0.5 * del);
+    return INV_SQRT_2PI * expHalfSquare(y);
   }
 
   /** Returns {@code P[X <= x]} for a standard normal {@code X}; NaN for NaN. */
@@ -298,14 +296,17 @@ public final class NormalDistribution {
     return q < 0 ? -val : val;
   }
 
-  /** Returns {@code exp(-y^2/2)} with the square split into an exact part and a small remainder. */
+  /**
+   * Returns {@code exp(-y^2/2)} to about an ulp: {@code y^2} is split exactly into {@code hi + lo}
+   * (Dekker's product, no FMA needed), so one exponential of {@code hi} times {@code 1 - lo/2}
+   * replaces the rounding error of the square (which grows like {@code y^2} ulps otherwise).
+   */
   private static double expHalfSquare(double y) {
-    double ysq = truncSixteenth(y);
-    double del = (y - ysq) * (y + ysq);
-    return Math.exp(-0.5 * ysq * ysq) * Math.exp(-0.5 * del);
-  }
-
-  private static double truncSixteenth(double y) {
-    return ((long) (y * 16.0)) / 16.0;
+    double c = 134217729.0 * y; // 2^27 + 1
+    double yh = c - (c - y);
+    double yl = y - yh;
+    double hi = y * y;
+    double lo = ((yh * yh - hi) + 2 * yh * yl) + yl * yl;
+    return Math.exp(-0.5 * hi) * (1 - 0.5 * lo);
   }
 }

@@ -57,44 +57,71 @@ public final class BlackImpliedVol {
       return fail(PricingStatus.EXPIRED);
     }
     double theta = isCall ? 1.0 : -1.0;
-    double dq = Math.exp(-div * expiry);
-    double dr = Math.exp(-rate * expiry);
-    double intrinsic = Math.max(theta * (spot * dq - strike * dr), 0.0);
+    if (spot == 0 || strike == 0) {
+      return degenerate(theta, spot, strike, expiry, rate, div, price);
+    }
+    double x = BlackScholesKernel.logMoneyness(spot, strike, expiry, rate, div);
+    if (!(Math.abs(x) <= LOG_RATIO_LIMIT)) {
+      return degenerate(theta, spot, strike, expiry, rate, div, price);
+    }
+    double pref = BlackScholesKernel.normalisation(spot, strike, expiry, rate, div);
+    double e = Math.exp(0.5 * x);
+    double sdq = pref * e; // S e^{-qT}
+    double kdr = pref / e; // K e^{-rT}
+    double intrinsic = Math.max(theta * (sdq - kdr), 0.0);
     // Round-off allowance: intrinsic value is a difference of two terms, each known to an ulp or
     // so; an out-of-the-money intrinsic of 0 is exact.
-    double tol = intrinsic > 0 ? 8 * Math.ulp(Math.max(spot * dq, strike * dr)) : 0.0;
+    double tol = intrinsic > 0 ? 8 * Math.ulp(Math.max(sdq, kdr)) : 0.0;
     if (price < intrinsic - tol) {
       return fail(PricingStatus.BELOW_INTRINSIC);
     }
     if (price <= intrinsic + tol) {
       return fail(PricingStatus.NO_TIME_VALUE);
     }
-    if (price >= (isCall ? spot * dq : strike * dr)) {
+    double upper = isCall ? sdq : kdr;
+    if (price >= upper - 4 * Math.ulp(upper)) {
+      // At the bound within the round-off of pref e^{+-x/2}: only infinite volatility gets there.
       return fail(PricingStatus.ABOVE_UPPER_BOUND);
     }
-    double x = BlackScholesKernel.logMoneyness(spot, strike, expiry, rate, div);
-    if (spot == 0 || strike == 0 || !(Math.abs(x) <= LOG_RATIO_LIMIT)) {
-      // The value does not depend on volatility (or no longer does in double precision).
-      return fail(PricingStatus.ABOVE_UPPER_BOUND);
-    }
-    double pref = BlackScholesKernel.normalisation(spot, strike, expiry, rate, div);
     double beta = price / pref;
     double xo = -Math.abs(x);
     double bo = beta - NormalisedBlack.intrinsicCall(theta * x);
     if (!(bo > 0)) {
       return fail(PricingStatus.NO_TIME_VALUE);
     }
-    if (bo >= Math.exp(0.5 * xo)) {
+    if (bo >= (x > 0 ? 1 / e : e)) {
       return fail(PricingStatus.ABOVE_UPPER_BOUND);
     }
     double s = LetsBeRational.solve(bo, xo, iterationsOut);
     if (!(s > 0 && s < Double.POSITIVE_INFINITY)) {
       return fail(PricingStatus.NOT_CONVERGED);
     }
-    if (!(NormalisedBlack.vega(xo, s) * s * IDENTIFIABILITY >= 2 * Math.ulp(beta))) {
+    // The price's own resolution, relative (so a normal price normalised into the subnormal range
+    // keeps its 53 bits, and a subnormal input price correctly has fewer).
+    double resolution = beta * (Math.ulp(price) / price);
+    if (!(NormalisedBlack.vega(xo, s) * s * IDENTIFIABILITY >= 2 * resolution)) {
       return fail(PricingStatus.NO_TIME_VALUE);
     }
     double sigma = s / Math.sqrt(expiry);
     return sigma < Double.POSITIVE_INFINITY ? sigma : fail(PricingStatus.NO_TIME_VALUE);
+  }
+
+  /** Statuses where the value does not depend on volatility (spot 0, strike 0, huge moneyness). */
+  private static double degenerate(
+      double theta,
+      double spot,
+      double strike,
+      double expiry,
+      double rate,
+      double div,
+      double price) {
+    double fwdValue = Math.exp(-div * expiry) * spot - Math.exp(-rate * expiry) * strike;
+    double value = Math.max(theta * fwdValue, 0.0);
+    double tol = value > 0 ? 8 * Math.ulp(Math.max(Math.abs(fwdValue), value)) : 0.0;
+    if (price < value - tol) {
+      return fail(PricingStatus.BELOW_INTRINSIC);
+    }
+    return fail(
+        price <= value + tol ? PricingStatus.NO_TIME_VALUE : PricingStatus.ABOVE_UPPER_BOUND);
   }
 }

@@ -39,7 +39,12 @@ public final class BlackScholesKernel {
   /** Returns {@code e^{-rT} sqrt(F K) = sqrt(S K) e^{-(r + q) T / 2}}, the price normalisation. */
   public static double normalisation(
       double spot, double strike, double expiry, double rate, double div) {
-    return Math.sqrt(spot) * Math.sqrt(strike) * Math.exp(-0.5 * (rate + div) * expiry);
+    double product = spot * strike;
+    double root =
+        product > Double.MIN_NORMAL && product < Double.POSITIVE_INFINITY
+            ? Math.sqrt(product)
+            : Math.sqrt(spot) * Math.sqrt(strike);
+    return root * Math.exp(-0.5 * (rate + div) * expiry);
   }
 
   /**
@@ -78,12 +83,12 @@ public final class BlackScholesKernel {
       double vol,
       double[] out,
       int offset) {
-    double dq = Math.exp(-div * expiry);
-    double dr = Math.exp(-rate * expiry);
     double sqrtT = Math.sqrt(expiry);
     double v = vol * sqrtT;
     double w = isCall ? 1.0 : -1.0;
     if (!(v > 0) || spot == 0 || strike == 0) {
+      double dq = Math.exp(-div * expiry);
+      double dr = Math.exp(-rate * expiry);
       double fwdValue = dq * spot - dr * strike;
       double step = step(isCall, fwdValue);
       out[offset] = Math.max(w * fwdValue, 0.0);
@@ -94,18 +99,29 @@ public final class BlackScholesKernel {
       out[offset + 5] = w * strike * expiry * dr * step;
       return;
     }
-    double d1 = (Math.log(spot / strike) + (rate - div) * expiry) / v + 0.5 * v;
+    // One log and three exponentials shared by the price and every greek: S e^{-qT} = pref e^{x/2},
+    // K e^{-rT} = pref e^{-x/2}, and S e^{-qT} n(d1) = pref * normalised vega.
+    double x = logMoneyness(spot, strike, expiry, rate, div);
+    double pref = normalisation(spot, strike, expiry, rate, div);
+    double e = Math.exp(0.5 * x);
+    double sdq = pref * e;
+    double kdr = pref / e;
+    double vegaN = NormalisedBlack.vega(x, v);
+    double wx = w * x;
+    double b =
+        wx > 0
+            ? NormalisedBlack.intrinsicCall(wx) + NormalisedBlack.otmCall(-wx, v, vegaN)
+            : NormalisedBlack.otmCall(wx, v, vegaN);
+    double d1 = x / v + 0.5 * v;
     double d2 = d1 - v;
-    double nd1 = NormalDistribution.pdf(d1);
     double cd1 = NormalDistribution.cdf(w * d1);
     double cd2 = NormalDistribution.cdf(w * d2);
-    double sdq = spot * dq;
-    double kdr = strike * dr;
-    out[offset] = price(isCall, spot, strike, expiry, rate, div, vol);
-    out[offset + 1] = w * dq * cd1;
-    out[offset + 2] = dq * nd1 / (spot * v);
-    out[offset + 3] = sdq * nd1 * sqrtT;
-    out[offset + 4] = -sdq * nd1 * vol / (2.0 * sqrtT) + w * (div * sdq * cd1 - rate * kdr * cd2);
+    double sdqNd1 = pref * vegaN;
+    out[offset] = pref * b;
+    out[offset + 1] = w * (sdq / spot) * cd1;
+    out[offset + 2] = sdqNd1 / (spot * spot * v);
+    out[offset + 3] = sdqNd1 * sqrtT;
+    out[offset + 4] = -sdqNd1 * vol / (2.0 * sqrtT) + w * (div * sdq * cd1 - rate * kdr * cd2);
     out[offset + 5] = w * kdr * expiry * cd2;
   }
 

@@ -45,8 +45,8 @@ public final class LetsBeRational {
     // 0: g = b - beta; 1: g = 1/ln(b) - 1/ln(beta); 2: g = ln(bMax - beta) - ln(bMax - b).
     int objective = 0;
     double sC = Math.sqrt(Math.abs(2.0 * x));
-    double bC = NormalisedBlack.otmCall(x, sC);
     double vC = NormalisedBlack.vega(x, sC);
+    double bC = NormalisedBlack.otmCall(x, sC, vC);
     if (beta < bC) {
       double sL = sC - bC / vC;
       double bL = NormalisedBlack.otmCall(x, sL);
@@ -103,8 +103,8 @@ public final class LetsBeRational {
     int i = 0;
     while (i < MAX_ITERATIONS) {
       i++;
-      double b = NormalisedBlack.otmCall(x, s);
       double bp = NormalisedBlack.vega(x, s);
+      double b = NormalisedBlack.otmCall(x, s, bp);
       if (b > beta && s < sRight) {
         sRight = s;
       } else if (b < beta && s > sLeft) {

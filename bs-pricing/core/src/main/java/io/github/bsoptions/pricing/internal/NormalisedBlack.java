@@ -31,7 +31,32 @@ public final class NormalisedBlack {
 
   /** Returns the normalised intrinsic value of a call, {@code max(2 sinh(x/2), 0)}. */
   public static double intrinsicCall(double x) {
-    return x > 0 ? 2.0 * Math.sinh(0.5 * x) : 0.0;
+    if (!(x > 0)) {
+      return 0.0;
+    }
+    double y = 0.5 * x;
+    if (y < 0.5) {
+      // 2 sinh(y) by its Taylor series (to y^17/17!, below an ulp for y < 1/2): no cancellation.
+      double w = y * y;
+      return 2.0
+          * y
+          * (1
+              + w
+                  * (1.0 / 6
+                      + w
+                          * (1.0 / 120
+                              + w
+                                  * (1.0 / 5040
+                                      + w
+                                          * (1.0 / 362880
+                                              + w
+                                                  * (1.0 / 39916800
+                                                      + w
+                                                          * (1.0 / 6227020800.0
+                                                              + w * (1.0 / 1307674368000.0))))))));
+    }
+    double e = Math.exp(y);
+    return e - 1 / e;
   }
 
   /** Returns the normalised call value {@code b(x, s)} for any {@code x}; {@code s >= 0}. */
@@ -52,26 +77,33 @@ public final class NormalisedBlack {
    * >= 0}.
    */
   public static double otmCall(double x, double s) {
+    return otmCall(x, s, Double.NaN);
+  }
+
+  /**
+   * As {@link #otmCall(double, double)}, reusing {@code vega = vega(x, s)} when the caller has it
+   * (NaN when not): it is the common exponential factor of three of the four regions.
+   */
+  public static double otmCall(double x, double s, double vega) {
     if (!(s > 0)) {
       return 0.0;
     }
     double h = x / s;
     double t = 0.5 * s;
-    if (h < ETA && t < TAU - h + ETA) {
-      return asymptotic(h, t);
-    }
-    if (t < TAU) {
-      return smallT(h, t);
-    }
-    if (h + t > 0.85) {
+    if (h + t > 0.85 && !(h < ETA)) {
       double e = Math.exp(0.5 * x);
       double b = NormalDistribution.cdf(h + t) * e - NormalDistribution.cdf(h - t) / e;
       return Math.max(b, 0.0);
     }
+    double factor = vega == vega ? vega : INV_SQRT_2PI * Math.exp(-0.5 * (h * h + t * t));
+    if (h < ETA && t < TAU - h + ETA) {
+      return asymptotic(h, t, factor);
+    }
+    if (t < TAU) {
+      return smallT(h, t, factor);
+    }
     double b =
-        INV_SQRT_2PI
-            * Math.exp(-0.5 * (h * h + t * t))
-            * (NormalDistribution.millsRatio(-(h + t)) - NormalDistribution.millsRatio(t - h));
+        factor * (NormalDistribution.millsRatio(-(h + t)) - NormalDistribution.millsRatio(t - h));
     return Math.max(b, 0.0);
   }
 
@@ -96,7 +128,7 @@ public final class NormalisedBlack {
    * {@code c = h-t}, {@code r = a c} and {@code S_m = sum a^(m-1-k) c^k}, the difference is {@code
    * 2t sum_n (-1)^n (2n-1)!! S_(2n+1) / r^(2n+1)}; every {@code S_m} is a sum of positive terms.
    */
-  private static double asymptotic(double h, double t) {
+  private static double asymptotic(double h, double t, double factor) {
     double a = h + t;
     double c = h - t;
     double r = a * c;
@@ -122,7 +154,7 @@ public final class NormalisedBlack {
         break;
       }
     }
-    double b = INV_SQRT_2PI * Math.exp(-0.5 * (h * h + t * t)) * 2.0 * t * sum;
+    double b = factor * 2.0 * t * sum;
     return Math.max(b, 0.0);
   }
 
@@ -130,7 +162,7 @@ public final class NormalisedBlack {
    * Taylor expansion of {@code Y(h+t) - Y(h-t) = 2 sum_(k odd) Y^(k)(h) t^k / k!} for small {@code
    * t}, with the derivatives from {@code Y' = 1 + h Y} and {@code Y^(n+1) = h Y^(n) + n Y^(n-1)}.
    */
-  private static double smallT(double h, double t) {
+  private static double smallT(double h, double t, double factor) {
     double y0 = NormalDistribution.millsRatio(-h);
     double y1 = 1.0 + h * y0;
     double y2 = h * y1 + y0;
@@ -157,7 +189,7 @@ public final class NormalisedBlack {
                                     + w
                                         * (y9 / 362880.0
                                             + w * (y11 / 39916800.0 + w * (y13 / 6227020800.0))))));
-    double b = INV_SQRT_2PI * Math.exp(-0.5 * (h * h + t * t)) * 2.0 * t * series;
+    double b = factor * 2.0 * t * series;
     return Math.max(b, 0.0);
   }
 }

@@ -39,41 +39,39 @@ final class SimdKernels {
 
   static void priceRange(
       BatchModel model, OptionBatch b, double[] out, byte[] status, int from, int to) {
-    boolean[] call = b.call();
-    double[] s = b.spot();
-    double[] k = b.strike();
-    double[] t = b.expiry();
-    double[] r = b.rate();
-    double[] q = b.dividendYield();
-    double[] vol = b.volatility();
     boolean black76 = model == BatchModel.BLACK_76;
+    double[] r = b.rate();
+    double[] q = black76 ? r : b.dividendYield();
+    Passes.Scratch sc = Passes.SCRATCH.get();
     int i = from;
-    for (int upper = to - L; i <= upper; i += L) {
-      DoubleVector vs = DoubleVector.fromArray(SPECIES, s, i);
-      DoubleVector vk = DoubleVector.fromArray(SPECIES, k, i);
-      DoubleVector vt = DoubleVector.fromArray(SPECIES, t, i);
-      DoubleVector vr = DoubleVector.fromArray(SPECIES, r, i);
-      DoubleVector vq = black76 ? vr : DoubleVector.fromArray(SPECIES, q, i);
-      DoubleVector vv = DoubleVector.fromArray(SPECIES, vol, i);
-      if (!smooth(vs, vk, vt, vr, vq, vv)) {
-        scalarPrice(model, b, out, status, i, i + L);
-        continue;
+    while (to - i >= L) {
+      int n = Math.min(Passes.BLOCK, (to - i) / L * L);
+      Passes.setup(b.call(), b.spot(), b.strike(), b.expiry(), r, q, b.volatility(), i, n, sc);
+      Passes.expHalfSquare(sc.d1, sc.eh, n);
+      Passes.cdf(sc.w, sc.d1, sc.eh, sc.c1, n);
+      Passes.expHalfSquare(sc.d2, sc.eh, n);
+      Passes.cdf(sc.w, sc.d2, sc.eh, sc.c2, n);
+      Passes.combinePrice(sc, out, i, n);
+      for (int g = i; g < i + n; g += L) {
+        if (smoothAt(b, q, g)) {
+          Arrays.fill(status, g, g + L, OK);
+        } else {
+          scalarPrice(model, b, out, status, g, g + L);
+        }
       }
-      VectorMask<Double> isCall = VectorMask.fromArray(SPECIES, call, i);
-      DoubleVector w = DoubleVector.broadcast(SPECIES, -1.0).blend(1.0, isCall);
-      DoubleVector dq = VectorMath.exp(vq.neg().mul(vt));
-      DoubleVector dr = VectorMath.exp(vr.neg().mul(vt));
-      DoubleVector sqrtT = vt.lanewise(VectorOperators.SQRT);
-      DoubleVector v = vv.mul(sqrtT);
-      DoubleVector d1 = VectorMath.log(vs.div(vk)).add(vr.sub(vq).mul(vt)).div(v).add(v.mul(0.5));
-      DoubleVector d2 = d1.sub(v);
-      DoubleVector cd1 = VectorMath.cdf(w.mul(d1));
-      DoubleVector cd2 = VectorMath.cdf(w.mul(d2));
-      DoubleVector price = w.mul(dq.mul(vs).mul(cd1).sub(dr.mul(vk).mul(cd2)));
-      price.intoArray(out, i);
-      Arrays.fill(status, i, i + L, OK);
+      i += n;
     }
     scalarPrice(model, b, out, status, i, to);
+  }
+
+  private static boolean smoothAt(OptionBatch b, double[] q, int i) {
+    return smooth(
+        DoubleVector.fromArray(SPECIES, b.spot(), i),
+        DoubleVector.fromArray(SPECIES, b.strike(), i),
+        DoubleVector.fromArray(SPECIES, b.expiry(), i),
+        DoubleVector.fromArray(SPECIES, b.rate(), i),
+        DoubleVector.fromArray(SPECIES, q, i),
+        DoubleVector.fromArray(SPECIES, b.volatility(), i));
   }
 
   private static void scalarPrice(
@@ -132,55 +130,29 @@ final class SimdKernels {
   // ---------------------------------------------------------------- greeks
 
   static void greeksRange(BatchModel model, OptionBatch b, GreeksBatch out, int from, int to) {
-    boolean[] call = b.call();
-    double[] s = b.spot();
-    double[] k = b.strike();
-    double[] t = b.expiry();
-    double[] r = b.rate();
-    double[] q = b.dividendYield();
-    double[] vol = b.volatility();
     boolean black76 = model == BatchModel.BLACK_76;
-    byte[] status = out.statusCodes();
+    double[] r = b.rate();
+    double[] q = black76 ? r : b.dividendYield();
+    Passes.Scratch sc = Passes.SCRATCH.get();
     int i = from;
-    for (int upper = to - L; i <= upper; i += L) {
-      DoubleVector vs = DoubleVector.fromArray(SPECIES, s, i);
-      DoubleVector vk = DoubleVector.fromArray(SPECIES, k, i);
-      DoubleVector vt = DoubleVector.fromArray(SPECIES, t, i);
-      DoubleVector vr = DoubleVector.fromArray(SPECIES, r, i);
-      DoubleVector vq = black76 ? vr : DoubleVector.fromArray(SPECIES, q, i);
-      DoubleVector vv = DoubleVector.fromArray(SPECIES, vol, i);
-      if (!smooth(vs, vk, vt, vr, vq, vv)) {
-        scalarGreeks(model, b, out, i, i + L);
-        continue;
+    while (to - i >= L) {
+      int n = Math.min(Passes.BLOCK, (to - i) / L * L);
+      Passes.setup(b.call(), b.spot(), b.strike(), b.expiry(), r, q, b.volatility(), i, n, sc);
+      Passes.expHalfSquare(sc.d2, sc.tmp, n);
+      Passes.cdf(sc.w, sc.d2, sc.tmp, sc.c2, n);
+      Passes.expHalfSquare(sc.d1, sc.eh, n);
+      Passes.cdf(sc.w, sc.d1, sc.eh, sc.c1, n);
+      Passes.combineGreeks1(sc, b.spot(), out.price(), out.delta(), out.gamma(), out.vega(), i, n);
+      Passes.combineGreeks2(
+          sc, b.expiry(), r, q, b.volatility(), black76, out.price(), out.theta(), out.rho(), i, n);
+      for (int g = i; g < i + n; g += L) {
+        if (smoothAt(b, q, g)) {
+          Arrays.fill(out.statusCodes(), g, g + L, OK);
+        } else {
+          scalarGreeks(model, b, out, g, g + L);
+        }
       }
-      VectorMask<Double> isCall = VectorMask.fromArray(SPECIES, call, i);
-      DoubleVector w = DoubleVector.broadcast(SPECIES, -1.0).blend(1.0, isCall);
-      DoubleVector dq = VectorMath.exp(vq.neg().mul(vt));
-      DoubleVector dr = VectorMath.exp(vr.neg().mul(vt));
-      DoubleVector sqrtT = vt.lanewise(VectorOperators.SQRT);
-      DoubleVector v = vv.mul(sqrtT);
-      DoubleVector d1 = VectorMath.log(vs.div(vk)).add(vr.sub(vq).mul(vt)).div(v).add(v.mul(0.5));
-      DoubleVector d2 = d1.sub(v);
-      DoubleVector eh1 = VectorMath.expHalfSquare(d1.abs());
-      DoubleVector nd1 = VectorMath.pdf(eh1);
-      DoubleVector cd1 = VectorMath.cdf(w.mul(d1), eh1);
-      DoubleVector cd2 = VectorMath.cdf(w.mul(d2));
-      DoubleVector sdq = vs.mul(dq);
-      DoubleVector kdr = vk.mul(dr);
-      DoubleVector price = w.mul(sdq.mul(cd1).sub(kdr.mul(cd2)));
-      price.intoArray(out.price(), i);
-      w.mul(dq).mul(cd1).intoArray(out.delta(), i);
-      dq.mul(nd1).div(vs.mul(v)).intoArray(out.gamma(), i);
-      sdq.mul(nd1).mul(sqrtT).intoArray(out.vega(), i);
-      sdq.neg()
-          .mul(nd1)
-          .mul(vv)
-          .div(sqrtT.mul(2.0))
-          .add(w.mul(vq.mul(sdq).mul(cd1).sub(vr.mul(kdr).mul(cd2))))
-          .intoArray(out.theta(), i);
-      DoubleVector rho = black76 ? vt.neg().mul(price) : w.mul(kdr).mul(vt).mul(cd2);
-      rho.intoArray(out.rho(), i);
-      Arrays.fill(status, i, i + L, OK);
+      i += n;
     }
     scalarGreeks(model, b, out, i, to);
   }
@@ -229,8 +201,6 @@ final class SimdKernels {
     double[] x = new double[0];
     double[] target = new double[0];
     double[] v = new double[0];
-    double[] lo = new double[0];
-    double[] hi = new double[0];
     boolean[] done = new boolean[0];
 
     void ensure(int n) {
@@ -242,8 +212,6 @@ final class SimdKernels {
         x = new double[cap];
         target = new double[cap];
         v = new double[cap];
-        lo = new double[cap];
-        hi = new double[cap];
         done = new boolean[cap];
       }
     }
@@ -314,8 +282,26 @@ final class SimdKernels {
       sc.x[j] = sc.x[0];
       sc.target[j] = sc.target[0];
     }
-    for (int j = 0; j < padded; j += L) {
-      newton(sc, j);
+    Passes.IvBlock blk = Passes.IV_BLOCK.get();
+    for (int j0 = 0; j0 < padded; j0 += Passes.BLOCK) {
+      int n = Math.min(Passes.BLOCK, padded - j0);
+      System.arraycopy(sc.f, j0, blk.f, 0, n);
+      System.arraycopy(sc.k, j0, blk.k, 0, n);
+      System.arraycopy(sc.x, j0, blk.x, 0, n);
+      System.arraycopy(sc.target, j0, blk.target, 0, n);
+      Passes.ivInit(blk, n);
+      for (int it = 0; it < IV_MAX_ITERATIONS; it++) {
+        Passes.ivD(blk, n);
+        Passes.expHalfSquare(blk.d1, blk.eh1, n);
+        Passes.cdf(blk.sgn, blk.d1, blk.eh1, blk.c1, n);
+        Passes.expHalfSquare(blk.d2, blk.eh2, n);
+        Passes.cdf(blk.sgn, blk.d2, blk.eh2, blk.c2, n);
+        if (Passes.ivUpdate(blk, n)) {
+          break;
+        }
+      }
+      System.arraycopy(blk.v, 0, sc.v, j0, n);
+      System.arraycopy(blk.done, 0, sc.done, j0, n);
     }
     for (int j = 0; j < m; j++) {
       int i = sc.row[j];
@@ -355,99 +341,6 @@ final class SimdKernels {
       return PricingStatus.NO_TIME_VALUE.code();
     }
     return OK;
-  }
-
-  /**
-   * Newton steps on the log of the out-of-the-money undiscounted price, inside a shrinking bracket
-   * (the scalar solver's iteration, lane-wise), for {@code L} compacted rows from {@code j}.
-   */
-  private static void newton(IvScratch sc, int j) {
-    // Loop-carried state lives in the scratch arrays, not in vector locals: C2 boxes vectors that
-    // are merged at a loop back-edge. Loop-invariant vectors are fine.
-    DoubleVector f = DoubleVector.fromArray(SPECIES, sc.f, j);
-    DoubleVector k = DoubleVector.fromArray(SPECIES, sc.k, j);
-    DoubleVector x = DoubleVector.fromArray(SPECIES, sc.x, j);
-    DoubleVector target = DoubleVector.fromArray(SPECIES, sc.target, j);
-    DoubleVector logTarget = VectorMath.log(target);
-    // Out of the money is x < 0 for the call side: p = sgn (f N(sgn d1) - k N(sgn (d1 - v))).
-    DoubleVector sgn =
-        DoubleVector.broadcast(SPECIES, -1.0).blend(1.0, x.compare(VectorOperators.LT, 0.0));
-    x.abs().mul(2.0).lanewise(VectorOperators.SQRT).intoArray(sc.v, j);
-    DoubleVector.zero(SPECIES).intoArray(sc.lo, j);
-    DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY).intoArray(sc.hi, j);
-    SPECIES.maskAll(false).intoArray(sc.done, j);
-    for (int it = 0; it < IV_MAX_ITERATIONS; it++) {
-      if (newtonStep(sc, j, f, k, x, target, logTarget, sgn)) {
-        break;
-      }
-    }
-  }
-
-  /** One lane-wise iteration; returns true when every lane is done. */
-  private static boolean newtonStep(
-      IvScratch sc,
-      int j,
-      DoubleVector f,
-      DoubleVector k,
-      DoubleVector x,
-      DoubleVector target,
-      DoubleVector logTarget,
-      DoubleVector sgn) {
-    double inf = Double.POSITIVE_INFINITY;
-    DoubleVector v = DoubleVector.fromArray(SPECIES, sc.v, j);
-    DoubleVector lo = DoubleVector.fromArray(SPECIES, sc.lo, j);
-    DoubleVector hi = DoubleVector.fromArray(SPECIES, sc.hi, j);
-    VectorMask<Double> done = VectorMask.fromArray(SPECIES, sc.done, j);
-    DoubleVector d1 = x.div(v).add(v.mul(0.5));
-    DoubleVector eh = VectorMath.expHalfSquare(d1.abs());
-    DoubleVector p =
-        sgn.mul(
-            f.mul(VectorMath.cdf(sgn.mul(d1), eh)).sub(k.mul(VectorMath.cdf(sgn.mul(d1.sub(v))))));
-    VectorMask<Double> exact = p.compare(VectorOperators.EQ, target).andNot(done);
-    VectorMask<Double> above = p.compare(VectorOperators.GT, target);
-    hi = hi.blend(v, above);
-    lo = v.blend(lo, above);
-    DoubleVector vega = f.mul(VectorMath.pdf(eh));
-    VectorMask<Double> usable =
-        p.compare(VectorOperators.GT, 0.0).and(vega.compare(VectorOperators.GT, 0.0));
-    // Guard the log against p <= 0 (those lanes bisect below).
-    DoubleVector safeP = p.blend(1.0, usable.not());
-    DoubleVector newton = v.sub(VectorMath.log(safeP).sub(logTarget).mul(p).div(vega));
-    // A Newton step below 1e-10 relative lands at full precision (quadratic convergence).
-    VectorMask<Double> settled =
-        usable
-            .and(newton.sub(v).abs().compare(VectorOperators.LE, v.mul(1e-10)))
-            .andNot(done)
-            .andNot(exact);
-    VectorMask<Double> inside =
-        usable
-            .and(newton.compare(VectorOperators.GT, lo))
-            .and(newton.compare(VectorOperators.LT, hi));
-    DoubleVector fallback =
-        lo.add(hi).mul(0.5).blend(v.mul(2.0), hi.compare(VectorOperators.EQ, inf));
-    DoubleVector next = fallback.blend(newton, inside);
-    VectorMask<Double> conv =
-        next.sub(v)
-            .abs()
-            .compare(VectorOperators.LE, VectorMath.ulp(v).mul(2.0))
-            .or(
-                hi.sub(lo)
-                    .compare(VectorOperators.LE, VectorMath.ulp(hi).mul(4.0))
-                    .and(hi.compare(VectorOperators.LT, inf)))
-            .or(next.compare(VectorOperators.EQ, inf))
-            .andNot(done)
-            .andNot(exact)
-            .andNot(settled);
-    // Finished lanes keep their answer in v: v itself when exact, the step's end otherwise.
-    DoubleVector out = v.blend(newton, settled).blend(next, conv);
-    VectorMask<Double> finished = exact.or(settled).or(conv);
-    VectorMask<Double> running = done.or(finished).not();
-    v.blend(out, finished).blend(next, running).intoArray(sc.v, j);
-    lo.intoArray(sc.lo, j);
-    hi.intoArray(sc.hi, j);
-    VectorMask<Double> all = done.or(finished);
-    all.intoArray(sc.done, j);
-    return all.allTrue();
   }
 
   private static void scalarIv(

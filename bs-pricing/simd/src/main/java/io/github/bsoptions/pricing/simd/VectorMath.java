@@ -108,13 +108,21 @@ final class VectorMath {
     // Straight-line and branch-free (every region is evaluated, then blended), Horner loops
     // unrolled, and split into methods under C2's inlining size limit: vectors passed to a method
     // that is not inlined, or merged across branches or loop back-edges, are boxed on the heap.
+    return cdfBody(x, cdfTails(x, eh));
+  }
+
+  /** Returns {@code cdf(x)} for {@code |x| > 0.674} (Cody's middle and far regions). */
+  static DoubleVector cdfTails(DoubleVector x, DoubleVector eh) {
     DoubleVector y = x.abs();
     DoubleVector tail =
         middleTail(y, eh).blend(farTail(y, eh), y.compare(VectorOperators.GT, SQRT_32));
-    DoubleVector result =
-        tail.blend(
-            DoubleVector.broadcast(SPECIES, 1.0).sub(tail), x.compare(VectorOperators.GT, 0.0));
-    return result.blend(body(x), y.compare(VectorOperators.LE, 0.67448975));
+    return tail.blend(
+        DoubleVector.broadcast(SPECIES, 1.0).sub(tail), x.compare(VectorOperators.GT, 0.0));
+  }
+
+  /** Returns {@code tails} with the lanes where {@code |x| <= 0.674} replaced by the body. */
+  static DoubleVector cdfBody(DoubleVector x, DoubleVector tails) {
+    return tails.blend(body(x), x.abs().compare(VectorOperators.LE, 0.67448975));
   }
 
   /** Cody's middle region ({@code 0.674 < y <= sqrt(32)}): the tail mass beyond {@code y}. */

@@ -39,6 +39,18 @@ class SimdBackendProviderTest {
   }
 
   @Test
+  void autoRoutesBatchesToSimd() {
+    PricingBackend auto = PricingBackends.auto();
+    assertThat(auto.name()).isEqualTo("auto");
+    io.github.bsoptions.pricing.batch.OptionBatch b =
+        io.github.bsoptions.pricing.testkit.OptionRows.random(64, 1);
+    double[] out = new double[64];
+    byte[] st = new byte[64];
+    auto.price(io.github.bsoptions.pricing.batch.BatchModel.BLACK_SCHOLES, b, out, st);
+    assertThat(java.util.Arrays.stream(out).allMatch(Double::isFinite)).isTrue();
+  }
+
+  @Test
   void createRefusesWhenUnavailable() {
     assertThat(new SimdBackendProvider().create()).isNotNull();
     assertThatThrownBy(() -> PricingBackends.named("nonesuch"))
