@@ -54,7 +54,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--step-minutes",
-      defaultValue = "1",
+      defaultValue = "5",
       description = "Simulated minutes per loop step (default: ${DEFAULT-VALUE}).")
   int stepMinutes;
 
