@@ -546,13 +546,27 @@ public final class DemoSystem implements AutoCloseable {
       return false;
     }
     if (size.contracts() <= 0) {
+      denials.merge("Kelly size 0 (" + size.binding() + ")", 1L, Long::sum);
       return false;
     }
     OrderRequest one = order(s.legs(), 1, marketable, false);
     long allowed = gate.largestQuantity(engineId(s.strategy()), one);
     long units = Math.min(size.contracts(), allowed);
     if (units <= 0) {
-      denials.merge("sized to 0 by risk limits", 1L, Long::sum);
+      String why = "Kelly size 0";
+      if (allowed <= 0) {
+        io.github.bsoptions.risk.pretrade.OrderProposal p =
+            gate.proposal(engineId(s.strategy()), one);
+        why =
+            p == null
+                ? "sized to 0: unknown instrument"
+                : "sized to 0: "
+                    + preTrade.check(p, riskContext()).violations().stream()
+                        .map(v -> v.rule().name())
+                        .distinct()
+                        .toList();
+      }
+      denials.merge(why, 1L, Long::sum);
       return false;
     }
     OrderRequest req = order(s.legs(), units, marketable, false);
