@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
     name = "dashboard",
     description = {
       "Serve the web dashboard (default http://127.0.0.1:8080/) over the trading store:",
-      "positions, P&L curve and signals of the last or a concurrent run. Ctrl-C stops it."
+      "positions, P&L curve and signals of the last or a concurrent run; with --demo, over the",
+      "simulated system running live. Ctrl-C stops it."
     })
 public final class DashboardCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -49,8 +50,41 @@ public final class DashboardCommand implements Callable<Integer> {
       description = "Seconds between store reads (default: ${DEFAULT-VALUE}).")
   int refreshSeconds;
 
+  @Option(
+      names = "--demo",
+      description = "Run the simulated system (as ./bs demo --dashboard) behind the dashboard.")
+  boolean demo;
+
+  @Option(
+      names = "--days",
+      defaultValue = "3",
+      description = "Simulated trading days with --demo (default: ${DEFAULT-VALUE}).")
+  int days;
+
   @Override
   public Integer call() throws Exception {
+    if (demo) {
+      java.util.List<String> args = new java.util.ArrayList<>();
+      args.add("--dashboard");
+      args.add("--days=" + days);
+      if (port != null) {
+        args.add("--port=" + port);
+      }
+      if (configOptions.config != null) {
+        args.add("--config=" + configOptions.config);
+      }
+      if (configOptions.output != null) {
+        args.add("--output=" + configOptions.output);
+      }
+      if (bind != null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--bind with --demo: set BS_DASHBOARD_BIND instead");
+      }
+      CommandLine demoCl = new CommandLine(new DemoCommand());
+      demoCl.setOut(spec.commandLine().getOut());
+      demoCl.setErr(spec.commandLine().getErr());
+      return demoCl.execute(args.toArray(String[]::new));
+    }
     AppConfig c = configOptions.load();
     if (port != null) {
       c = c.with(ConfigKey.DASHBOARD_PORT, Integer.toString(port));

@@ -141,7 +141,9 @@ public final class ReportWriter {
             Locale.ROOT,
             "  max drawdown %.2f%%   Sharpe %s%n",
             100 * p.maxDrawdown(),
-            Double.isFinite(p.sharpe()) ? String.format(Locale.ROOT, "%.2f", p.sharpe()) : "n/a"));
+            Double.isFinite(p.sharpe())
+                ? String.format(Locale.ROOT, "%.2f", p.sharpe())
+                : "n/a (needs 5 daily returns)"));
     if (!r.risk().isEmpty()) {
       sb.append("\nRisk usage\n");
       for (RunReport.RiskUsage u : r.risk()) {

@@ -1,0 +1,905 @@
+package io.github.bsoptions.app.loop;
+
+import io.github.bsoptions.app.obs.AppMetrics;
+import io.github.bsoptions.app.obs.Stage;
+import io.github.bsoptions.app.report.ProgressBar;
+import io.github.bsoptions.app.report.RunReport;
+import io.github.bsoptions.app.store.PnlSnapshot;
+import io.github.bsoptions.app.store.QuotePoint;
+import io.github.bsoptions.app.store.StoredFill;
+import io.github.bsoptions.app.store.StoredForecast;
+import io.github.bsoptions.app.store.StoredOrder;
+import io.github.bsoptions.app.store.StoredPosition;
+import io.github.bsoptions.app.store.StoredSignal;
+import io.github.bsoptions.app.store.TimeSeriesSink;
+import io.github.bsoptions.app.store.TradingStore;
+import io.github.bsoptions.app.web.DashboardState;
+import io.github.bsoptions.app.web.Views;
+import io.github.bsoptions.data.model.Bar;
+import io.github.bsoptions.data.model.EnrichedOption;
+import io.github.bsoptions.data.model.OptionChain;
+import io.github.bsoptions.data.model.OptionChainQuery;
+import io.github.bsoptions.data.model.Quote;
+import io.github.bsoptions.data.model.Timeframe;
+import io.github.bsoptions.data.sim.SimulatedMarket;
+import io.github.bsoptions.data.sim.SimulationConfig;
+import io.github.bsoptions.exec.engine.ExecutionEngine;
+import io.github.bsoptions.exec.journal.Journal;
+import io.github.bsoptions.exec.order.Fill;
+import io.github.bsoptions.exec.order.OrderRequest;
+import io.github.bsoptions.exec.order.Side;
+import io.github.bsoptions.exec.paper.FillModel;
+import io.github.bsoptions.exec.paper.PaperBroker;
+import io.github.bsoptions.exec.paper.QuoteSource;
+import io.github.bsoptions.exec.routing.SmartOrderRouter;
+import io.github.bsoptions.exec.spi.Outcome;
+import io.github.bsoptions.pricing.product.OptionType;
+import io.github.bsoptions.risk.limits.KillSwitch;
+import io.github.bsoptions.risk.limits.RiskLimits;
+import io.github.bsoptions.risk.portfolio.Instrument;
+import io.github.bsoptions.risk.portfolio.MarketState;
+import io.github.bsoptions.risk.portfolio.OptionInstrument;
+import io.github.bsoptions.risk.portfolio.Portfolio;
+import io.github.bsoptions.risk.portfolio.PortfolioAnalyzer;
+import io.github.bsoptions.risk.portfolio.RiskPricers;
+import io.github.bsoptions.risk.pretrade.AccountState;
+import io.github.bsoptions.risk.pretrade.PreTradeCheck;
+import io.github.bsoptions.risk.pretrade.RiskContext;
+import io.github.bsoptions.risk.sizing.KellySizer;
+import io.github.bsoptions.risk.sizing.SizingPolicy;
+import io.github.bsoptions.risk.sizing.SizingResult;
+import io.github.bsoptions.risk.sizing.TradeProfile;
+import io.github.bsoptions.signals.ntm.ChainEnricher;
+import io.github.bsoptions.signals.ntm.NearTheMoney;
+import io.github.bsoptions.signals.ntm.NtmCriteria;
+import io.github.bsoptions.signals.score.ChainScorer;
+import io.github.bsoptions.signals.score.ContractScore;
+import io.github.bsoptions.signals.score.ScoredChain;
+import io.github.bsoptions.signals.score.ScoringContext;
+import io.github.bsoptions.signals.spi.Forecaster;
+import io.github.bsoptions.signals.strategy.MarketView;
+import io.github.bsoptions.signals.strategy.Signal;
+import io.github.bsoptions.signals.strategy.SignalLeg;
+import io.github.bsoptions.signals.strategy.Strategies;
+import io.github.bsoptions.signals.strategy.Strategy;
+import io.github.bsoptions.signals.vol.ForecastInput;
+import io.github.bsoptions.signals.vol.ForecastMetrics;
+import io.github.bsoptions.signals.vol.Forecasters;
+import io.github.bsoptions.signals.vol.VolForecast;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole system on the simulated market with the paper broker: every step, for each underlying,
+ * acquire the chain, enrich it (implied volatilities and greeks with bs-pricing), select and score
+ * the near-the-money options, run the strategies, size with Kelly, check with bs-risk's pre-trade
+ * rules and submit through bs-exec's journalled engine to the paper broker; manage exits by each
+ * signal's rules; mark the book to market; persist and publish everything. Once per simulated day
+ * the volatility forecaster is refitted on the daily returns (the feedback loop) and scored against
+ * the realized variance.
+ */
+public final class DemoSystem implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DemoSystem.class);
+  private static final double MULTIPLIER = 100;
+
+  /**
+   * Settings of a run.
+   *
+   * @param seed market seed
+   * @param days simulated trading days
+   * @param step simulated time per loop step
+   * @param underlyings underlying symbols with spot and volatility
+   * @param startingCash paper account cash
+   * @param forecaster forecaster name ({@code garch}, ...) or empty for the best available
+   * @param maxOpenTrades open structures allowed at once per underlying
+   */
+  public record Settings(
+      long seed,
+      int days,
+      Duration step,
+      Map<String, double[]> underlyings,
+      double startingCash,
+      String forecaster,
+      int maxOpenTrades) {
+    /** Copies the map. */
+    public Settings {
+      if (days < 1) {
+        throw new IllegalArgumentException("days must be >= 1, was " + days);
+      }
+      underlyings = Map.copyOf(underlyings);
+    }
+
+    /** The demo's defaults: SPY and QQQ, 5-minute steps, 250,000 cash, GARCH. */
+    public static Settings defaults(long seed, int days) {
+      Map<String, double[]> u = new LinkedHashMap<>();
+      u.put("SPY", new double[] {500, 0.18});
+      u.put("QQQ", new double[] {430, 0.24});
+      return new Settings(seed, days, Duration.ofMinutes(5), u, 250_000, "garch", 2);
+    }
+  }
+
+  private final Settings settings;
+  private final SimulatedMarket market;
+  private final SimClock clock;
+  private final AppMetrics metrics;
+  private final TradingStore store;
+  private final TimeSeriesSink series;
+  private final DashboardState dashboard;
+  private final PaperBroker paper;
+  private final ExecutionEngine engine;
+  private final Journal journal;
+  private final RiskGate gate;
+  private final PreTradeCheck preTrade;
+  private final KellySizer sizer = new KellySizer(SizingPolicy.DEFAULT);
+  private final ChainScorer scorer = ChainScorer.withDefaults();
+  private final List<Strategy> strategies;
+  private final Forecaster forecaster;
+  private final List<String> underlyings;
+
+  private final Map<String, EnrichedOption> optionsBySymbol = new HashMap<>();
+  private final Map<String, Double> spots = new HashMap<>();
+  private final Map<String, VolForecast> forecasts = new HashMap<>();
+  private final Map<String, Double> predictedNextVar = new HashMap<>();
+  private final Map<String, List<double[]>> forecastPairs = new HashMap<>();
+  private final Map<String, Long> trainMillis = new HashMap<>();
+  private final List<OpenTrade> open = new ArrayList<>();
+  private final Set<String> seenFills = new HashSet<>();
+  private final ArrayDeque<Views.Signal> recentSignals = new ArrayDeque<>();
+  private final List<Views.EquityPoint> equityCurve = new ArrayList<>();
+  private final List<RunReport.Trade> trades = new ArrayList<>();
+  private final Map<String, Long> denials = new TreeMap<>();
+  private final Map<String, String> strategyByOrder = new HashMap<>();
+  private long chains;
+  private long optionsPriced;
+  private long signalCount;
+  private long ordersSubmitted;
+  private long ordersDenied;
+  private long fillCount;
+  private double peakAbsDelta;
+  private double peakAbsVega;
+  private double realized;
+  private int dayIndex;
+  private Instant fillsSince;
+
+  /** One open structure opened on a signal. */
+  private record OpenTrade(Signal signal, long units, double entryNet, String strategy) {}
+
+  /**
+   * Builds the system. The journal goes to {@code journalDir}; a journal from an earlier run with
+   * the same path is replayed and reconciled by the engine before trading.
+   */
+  public DemoSystem(
+      Settings settings,
+      Path journalDir,
+      AppMetrics metrics,
+      TradingStore store,
+      TimeSeriesSink series,
+      DashboardState dashboard)
+      throws IOException {
+    this.settings = settings;
+    this.metrics = metrics;
+    this.store = store;
+    this.series = series;
+    this.dashboard = dashboard;
+    SimulationConfig.Builder b =
+        SimulationConfig.builder().seed(settings.seed()).step(settings.step()).historyDays(300);
+    for (Map.Entry<String, double[]> e : new TreeMap<>(settings.underlyings()).entrySet()) {
+      b.underlying(e.getKey(), e.getValue()[0], e.getValue()[1]);
+    }
+    this.market = SimulatedMarket.create(b.build());
+    this.underlyings = List.copyOf(new TreeMap<>(settings.underlyings()).keySet());
+    this.clock = new SimClock(market);
+    this.strategies = Strategies.discover();
+    this.forecaster =
+        settings.forecaster().isEmpty()
+            ? Forecasters.best()
+            : Forecasters.create(settings.forecaster());
+    this.paper =
+        new PaperBroker(
+            "paper",
+            QuoteSource.of(market),
+            new FillModel(0, 0.65, 1.0, true, 100),
+            clock,
+            settings.startingCash());
+    Files.createDirectories(journalDir);
+    this.journal =
+        Journal.open(
+            journalDir.resolve("demo-" + settings.seed() + "-" + System.nanoTime() + ".journal"),
+            Journal.Durability.NONE,
+            "demo");
+    this.preTrade =
+        new PreTradeCheck(RiskLimits.DEFAULT, RiskPricers.DEFAULT, clock, new KillSwitch());
+    this.gate = new RiskGate(preTrade, this::riskContext, this::instrument, clock, metrics);
+    this.fillsSince = market.now();
+    this.engine =
+        ExecutionEngine.start(journal, SmartOrderRouter.single(paper, clock), gate, fillsSince, 3);
+  }
+
+  /** Returns the simulated market (for tests). */
+  public SimulatedMarket market() {
+    return market;
+  }
+
+  /** Runs the configured days and returns the report. */
+  public RunReport run(ProgressBar progress) {
+    long wall0 = System.nanoTime();
+    Instant simStart = market.now();
+    double startEquity = settings.startingCash();
+    int stepsPerDay = (int) (Duration.ofMinutes(390).toSeconds() / settings.step().toSeconds());
+    long total = (long) stepsPerDay * settings.days();
+    long done = 0;
+    List<String> notes = new ArrayList<>();
+    for (dayIndex = 0; dayIndex < settings.days(); dayIndex++) {
+      LocalDate day = market.now().atZone(SimulationConfig.NEW_YORK).toLocalDate();
+      retrainForecasts(day);
+      while (market
+              .now()
+              .atZone(SimulationConfig.NEW_YORK)
+              .toLocalTime()
+              .isBefore(SimulationConfig.CLOSE.minus(settings.step()))
+          && market.now().atZone(SimulationConfig.NEW_YORK).toLocalDate().equals(day)) {
+        step();
+        market.advance();
+        done++;
+        if (progress != null) {
+          progress.update(
+              done,
+              String.format(
+                  java.util.Locale.ROOT,
+                  "day %d/%d  %s  orders %d  fills %d",
+                  dayIndex + 1,
+                  settings.days(),
+                  market
+                      .now()
+                      .atZone(SimulationConfig.NEW_YORK)
+                      .toLocalTime()
+                      .truncatedTo(ChronoUnit.MINUTES),
+                  ordersSubmitted,
+                  fillCount));
+        }
+      }
+      paper.endOfDay();
+      market.advanceToClose();
+      market.advance(); // to the next session's open
+    }
+    if (progress != null) {
+      progress.finish("done");
+    }
+    dashboard.publishLatency(metrics.latency().snapshot());
+    Views.EquityPoint last = equityCurve.isEmpty() ? null : equityCurve.get(equityCurve.size() - 1);
+    double endEquity = last == null ? startEquity : last.equity();
+    List<RunReport.ForecastQuality> fq = new ArrayList<>();
+    for (String u : underlyings) {
+      List<double[]> pairs = forecastPairs.getOrDefault(u, List.of());
+      if (pairs.isEmpty()) {
+        notes.add("no forecast of " + u + " could be scored yet (needs two simulated days)");
+        continue;
+      }
+      double[] r = new double[pairs.size()];
+      double[] f = new double[pairs.size()];
+      for (int i = 0; i < r.length; i++) {
+        r[i] = pairs.get(i)[0];
+        f[i] = pairs.get(i)[1];
+      }
+      try {
+        ForecastMetrics m = ForecastMetrics.of(r, f);
+        fq.add(
+            new RunReport.ForecastQuality(
+                forecaster.name() + " " + u,
+                "daily refit x" + settings.days(),
+                m.count(),
+                m.rmseVol(),
+                m.qlike(),
+                trainMillis.getOrDefault(u, 0L)));
+      } catch (IllegalArgumentException e) {
+        notes.add("forecast quality of " + u + ": " + e.getMessage());
+      }
+    }
+    notes.add(
+        "journal: "
+            + journal.path()
+            + " ("
+            + journal.appendedBytes()
+            + " bytes; durability NONE for the demo, FSYNC for live)");
+    notes.add("strategies: " + strategies.stream().map(Strategy::name).toList());
+    return new RunReport(
+        "bs demo: simulated market, paper broker",
+        "demo",
+        settings.seed(),
+        simStart,
+        market.now(),
+        settings.days(),
+        Duration.ofNanos(System.nanoTime() - wall0),
+        new RunReport.Counts(
+            chains, optionsPriced, signalCount, ordersSubmitted, ordersDenied, fillCount, denials),
+        new RunReport.Pnl(
+            startEquity,
+            endEquity,
+            realized,
+            endEquity - startEquity - realized,
+            maxDrawdown(),
+            sharpe(startEquity)),
+        equityCurve,
+        metrics.latency().snapshot(),
+        List.of(
+            new RunReport.RiskUsage(
+                "peak |portfolio $delta|",
+                peakAbsDelta,
+                RiskLimits.DEFAULT.maxPortfolioDollarDelta()),
+            new RunReport.RiskUsage(
+                "peak |portfolio vega|", peakAbsVega, RiskLimits.DEFAULT.maxPortfolioVega())),
+        fq,
+        trades,
+        notes);
+  }
+
+  private double maxDrawdown() {
+    double peak = Double.NEGATIVE_INFINITY;
+    double dd = 0;
+    for (Views.EquityPoint p : equityCurve) {
+      peak = Math.max(peak, p.equity());
+      dd = Math.max(dd, (peak - p.equity()) / peak);
+    }
+    return dd;
+  }
+
+  private double sharpe(double start) {
+    Map<LocalDate, Double> close = new TreeMap<>();
+    for (Views.EquityPoint p : equityCurve) {
+      close.put(
+          Instant.ofEpochMilli(p.atMillis()).atZone(SimulationConfig.NEW_YORK).toLocalDate(),
+          p.equity());
+    }
+    if (close.size() < 5) {
+      return Double.NaN; // fewer than five daily returns say nothing
+    }
+    double prev = start;
+    List<Double> rets = new ArrayList<>();
+    for (double e : close.values()) {
+      rets.add(e / prev - 1);
+      prev = e;
+    }
+    double mean = rets.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    double var = rets.stream().mapToDouble(r -> (r - mean) * (r - mean)).sum() / (rets.size() - 1);
+    return var > 0 ? mean / Math.sqrt(var) * Math.sqrt(252) : Double.NaN;
+  }
+
+  /** The feedback loop: refit the forecaster on daily returns and score yesterday's forecast. */
+  private void retrainForecasts(LocalDate day) {
+    Instant now = market.now();
+    for (String u : underlyings) {
+      List<Bar> bars = market.stockBars(u, Timeframe.DAY_1, now.minus(Duration.ofDays(500)), now);
+      if (bars.size() < 30) {
+        continue;
+      }
+      double[] r = new double[bars.size() - 1];
+      for (int i = 1; i < bars.size(); i++) {
+        r[i - 1] = Math.log(bars.get(i).close() / bars.get(i - 1).close());
+      }
+      Double predicted = predictedNextVar.get(u);
+      if (predicted != null) {
+        double last = r[r.length - 1];
+        forecastPairs
+            .computeIfAbsent(u, k -> new ArrayList<>())
+            .add(new double[] {last * last, predicted});
+      }
+      long t0 = System.nanoTime();
+      VolForecast f = forecaster.forecast(ForecastInput.ofReturns(r), 21);
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      trainMillis.merge(u, ms, Math::max);
+      forecasts.put(u, f);
+      predictedNextVar.put(u, f.variance(1));
+      store.saveForecast(
+          new StoredForecast(
+              now, u, f.model(), day.toString(), 21, f.annualizedVol(21), Double.NaN));
+      LOG.debug("{} forecast {} vol21 {} ({} ms)", u, f.model(), f.annualizedVol(21), ms);
+    }
+  }
+
+  private void step() {
+    Instant now = market.now();
+    optionsBySymbol.clear();
+    List<QuotePoint> points = new ArrayList<>();
+    for (String u : underlyings) {
+      long t0 = System.nanoTime();
+      OptionChain chain = market.optionChain(OptionChainQuery.all(u));
+      long t1 = System.nanoTime();
+      metrics.latency().record(Stage.DATA_ACQUISITION, t1 - t0);
+      chains++;
+      List<EnrichedOption> enriched = ChainEnricher.enrich(chain, market.config().rate(), 0, now);
+      long t2 = System.nanoTime();
+      if (!enriched.isEmpty()) {
+        metrics.latency().recordPerItem(Stage.PRICING_PER_OPTION, t2 - t1, enriched.size());
+        optionsPriced += enriched.size();
+      }
+      double spot = chain.underlyingPrice().orElse(market.spot(u));
+      spots.put(u, spot);
+      for (EnrichedOption o : enriched) {
+        optionsBySymbol.put(o.contract().symbol(), o);
+      }
+      VolForecast forecast =
+          forecasts.getOrDefault(u, VolForecast.flat("flat", settings.underlyings().get(u)[1], 21));
+      List<EnrichedOption> ntm = NearTheMoney.select(enriched, NtmCriteria.DEFAULT);
+      ScoredChain scored = scorer.score(ntm, ScoringContext.of(forecast));
+      List<io.github.bsoptions.signals.strategy.Position> held = heldPositions(u);
+      MarketView view =
+          new MarketView(u, spot, market.config().rate(), 0, now, enriched, scored, forecast, held);
+      List<Signal> signals = new ArrayList<>();
+      for (Strategy s : strategies) {
+        signals.addAll(s.evaluate(view));
+      }
+      long t3 = System.nanoTime();
+      metrics.latency().record(Stage.SIGNAL_GENERATION, t3 - t2);
+      manageExits(u);
+      long openHere = open.stream().filter(t -> t.signal().underlying().equals(u)).count();
+      for (Signal s : signals) {
+        signalCount++;
+        publishSignal(s);
+        if (openHere < settings.maxOpenTrades() && enter(s)) {
+          openHere++;
+        }
+      }
+      metrics.latency().record(Stage.END_TO_END, System.nanoTime() - t0);
+      if (u.equals(underlyings.get(0))) {
+        publishMarket(chain, scored, enriched, spot);
+      }
+      for (ContractScore cs : scored.top(5)) {
+        EnrichedOption o = cs.option();
+        if (Double.isFinite(o.bid()) && Double.isFinite(o.ask())) {
+          points.add(
+              new QuotePoint(
+                  now,
+                  o.contract().symbol(),
+                  o.bid(),
+                  o.ask(),
+                  spot,
+                  o.impliedVolatility(),
+                  o.delta(),
+                  o.gamma(),
+                  o.vega() / 100,
+                  o.theta() / 365));
+        }
+      }
+    }
+    paper.matchAll();
+    collectFills();
+    series.writeQuotes(points);
+    markToMarket(now);
+  }
+
+  private List<io.github.bsoptions.signals.strategy.Position> heldPositions(String underlying) {
+    List<io.github.bsoptions.signals.strategy.Position> out = new ArrayList<>();
+    for (io.github.bsoptions.exec.order.Position p : paper.positions()) {
+      EnrichedOption o = optionsBySymbol.get(p.symbol());
+      if (o != null && o.contract().underlying().equals(underlying) && p.qty() != 0) {
+        out.add(new io.github.bsoptions.signals.strategy.Position(o.contract(), p.qty()));
+      }
+    }
+    return out;
+  }
+
+  private void publishSignal(Signal s) {
+    recentSignals.addFirst(
+        new Views.Signal(
+            s.asOf().toEpochMilli(),
+            s.underlying() + " " + s.structure(),
+            s.strategy(),
+            s.netPrice() >= 0 ? "DEBIT" : "CREDIT",
+            s.confidence(),
+            s.probabilityOfProfit(),
+            s.rationale()));
+    while (recentSignals.size() > 50) {
+      recentSignals.removeLast();
+    }
+    String details = s.rationale().length() > 900 ? s.rationale().substring(0, 900) : s.rationale();
+    store.saveSignal(
+        new StoredSignal(
+            s.asOf(),
+            s.underlying(),
+            s.strategy(),
+            s.netPrice() >= 0 ? "DEBIT" : "CREDIT",
+            s.confidence(),
+            s.probabilityOfProfit(),
+            s.structure() + ": " + details));
+  }
+
+  /** Sizes, checks and submits a signal; returns whether an order was sent. */
+  private boolean enter(Signal s) {
+    double marketable = 0;
+    for (SignalLeg l : s.legs()) {
+      EnrichedOption o = optionsBySymbol.get(l.contract().symbol());
+      if (o == null || !Double.isFinite(o.bid()) || !Double.isFinite(o.ask())) {
+        return false;
+      }
+      marketable += l.quantity() * (l.quantity() > 0 ? o.ask() : o.bid());
+    }
+    double premium = Math.abs(s.netPrice()) * MULTIPLIER;
+    double lossPerUnit = s.maxLoss() > 0 ? s.maxLoss() : premium;
+    double cost = s.netPrice() > 0 ? premium : lossPerUnit;
+    double win = Math.max(0.01, s.expectedProfit() > 0 ? s.expectedProfit() * 2 : premium * 0.5);
+    io.github.bsoptions.exec.order.Account acct = paper.account();
+    SizingResult size;
+    try {
+      size =
+          sizer.size(
+              lastEquity(),
+              acct.buyingPower(),
+              TradeProfile.binary(s.probabilityOfProfit(), win, lossPerUnit, cost));
+    } catch (IllegalArgumentException e) {
+      LOG.debug("not sized: {}", e.getMessage());
+      return false;
+    }
+    if (size.contracts() <= 0) {
+      denials.merge("Kelly size 0 (" + size.binding() + ")", 1L, Long::sum);
+      return false;
+    }
+    OrderRequest one = order(s.legs(), 1, marketable, false);
+    long allowed = gate.largestQuantity(engineId(s.strategy()), one);
+    long units = Math.min(size.contracts(), allowed);
+    if (units <= 0) {
+      String why = "Kelly size 0";
+      if (allowed <= 0) {
+        io.github.bsoptions.risk.pretrade.OrderProposal p =
+            gate.proposal(engineId(s.strategy()), one);
+        why =
+            p == null
+                ? "sized to 0: unknown instrument"
+                : "sized to 0: "
+                    + preTrade.check(p, riskContext()).violations().stream()
+                        .map(v -> v.rule().name())
+                        .distinct()
+                        .toList();
+      }
+      denials.merge(why, 1L, Long::sum);
+      return false;
+    }
+    OrderRequest req = order(s.legs(), units, marketable, false);
+    return submit(s.strategy(), req, s, units, s.netPrice());
+  }
+
+  private OrderRequest order(List<SignalLeg> legs, long units, double netLimit, boolean reverse) {
+    double limit = Math.round(netLimit * 100) / 100.0;
+    if (legs.size() == 1) {
+      SignalLeg l = legs.get(0);
+      int q = reverse ? -l.quantity() : l.quantity();
+      Side side = q > 0 ? Side.BUY : Side.SELL;
+      return OrderRequest.limit(
+          "pending", l.contract().symbol(), side, units * Math.abs(q), Math.abs(limit));
+    }
+    List<io.github.bsoptions.exec.order.OrderLeg> ol = new ArrayList<>();
+    for (SignalLeg l : legs) {
+      int q = reverse ? -l.quantity() : l.quantity();
+      ol.add(
+          io.github.bsoptions.exec.order.OrderLeg.of(
+              l.contract().symbol(), q > 0 ? Side.BUY : Side.SELL, Math.abs(q)));
+    }
+    return OrderRequest.multiLeg("pending", units, limit, ol);
+  }
+
+  private boolean submit(String strategy, OrderRequest req, Signal s, long units, double entryNet) {
+    long t0 = System.nanoTime();
+    Outcome o = engine.submit(engineId(strategy), req);
+    long took = System.nanoTime() - t0;
+    metrics.latency().record(Stage.ORDER_SUBMISSION, Math.max(1, took - gate.lastCheckNanos()));
+    Instant now = market.now();
+    String status;
+    boolean sent;
+    if (o instanceof Outcome.Denied d) {
+      ordersDenied++;
+      for (String r : d.reasons()) {
+        String key = r.contains(":") ? r.substring(0, r.indexOf(':')) : r;
+        denials.merge(key.length() > 40 ? key.substring(0, 40) : key, 1L, Long::sum);
+      }
+      status = "DENIED";
+      sent = false;
+    } else if (o instanceof Outcome.Confirmed c) {
+      ordersSubmitted++;
+      metrics.orderSubmitted("paper");
+      status = c.order().status().name();
+      sent = true;
+    } else {
+      ordersSubmitted++;
+      status = o instanceof Outcome.Refused ? "REFUSED" : "UNKNOWN";
+      sent = false;
+    }
+    strategyByOrder.put(o.clientOrderId(), strategy);
+    store.saveOrder(
+        new StoredOrder(
+            o.clientOrderId(),
+            now,
+            now,
+            req.legs().isEmpty() ? req.symbol() : s.underlying() + " " + s.structure(),
+            req.legs().isEmpty() ? req.side().name() : (entryNet >= 0 ? "BUY" : "SELL"),
+            req.qty(),
+            req.legs().isEmpty() ? "LIMIT" : "MLEG_LIMIT",
+            req.limitPrice(),
+            status,
+            "paper",
+            strategy));
+    if (sent && s != null && entryNet != 0) {
+      open.add(new OpenTrade(s, units, entryNet, strategy));
+    }
+    return sent;
+  }
+
+  /** The engine's strategy id: 1-16 letters and digits ({@code short-premium-exit} -> ...X). */
+  static String engineId(String strategy) {
+    boolean exit = strategy.endsWith("-exit");
+    String base = (exit ? strategy.substring(0, strategy.length() - 5) : strategy);
+    base = base.replaceAll("[^A-Za-z0-9]", "");
+    if (base.isEmpty()) {
+      base = "strategy";
+    }
+    base = base.substring(0, Math.min(base.length(), exit ? 15 : 16));
+    return exit ? base + "X" : base;
+  }
+
+  private void manageExits(String underlying) {
+    LocalDate today = market.now().atZone(SimulationConfig.NEW_YORK).toLocalDate();
+    for (OpenTrade t : new ArrayList<>(open)) {
+      if (!t.signal().underlying().equals(underlying)) {
+        continue;
+      }
+      double value = 0;
+      double marketable = 0;
+      boolean quoted = true;
+      for (SignalLeg l : t.signal().legs()) {
+        EnrichedOption o = optionsBySymbol.get(l.contract().symbol());
+        if (o == null || !Double.isFinite(o.bid()) || !Double.isFinite(o.ask())) {
+          quoted = false;
+          break;
+        }
+        value += l.quantity() * o.mid();
+        marketable += -l.quantity() * (-l.quantity() > 0 ? o.ask() : o.bid());
+      }
+      if (!quoted) {
+        continue;
+      }
+      double pnl = value - t.entryNet();
+      double premium = Math.abs(t.entryNet());
+      boolean exit =
+          pnl >= t.signal().exit().profitTarget() * premium
+              || pnl <= -t.signal().exit().stopLoss() * premium
+              || !today.isBefore(t.signal().exit().exitBy());
+      if (exit) {
+        OrderRequest req = order(t.signal().legs(), t.units(), marketable, true);
+        if (submit(t.strategy() + "-exit", req, t.signal(), t.units(), 0)) {
+          open.remove(t);
+          realized += pnl * t.units() * MULTIPLIER;
+        }
+      }
+    }
+  }
+
+  private void collectFills() {
+    for (Fill f : paper.fills(fillsSince)) {
+      if (!seenFills.add(f.executionId())) {
+        continue;
+      }
+      fillCount++;
+      metrics.fill("paper");
+      String strategy = strategyByOrder.getOrDefault(f.clientOrderId(), "?");
+      trades.add(
+          new RunReport.Trade(
+              f.timestamp(), f.symbol(), f.side().name(), f.qty(), f.price(), strategy));
+      if (store.order(f.clientOrderId()).isPresent()) {
+        store.saveFill(
+            new StoredFill(
+                f.executionId(),
+                f.clientOrderId(),
+                f.timestamp(),
+                f.symbol(),
+                f.side().name(),
+                f.qty(),
+                f.price(),
+                f.fee()));
+      }
+    }
+  }
+
+  private double lastEquity() {
+    return equityCurve.isEmpty()
+        ? settings.startingCash()
+        : equityCurve.get(equityCurve.size() - 1).equity();
+  }
+
+  private void markToMarket(Instant now) {
+    double cash = paper.account().cash();
+    double value = 0;
+    double delta = 0;
+    double gamma = 0;
+    double vega = 0;
+    double theta = 0;
+    List<Views.Position> view = new ArrayList<>();
+    for (io.github.bsoptions.exec.order.Position p : paper.positions()) {
+      if (p.qty() == 0) {
+        continue;
+      }
+      EnrichedOption o = optionsBySymbol.get(p.symbol());
+      double mark = o != null && Double.isFinite(o.mid()) ? o.mid() : p.avgEntryPrice();
+      double m = p.qty() * MULTIPLIER;
+      value += mark * m;
+      double d = o == null ? Double.NaN : o.delta() * m;
+      double g = o == null ? Double.NaN : o.gamma() * m;
+      double v = o == null ? Double.NaN : o.vega() / 100 * m;
+      double th = o == null ? Double.NaN : o.theta() / 365 * m;
+      if (o != null && Double.isFinite(d)) {
+        delta += d;
+        gamma += g;
+        vega += v;
+        theta += th;
+      }
+      view.add(
+          new Views.Position(
+              p.symbol(),
+              p.qty(),
+              p.avgEntryPrice(),
+              mark,
+              (mark - p.avgEntryPrice()) * m,
+              d,
+              g,
+              v,
+              th));
+      store.savePosition(new StoredPosition(p.symbol(), p.qty(), p.avgEntryPrice(), 0, now));
+    }
+    if (!view.isEmpty()) {
+      io.github.bsoptions.risk.portfolio.GreekExposure total = riskContext().greeks().total();
+      peakAbsDelta = Math.max(peakAbsDelta, Math.abs(total.dollarDelta()));
+      peakAbsVega = Math.max(peakAbsVega, Math.abs(total.vega()));
+    }
+    double equity = cash + value;
+    double unrealized = equity - settings.startingCash() - realized;
+    Views.EquityPoint ep = new Views.EquityPoint(now.toEpochMilli(), equity, realized, unrealized);
+    equityCurve.add(ep);
+    dashboard.appendEquity(ep);
+    dashboard.publishPortfolio(
+        new Views.Portfolio(now.toEpochMilli(), view, delta, gamma, vega, theta));
+    dashboard.publishSignals(List.copyOf(recentSignals));
+    series.writePnl(
+        new PnlSnapshot(now, equity, cash, realized, unrealized, delta, gamma, vega, theta));
+    if (equityCurve.size() % 12 == 0) {
+      dashboard.publishLatency(metrics.latency().snapshot());
+      dashboard.publishHealth(
+          List.of(
+              new Views.Health(
+                  "simulated", "source", "UP", "seed " + settings.seed(), now.toEpochMilli()),
+              new Views.Health(
+                  "paper",
+                  "broker",
+                  "UP",
+                  "kill switch " + engine.killSwitch(),
+                  now.toEpochMilli()),
+              new Views.Health("store", "store", "UP", store.describe(), now.toEpochMilli())));
+    }
+  }
+
+  private void publishMarket(
+      OptionChain chain, ScoredChain scored, List<EnrichedOption> enriched, double spot) {
+    List<Views.ChainRow> rows = new ArrayList<>();
+    for (ContractScore cs : scored.top(30)) {
+      EnrichedOption o = cs.option();
+      rows.add(
+          new Views.ChainRow(
+              o.contract().symbol(),
+              o.contract().type() == OptionType.CALL ? "C" : "P",
+              o.contract().expiration().toString(),
+              o.contract().strike(),
+              o.bid(),
+              o.ask(),
+              o.impliedVolatility(),
+              o.delta(),
+              o.gamma(),
+              o.vega() / 100,
+              o.theta() / 365,
+              o.volume(),
+              o.openInterest(),
+              cs.score()));
+    }
+    long asOf = chain.asOf().toEpochMilli();
+    dashboard.publishChain(new Views.Chain(chain.underlying(), spot, asOf, rows));
+    Map<LocalDate, List<Views.SmilePoint>> smiles = new TreeMap<>();
+    Map<LocalDate, Double> years = new TreeMap<>();
+    Map<LocalDate, double[]> atm = new TreeMap<>();
+    for (EnrichedOption o : enriched) {
+      boolean otm =
+          o.contract().type() == OptionType.CALL
+              ? o.contract().strike() >= spot
+              : o.contract().strike() < spot;
+      if (!otm || !Double.isFinite(o.impliedVolatility())) {
+        continue;
+      }
+      LocalDate e = o.contract().expiration();
+      smiles
+          .computeIfAbsent(e, k -> new ArrayList<>())
+          .add(new Views.SmilePoint(o.contract().strike(), o.impliedVolatility()));
+      years.put(e, o.expiryYears());
+      double dist = Math.abs(o.contract().strike() - spot);
+      double[] best = atm.get(e);
+      if (best == null || dist < best[0]) {
+        atm.put(e, new double[] {dist, o.impliedVolatility()});
+      }
+    }
+    List<Views.Smile> sm = new ArrayList<>();
+    List<Views.TermPoint> term = new ArrayList<>();
+    for (Map.Entry<LocalDate, List<Views.SmilePoint>> e : smiles.entrySet()) {
+      List<Views.SmilePoint> pts = new ArrayList<>(e.getValue());
+      pts.sort(java.util.Comparator.comparingDouble(Views.SmilePoint::strike));
+      sm.add(new Views.Smile(e.getKey().toString(), years.get(e.getKey()), pts));
+      term.add(
+          new Views.TermPoint(
+              e.getKey().toString(), years.get(e.getKey()), atm.get(e.getKey())[1]));
+    }
+    dashboard.publishSurface(new Views.Surface(chain.underlying(), asOf, sm, term));
+  }
+
+  private Instrument instrument(String symbol) {
+    EnrichedOption o = optionsBySymbol.get(symbol);
+    if (o == null) {
+      return null;
+    }
+    double vol = Double.isFinite(o.impliedVolatility()) ? o.impliedVolatility() : 0.2;
+    return OptionInstrument.european(
+        o.contract().underlying(),
+        o.contract().type(),
+        o.contract().strike(),
+        Math.max(o.expiryYears(), 1e-6),
+        vol,
+        market.config().rate(),
+        0);
+  }
+
+  private RiskContext riskContext() {
+    List<io.github.bsoptions.risk.portfolio.Position> pos = new ArrayList<>();
+    for (io.github.bsoptions.exec.order.Position p : paper.positions()) {
+      Instrument ins = instrument(p.symbol());
+      if (ins != null && p.qty() != 0) {
+        pos.add(io.github.bsoptions.risk.portfolio.Position.of(p.symbol(), ins, p.qty()));
+      }
+    }
+    Instant now = market.now();
+    MarketState ms = null;
+    for (Map.Entry<String, Double> e : spots.entrySet()) {
+      ms =
+          ms == null ? MarketState.of(e.getKey(), e.getValue()) : ms.with(e.getKey(), e.getValue());
+    }
+    Portfolio portfolio = new Portfolio(pos);
+    io.github.bsoptions.exec.order.Account a = paper.account();
+    LOG.trace("risk context at {}", now);
+    return new RiskContext(
+        portfolio,
+        PortfolioAnalyzer.DEFAULT.greeks(portfolio, ms),
+        ms,
+        List.of(),
+        new AccountState(lastEquity(), a.buyingPower()),
+        symbol -> {
+          EnrichedOption o = optionsBySymbol.get(symbol);
+          if (o == null || !Double.isFinite(o.bid()) || !Double.isFinite(o.ask())) {
+            return java.util.Optional.<Quote>empty();
+          }
+          return java.util.Optional.of(new Quote(symbol, o.bid(), o.ask(), 1, 1, o.quoteTime()));
+        });
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+    paper.close();
+    market.close();
+  }
+}

@@ -1,0 +1,83 @@
+package io.github.bsoptions.app.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.bsoptions.app.obs.AppMetrics;
+import io.github.bsoptions.app.obs.Stage;
+import io.github.bsoptions.app.obs.StageLatency;
+import io.github.bsoptions.app.report.RunReport;
+import io.github.bsoptions.app.store.JdbcTradingStore;
+import io.github.bsoptions.app.store.StoredFill;
+import io.github.bsoptions.app.web.LiveDashboardState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The composed system on two simulated days with 30-minute steps (about 30 loop steps). */
+class DemoSystemTest {
+  @TempDir Path dir;
+
+  @Test
+  void tradesPersistsPublishesAndReports() throws Exception {
+    DemoSystem.Settings d = DemoSystem.Settings.defaults(42, 2);
+    DemoSystem.Settings settings =
+        new DemoSystem.Settings(
+            d.seed(),
+            2,
+            Duration.ofMinutes(30),
+            Map.of("SPY", new double[] {500, 0.18}),
+            d.startingCash(),
+            d.forecaster(),
+            d.maxOpenTrades());
+    AppMetrics metrics = new AppMetrics();
+    LiveDashboardState state = new LiveDashboardState();
+    RunReport r;
+    try (JdbcTradingStore store =
+            JdbcTradingStore.open(JdbcTradingStore.embeddedUrl(dir.resolve("db")), "", "");
+        DemoSystem system =
+            new DemoSystem(settings, dir.resolve("journal"), metrics, store, store, state)) {
+      r = system.run(null);
+      RunReport.Counts c = r.counts();
+      assertThat(c.chains()).isGreaterThan(20);
+      assertThat(c.optionsPriced()).isGreaterThan(c.chains() * 100);
+      assertThat(c.ordersSubmitted() + c.ordersDenied()).isPositive();
+      assertThat(c.fills()).isPositive();
+      // every fill is persisted against an order the store knows
+      assertThat(store.fills()).hasSize((int) c.fills());
+      for (StoredFill f : store.fills()) {
+        assertThat(store.order(f.clientOrderId())).isPresent();
+      }
+      assertThat(store.pnl(Instant.EPOCH, Instant.now().plusSeconds(86_400L * 400)))
+          .hasSize(r.equity().size());
+      assertThat(store.forecasts()).hasSize(2);
+      assertThat(store.latestSignals(100)).hasSize((int) c.signals());
+    }
+    assertThat(r.forecasts()).hasSize(1);
+    assertThat(r.forecasts().get(0).forecasts()).isEqualTo(1);
+    assertThat(r.latency()).extracting(StageLatency::stage).contains(Stage.END_TO_END);
+    assertThat(r.latency().get(Stage.PRICING_PER_OPTION.ordinal()).count())
+        .isEqualTo(r.counts().optionsPriced());
+    // equity = starting cash + realized + unrealized, at the end
+    assertThat(r.pnl().endEquity())
+        .isCloseTo(
+            r.pnl().startEquity() + r.pnl().realized() + r.pnl().unrealized(),
+            org.assertj.core.data.Offset.offset(1e-6));
+    JsonNode chain = LiveDashboardState.mapper().readTree(state.current("chain"));
+    assertThat(chain.get("rows").size()).isPositive();
+    assertThat(LiveDashboardState.mapper().readTree(state.current("surface")).get("smiles").size())
+        .isPositive();
+    assertThat(state.current("portfolio")).isNotNull();
+    assertThat(metrics.scrape()).contains("bs_fills_total");
+  }
+
+  @Test
+  void engineIdsAreShortAlphanumeric() {
+    assertThat(DemoSystem.engineId("short-premium")).isEqualTo("shortpremium");
+    assertThat(DemoSystem.engineId("long-volatility-exit")).isEqualTo("longvolatilityX");
+    assertThat(DemoSystem.engineId("a-very-long-strategy-name")).hasSize(16);
+  }
+}
