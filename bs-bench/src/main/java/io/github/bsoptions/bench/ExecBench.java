@@ -32,8 +32,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * bs-exec: order submission to the paper broker (alone and through the whole engine: gate,
- * journal, router, fill intake) and journal appends with and without fsync.
+ * bs-exec: order submission to the paper broker (alone and through the whole engine: gate, journal,
+ * router, fill intake) and journal appends with and without fsync.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -57,12 +57,30 @@ public class ExecBench {
   @Setup(Level.Iteration)
   public void setUp() throws IOException {
     dir = Files.createTempDirectory("execbench");
-    paper = new PaperBroker("paper", null, new FillModel(0.01, 0.65, 0, false, 100), clock, Double.POSITIVE_INFINITY);
+    paper =
+        new PaperBroker(
+            "paper",
+            null,
+            new FillModel(0.01, 0.65, 0, false, 100),
+            clock,
+            Double.POSITIVE_INFINITY);
     paper.onQuote(new Quote(SYM, 1.00, 1.10, 100, 100, T0));
-    enginePaper = new PaperBroker("paper", null, new FillModel(0.01, 0.65, 0, false, 100), clock, Double.POSITIVE_INFINITY);
+    enginePaper =
+        new PaperBroker(
+            "paper",
+            null,
+            new FillModel(0.01, 0.65, 0, false, 100),
+            clock,
+            Double.POSITIVE_INFINITY);
     enginePaper.onQuote(new Quote(SYM, 1.00, 1.10, 100, 100, T0));
     engineJournal = Journal.open(dir.resolve("engine.journal"), Journal.Durability.NONE, "bench");
-    engine = ExecutionEngine.start(engineJournal, SmartOrderRouter.single(enginePaper, clock), PreTradeGate.ACCEPT_ALL, Instant.EPOCH, 2);
+    engine =
+        ExecutionEngine.start(
+            engineJournal,
+            SmartOrderRouter.single(enginePaper, clock),
+            PreTradeGate.ACCEPT_ALL,
+            Instant.EPOCH,
+            2);
     journalNoSync = Journal.open(dir.resolve("nosync.journal"), Journal.Durability.NONE, "bench");
     journalFsync = Journal.open(dir.resolve("fsync.journal"), Journal.Durability.FSYNC, "bench");
     fields.put("strategy", "s1");
@@ -101,7 +119,10 @@ public class ExecBench {
     return paper.submit(template.withClientOrderId("b" + (n++)));
   }
 
-  /** The engine's whole path (no fsync): gate, id, intent journalled, route, ack and fill journalled. */
+  /**
+   * The engine's whole path (no fsync): gate, id, intent journalled, route, ack and fill
+   * journalled.
+   */
   @Benchmark
   public Outcome engineSubmitPaper() {
     return engine.submit("s1", template);

@@ -22,12 +22,9 @@ import jdk.incubator.vector.VectorOperators;
  * and smooth (positive finite spot, strike, expiry and volatility, finite carry with {@code |rT|,
  * |qT| < 700}); any other group, and the tail of the range, is computed row by row with the scalar
  * reference kernel, so invalid and degenerate rows get exactly the scalar backend's statuses and
- * values. Implied volatility classifies every row with the scalar solver's own checks, then runs
- * the vectorised Newton iteration on the rows that need one, compacted; a row that does not
- * converge in {@value #IV_MAX_ITERATIONS} iterations is solved by the scalar solver.
+ * values. Implied volatility runs the scalar solver row by row (see {@link #ivRange}).
  */
 final class SimdKernels {
-  static final int IV_MAX_ITERATIONS = 40;
 
   private static final byte OK = PricingStatus.OK.code();
   private static final int L = SPECIES.length();
@@ -193,32 +190,12 @@ final class SimdKernels {
 
   // ---------------------------------------------------------------- implied volatility
 
-  /** Per-thread scratch columns for the compacted Newton solve. */
-  static final class IvScratch {
-    int[] row = new int[0];
-    double[] f = new double[0];
-    double[] k = new double[0];
-    double[] x = new double[0];
-    double[] target = new double[0];
-    double[] v = new double[0];
-    boolean[] done = new boolean[0];
-
-    void ensure(int n) {
-      int cap = n + L;
-      if (row.length < cap) {
-        row = new int[cap];
-        f = new double[cap];
-        k = new double[cap];
-        x = new double[cap];
-        target = new double[cap];
-        v = new double[cap];
-        done = new boolean[cap];
-      }
-    }
-  }
-
-  private static final ThreadLocal<IvScratch> SCRATCH = ThreadLocal.withInitial(IvScratch::new);
-
+  /**
+   * Implied volatility, row by row with the scalar Let's-Be-Rational solver of bs-pricing core. Two
+   * Householder steps reach full precision there, so a vectorised Newton iteration would not be
+   * faster and could not match the scalar statuses bit for bit; batches still run in parallel
+   * chunks.
+   */
   static void ivRange(
       BatchModel model,
       OptionBatch b,
@@ -227,120 +204,9 @@ final class SimdKernels {
       byte[] statusOut,
       int from,
       int to) {
-    boolean[] call = b.call();
-    double[] s = b.spot();
-    double[] ks = b.strike();
-    double[] ts = b.expiry();
-    double[] rs = b.rate();
-    double[] qs = b.dividendYield();
-    boolean black76 = model == BatchModel.BLACK_76;
-    IvScratch sc = SCRATCH.get();
-    sc.ensure(to - from);
-    int m = 0;
-    // Classification with exactly the scalar solver's checks (statuses must match bit for bit).
     for (int i = from; i < to; i++) {
-      double q = black76 ? 0 : qs[i];
-      byte code = RowChecks.validate(model, s[i], ks[i], ts[i], rs[i], q, 0);
-      if (code != OK) {
-        statusOut[i] = code;
-        volOut[i] = Double.NaN;
-        continue;
-      }
-      double price = prices[i];
-      double t = ts[i];
-      double forward = black76 ? s[i] : s[i] * Math.exp((rs[i] - q) * t);
-      double df = Math.exp(-rs[i] * t);
-      double strike = ks[i];
-      byte pre = preCheck(call[i], forward, strike, t, df, price);
-      if (pre != OK) {
-        statusOut[i] = pre;
-        volOut[i] = Double.NaN;
-        continue;
-      }
-      double bp = price / df;
-      double intrinsic = call[i] ? Math.max(forward - strike, 0) : Math.max(strike - forward, 0);
-      double x = Math.log(forward / strike);
-      if (x == 0 || !(Math.abs(x) < 700)) {
-        scalarIv(model, b, prices, volOut, statusOut, i);
-        continue;
-      }
-      sc.row[m] = i;
-      sc.f[m] = forward;
-      sc.k[m] = strike;
-      sc.x[m] = x;
-      sc.target[m] = bp - intrinsic;
-      m++;
+      scalarIv(model, b, prices, volOut, statusOut, i);
     }
-    if (m == 0) {
-      return;
-    }
-    // Pad to whole vectors with a harmless copy of the first row.
-    int padded = (m + L - 1) / L * L;
-    for (int j = m; j < padded; j++) {
-      sc.f[j] = sc.f[0];
-      sc.k[j] = sc.k[0];
-      sc.x[j] = sc.x[0];
-      sc.target[j] = sc.target[0];
-    }
-    Passes.IvBlock blk = Passes.IV_BLOCK.get();
-    for (int j0 = 0; j0 < padded; j0 += Passes.BLOCK) {
-      int n = Math.min(Passes.BLOCK, padded - j0);
-      System.arraycopy(sc.f, j0, blk.f, 0, n);
-      System.arraycopy(sc.k, j0, blk.k, 0, n);
-      System.arraycopy(sc.x, j0, blk.x, 0, n);
-      System.arraycopy(sc.target, j0, blk.target, 0, n);
-      Passes.ivInit(blk, n);
-      for (int it = 0; it < IV_MAX_ITERATIONS; it++) {
-        Passes.ivD(blk, n);
-        Passes.expHalfSquare(blk.d1, blk.eh1, n);
-        Passes.cdf(blk.sgn, blk.d1, blk.eh1, blk.c1, n);
-        Passes.expHalfSquare(blk.d2, blk.eh2, n);
-        Passes.cdf(blk.sgn, blk.d2, blk.eh2, blk.c2, n);
-        if (Passes.ivUpdate(blk, n)) {
-          break;
-        }
-      }
-      System.arraycopy(blk.v, 0, sc.v, j0, n);
-      System.arraycopy(blk.done, 0, sc.done, j0, n);
-    }
-    for (int j = 0; j < m; j++) {
-      int i = sc.row[j];
-      double v = sc.v[j];
-      if (sc.done[j] && v > 0 && v < Double.POSITIVE_INFINITY) {
-        statusOut[i] = OK;
-        volOut[i] = v / Math.sqrt(ts[i]);
-      } else {
-        scalarIv(model, b, prices, volOut, statusOut, i);
-      }
-    }
-  }
-
-  /**
-   * The scalar solver's checks before iterating, in its order; OK when a Newton solve is needed.
-   */
-  private static byte preCheck(
-      boolean isCall, double forward, double strike, double expiry, double df, double price) {
-    if (!(price >= 0 && price < Double.POSITIVE_INFINITY)) {
-      return PricingStatus.INVALID_PRICE.code();
-    }
-    if (expiry == 0) {
-      return PricingStatus.EXPIRED.code();
-    }
-    double b = price / df;
-    double intrinsic = isCall ? Math.max(forward - strike, 0) : Math.max(strike - forward, 0);
-    double upper = isCall ? forward : strike;
-    double tol = 4 * Math.ulp(Math.max(b, intrinsic));
-    if (b < intrinsic - tol) {
-      return PricingStatus.BELOW_INTRINSIC.code();
-    }
-    if (b >= upper) {
-      return PricingStatus.ABOVE_UPPER_BOUND.code();
-    }
-    double timeValue = b - intrinsic;
-    if (timeValue <= tol || forward == 0 || strike == 0) {
-      return PricingStatus.NO_TIME_VALUE.code();
-    }
-    return OK;
   }
 
   private static void scalarIv(

@@ -65,7 +65,7 @@ class SimdConformanceTest {
   }
 
   @Test
-  void ivSolvesMostRowsOnTheVectorPathAndAgreesWithScalar() {
+  void ivAgreesWithScalarBitForBit() {
     OptionBatch b = OptionRows.random(4_096, 23);
     double[] prices = new double[b.size()];
     byte[] st = new byte[b.size()];
