@@ -101,7 +101,7 @@ public final class ScalarPricingBackend implements PricingBackend {
       } else if (bachelier) {
         priceOut[i] = BachelierKernel.price(call[i], s[i], k[i], t[i], r[i], q[i], vol[i]);
       } else {
-        priceOut[i] = BlackScholesKernel.price(call[i], s[i], k[i], t[i], r[i], qi, vol[i]);
+        priceOut[i] = BlackScholesKernel.fastPrice(call[i], s[i], k[i], t[i], r[i], qi, vol[i]);
       }
     }
   }
@@ -136,7 +136,7 @@ public final class ScalarPricingBackend implements PricingBackend {
       if (bachelier) {
         BachelierKernel.firstOrder(call[i], s[i], k[i], t[i], r[i], q[i], vol[i], tmp, 0);
       } else {
-        BlackScholesKernel.firstOrder(call[i], s[i], k[i], t[i], r[i], qi, vol[i], tmp, 0);
+        BlackScholesKernel.fastFirstOrder(call[i], s[i], k[i], t[i], r[i], qi, vol[i], tmp, 0);
       }
       price[i] = tmp[0];
       delta[i] = tmp[1];

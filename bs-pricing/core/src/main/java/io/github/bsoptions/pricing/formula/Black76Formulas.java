@@ -25,7 +25,7 @@ public final class Black76Formulas {
       double rate,
       double volatility) {
     check(forward, strike, expiry, rate, volatility);
-    return BlackScholesKernel.price(isCall, forward, strike, expiry, rate, rate, volatility);
+    return BlackScholesKernel.fastPrice(isCall, forward, strike, expiry, rate, rate, volatility);
   }
 
   /** Returns the price with every analytic greek (with respect to the forward). */

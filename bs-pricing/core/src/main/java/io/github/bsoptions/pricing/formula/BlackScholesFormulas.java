@@ -30,7 +30,8 @@ public final class BlackScholesFormulas {
       double dividendYield,
       double volatility) {
     check(spot, strike, expiry, rate, dividendYield, volatility);
-    return BlackScholesKernel.price(isCall, spot, strike, expiry, rate, dividendYield, volatility);
+    return BlackScholesKernel.fastPrice(
+        isCall, spot, strike, expiry, rate, dividendYield, volatility);
   }
 
   /** Returns the price with every analytic greek. */
@@ -57,7 +58,7 @@ public final class BlackScholesFormulas {
       double volatility) {
     double[] out = new double[6];
     check(spot, strike, expiry, rate, dividendYield, volatility);
-    BlackScholesKernel.firstOrder(
+    BlackScholesKernel.fastFirstOrder(
         isCall, spot, strike, expiry, rate, dividendYield, volatility, out, 0);
     return out[1];
   }
@@ -77,7 +78,7 @@ public final class BlackScholesFormulas {
       double[] out,
       int offset) {
     check(spot, strike, expiry, rate, dividendYield, volatility);
-    BlackScholesKernel.firstOrder(
+    BlackScholesKernel.fastFirstOrder(
         isCall, spot, strike, expiry, rate, dividendYield, volatility, out, offset);
   }
 

@@ -125,6 +125,40 @@ public final class NormalDistribution {
   }
 
   /**
+   * Returns {@code P[X <= x]} given the density {@code density = pdf(x)} computed by the caller
+   * (for example shared with a greek, or derived from the density at a related point), saving the
+   * exponential of {@link #cdf(double)}. The result is as accurate as {@code density}; for {@code
+   * |x| <= 0.674} the density is not used.
+   */
+  public static double cdfFromDensity(double x, double density) {
+    double y = Math.abs(x);
+    if (y <= 0.67448975) {
+      return cdf(x);
+    }
+    double tail;
+    if (y <= SQRT_32) {
+      double xnum = C[8] * y;
+      double xden = y;
+      for (int i = 0; i < 7; i++) {
+        xnum = (xnum + C[i]) * y;
+        xden = (xden + D[i]) * y;
+      }
+      tail = density * (SQRT_2PI * ((xnum + C[7]) / (xden + D[7])));
+    } else {
+      double xsq = 1.0 / (y * y);
+      double xnum = P[5] * xsq;
+      double xden = xsq;
+      for (int i = 0; i < 4; i++) {
+        xnum = (xnum + P[i]) * xsq;
+        xden = (xden + Q[i]) * xsq;
+      }
+      double r = xsq * (xnum + P[4]) / (xden + Q[4]);
+      tail = density * ((1.0 - SQRT_2PI * r) / y);
+    }
+    return x > 0 ? 1.0 - tail : tail;
+  }
+
+  /**
    * Returns the Mills ratio {@code (1 - cdf(x)) / pdf(x)} to a few ulps relative, without forming
    * the tiny tail probability for large {@code x} (the same rational approximations as {@link
    * #cdf(double)}, less their exponential factor). Positive infinity where the ratio overflows

@@ -89,10 +89,11 @@ public final class BlackImpliedVol {
     if (!(bo > 0)) {
       return fail(PricingStatus.NO_TIME_VALUE);
     }
-    if (bo >= (x > 0 ? 1 / e : e)) {
+    double bMax = x > 0 ? 1 / e : e;
+    if (bo >= bMax) {
       return fail(PricingStatus.ABOVE_UPPER_BOUND);
     }
-    double s = LetsBeRational.solve(bo, xo, iterationsOut);
+    double s = LetsBeRational.solve(bo, xo, bMax, iterationsOut);
     if (!(s > 0 && s < Double.POSITIVE_INFINITY)) {
       return fail(PricingStatus.NOT_CONVERGED);
     }

@@ -36,7 +36,14 @@ public final class LetsBeRational {
    * The iteration count is written to {@code iterationsOut[0]} when the array is not null.
    */
   public static double solve(double beta, double x, int[] iterationsOut) {
-    double bMax = Math.exp(0.5 * x);
+    return solve(beta, x, Math.exp(0.5 * x), iterationsOut);
+  }
+
+  /**
+   * As {@link #solve(double, double, int[])}, with the caller's {@code bMax = exp(x/2)} (the upper
+   * bound of the normalised out-of-the-money value), saving an exponential.
+   */
+  public static double solve(double beta, double x, double bMax, int[] iterationsOut) {
     // The bracket holds only evaluated facts (b(sLeft) < beta < b(sRight)): the branch boundaries
     // are themselves subject to round-off at the ulp level, so they must not confine the root.
     double sLeft = 0.0;
@@ -49,7 +56,8 @@ public final class LetsBeRational {
     double bC = NormalisedBlack.otmCall(x, sC, vC);
     if (beta < bC) {
       double sL = sC - bC / vC;
-      double bL = NormalisedBlack.otmCall(x, sL);
+      double vL = NormalisedBlack.vega(x, sL);
+      double bL = NormalisedBlack.otmCall(x, sL, vL);
       if (beta < bL) {
         double[] f = lowerMap(x, sL);
         double rLl = convexControlRight(0.0, bL, 0.0, f[0], 1.0, f[1], f[2], true);
@@ -61,15 +69,14 @@ public final class LetsBeRational {
         s = inverseLowerMap(x, fv);
         objective = 1;
       } else {
-        double vL = NormalisedBlack.vega(x, sL);
         double rLm = convexControlRight(bL, bC, sL, sC, 1 / vL, 1 / vC, 0.0, false);
         s = rationalCubic(beta, bL, bC, sL, sC, 1 / vL, 1 / vC, rLm);
       }
     } else {
       double sH = vC > Double.MIN_NORMAL ? sC + (bMax - bC) / vC : sC;
-      double bH = NormalisedBlack.otmCall(x, sH);
+      double vH = NormalisedBlack.vega(x, sH);
+      double bH = NormalisedBlack.otmCall(x, sH, vH);
       if (beta <= bH) {
-        double vH = NormalisedBlack.vega(x, sH);
         double rHm = convexControlLeft(bC, bH, sC, sH, 1 / vC, 1 / vH, 0.0, false);
         s = rationalCubic(beta, bC, bH, sC, sH, 1 / vC, 1 / vH, rHm);
       } else {
