@@ -13,6 +13,7 @@ public final class Commands {
         new PriceCommand(),
         new IvCommand(),
         new StressCommand(),
-        new DashboardCommand());
+        new DashboardCommand(),
+        new ChainCommand());
   }
 }
