@@ -14,6 +14,10 @@ public final class Commands {
         new IvCommand(),
         new StressCommand(),
         new DashboardCommand(),
-        new ChainCommand());
+        new ChainCommand(),
+        new OrderCommand(),
+        new OrdersCommand(),
+        new PositionsCommand(),
+        new CancelCommand());
   }
 }
