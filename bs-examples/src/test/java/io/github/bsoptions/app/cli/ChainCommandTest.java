@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.bsoptions.app.Main;
+import io.github.bsoptions.data.MarketDataProviders;
+import io.github.bsoptions.data.model.OptionChainQuery;
 import io.github.bsoptions.data.replay.ChainCsv;
+import io.github.bsoptions.data.replay.RecordingMarketData;
+import io.github.bsoptions.data.sim.SimulatedMarket;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +20,7 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class ChainCommandTest {
@@ -76,6 +82,40 @@ class ChainCommandTest {
     assertThat(lines.subList(2, lines.size()))
         .hasSize(8)
         .allSatisfy(l -> assertThat(l).contains(expiry));
+  }
+
+  @Test
+  void replayOfARecordedSimulationPrintsTheSameChain(@TempDir Path dir) throws Exception {
+    Path rec = dir.resolve("session.rec");
+    try (SimulatedMarket sim = (SimulatedMarket) MarketDataProviders.create("simulated", Map.of());
+        RecordingMarketData recording = RecordingMarketData.wrap(sim, rec, sim::now)) {
+      recording.optionChain(OptionChainQuery.all("SPY"));
+      recording.latestStockTrade("SPY");
+    }
+    String[] live = run("chain", "SPY", "--format", "csv", "--ntm", "2");
+    String[] replayed =
+        run(
+            "chain",
+            "SPY",
+            "--format",
+            "csv",
+            "--ntm",
+            "2",
+            "--source",
+            "replay",
+            "--replay-file",
+            rec.toString());
+    assertThat(replayed[0]).as(replayed[2]).isEqualTo("0");
+    List<String> a = live[1].lines().toList();
+    List<String> b = replayed[1].lines().toList();
+    assertThat(b).hasSameSizeAs(a).hasSizeGreaterThan(4);
+    // same contracts, quotes and greeks; only the source column differs
+    for (int i = 1; i < a.size(); i++) {
+      assertThat(b.get(i).replace(",simulated,", ",X,"))
+          .isEqualTo(a.get(i).replace(",simulated,", ",X,"));
+    }
+    assertThat(run("chain", "SPY", "--source", "replay", "--replay-file", "/no/such")[0])
+        .isEqualTo("2");
   }
 
   @Test
