@@ -14,6 +14,11 @@ public final class Commands {
         new IvCommand(),
         new StressCommand(),
         new DemoCommand(),
-        new DashboardCommand());
+        new DashboardCommand(),
+        new ChainCommand(),
+        new OrderCommand(),
+        new OrdersCommand(),
+        new PositionsCommand(),
+        new CancelCommand());
   }
 }

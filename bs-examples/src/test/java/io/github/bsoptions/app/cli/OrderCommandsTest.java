@@ -1,0 +1,164 @@
+package io.github.bsoptions.app.cli;
+
+import static io.github.bsoptions.app.cli.ChainCommandTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.bsoptions.data.MarketDataProviders;
+import io.github.bsoptions.data.model.OptionChainQuery;
+import io.github.bsoptions.data.model.OptionSnapshot;
+import io.github.bsoptions.data.model.Quote;
+import io.github.bsoptions.data.spi.MarketDataProvider;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OrderCommandsTest {
+  @TempDir Path dir;
+
+  /** A near-the-money SPY call with a two-sided quote in the default simulated market. */
+  static Quote nearTheMoneyCall() throws Exception {
+    try (MarketDataProvider m = MarketDataProviders.create("simulated", Map.of())) {
+      double spot = m.latestStockTrade("SPY").price();
+      return m.optionChain(OptionChainQuery.all("SPY")).options().stream()
+          .filter(s -> s.symbol().contains("C"))
+          .filter(s -> s.quote().isPresent() && s.quote().get().isTwoSided())
+          .filter(s -> s.quote().get().askSize() > 0)
+          .min(
+              java.util.Comparator.comparingDouble(
+                  (OptionSnapshot s) -> Math.abs(s.contract().strike() - spot)))
+          .orElseThrow()
+          .quote()
+          .get();
+    }
+  }
+
+  private String[] trade(String... args) {
+    String[] all = new String[args.length + 2];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = "--state-dir";
+    all[args.length + 1] = dir.toString();
+    return run(all);
+  }
+
+  private static String clientId(String output) {
+    List<String> lines = output.lines().toList();
+    assertThat(lines).hasSizeGreaterThanOrEqualTo(2);
+    return lines.get(1).trim().split("\\s+")[1];
+  }
+
+  @Test
+  void paperOrdersFillPersistAndCancelAcrossInvocations() throws Exception {
+    Quote q = nearTheMoneyCall();
+    String sym = q.symbol();
+    String[] filled =
+        trade(
+            "order",
+            "--symbol",
+            sym,
+            "--side",
+            "buy",
+            "--qty",
+            "1",
+            "--type",
+            "limit",
+            "--limit-price",
+            String.valueOf(Math.round((q.ask() + 0.05) * 100) / 100.0));
+    assertThat(filled[0]).as(filled[2]).isEqualTo("0");
+    assertThat(filled[1].lines().toList().get(1).trim().split("\\s+")).contains(sym, "filled");
+    String filledId = clientId(filled[1]);
+    assertThat(Files.exists(dir.resolve("paper.journal"))).isTrue();
+    assertThat(Files.exists(dir.resolve("paper-broker.log"))).isTrue();
+
+    // a second process: the broker state is recovered and the engine reconciles cleanly
+    String[] positions = trade("positions");
+    assertThat(positions[0]).as(positions[2]).isEqualTo("0");
+    assertThat(positions[1].lines().toList()).hasSize(2);
+    assertThat(positions[1].lines().toList().get(1).trim().split("\\s+")).startsWith(sym, "1");
+    String[] orders = trade("orders");
+    assertThat(orders[0]).as(orders[2]).isEqualTo("0");
+    assertThat(orders[1]).contains(filledId).contains("filled");
+
+    // a resting order, cancelled by a later invocation
+    String[] resting =
+        trade(
+            "order",
+            "--symbol",
+            sym,
+            "--side",
+            "buy",
+            "--qty",
+            "1",
+            "--type",
+            "limit",
+            "--limit-price",
+            "0.01",
+            "--tif",
+            "gtc");
+    assertThat(resting[0]).as(resting[2]).isEqualTo("0");
+    String restingId = clientId(resting[1]);
+    assertThat(restingId).isNotEqualTo(filledId);
+    assertThat(resting[1].lines().toList().get(1).trim().split("\\s+")[3])
+        .isIn("new", "accepted", "pending_new");
+    String[] open = trade("orders", "--open");
+    assertThat(open[1]).contains(restingId).doesNotContain(filledId);
+    String[] cancel = trade("cancel", restingId);
+    assertThat(cancel[0]).as(cancel[2]).isEqualTo("0");
+    assertThat(cancel[1]).contains(restingId).contains("cancel");
+    String[] after = trade("orders", "--open");
+    assertThat(after[0]).as(after[2]).isEqualTo("0");
+    assertThat(after[1].lines().toList()).hasSize(1);
+    assertThat(trade("positions")[1]).contains(sym);
+    String[] again = trade("cancel", restingId);
+    assertThat(again[0]).isNotEqualTo("0");
+  }
+
+  @Test
+  void stockMarketOrderAndBadInput() {
+    String[] r = trade("order", "--symbol", "SPY", "--side", "buy", "--qty", "10");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    assertThat(r[1]).contains("SPY").contains("filled");
+    assertThat(trade("positions")[1]).contains("SPY");
+    String[] noPrice =
+        trade("order", "--symbol", "SPY", "--side", "buy", "--qty", "1", "--type", "limit");
+    assertThat(noPrice[0]).isEqualTo("2");
+    assertThat(noPrice[2]).contains("--limit-price");
+    String[] badSide = trade("order", "--symbol", "SPY", "--side", "hold", "--qty", "1");
+    assertThat(badSide[0]).isEqualTo("2");
+    String[] unknownId = trade("cancel", "nosuch");
+    assertThat(unknownId[0]).isEqualTo("2");
+  }
+
+  @Test
+  void liveBrokerNeedsTheConfirmationFlag() {
+    String[] r =
+        trade(
+            "order",
+            "--broker",
+            "alpaca-live",
+            "--symbol",
+            "SPY",
+            "--side",
+            "buy",
+            "--qty",
+            "1",
+            "--set",
+            "APCA_API_KEY_ID=PKTEST",
+            "--set",
+            "APCA_API_SECRET_KEY=secret");
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2]).contains("--confirm-live");
+    assertThat(Files.exists(dir.resolve("alpaca-live.journal"))).isFalse();
+  }
+
+  @Test
+  void alpacaWithoutKeysNamesTheVariable() {
+    assumeTrue(System.getenv("APCA_API_KEY_ID") == null);
+    String[] r = trade("orders", "--broker", "alpaca-paper");
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2]).contains("APCA_API_KEY_ID");
+  }
+}
