@@ -4,8 +4,6 @@ import io.github.bsoptions.pricing.PricingStatus;
 import io.github.bsoptions.pricing.batch.BatchModel;
 import io.github.bsoptions.pricing.batch.GreeksBatch;
 import io.github.bsoptions.pricing.batch.OptionBatch;
-import io.github.bsoptions.pricing.formula.ImpliedVolResult;
-import io.github.bsoptions.pricing.formula.ImpliedVolatility;
 import io.github.bsoptions.pricing.internal.BlackScholesKernel;
 import io.github.bsoptions.pricing.internal.RowChecks;
 import io.github.bsoptions.pricing.spi.BackendCapability;
@@ -18,26 +16,22 @@ import java.util.Set;
  * into chunks of at most {@link DeviceKernels#capacity()} rows, runs the device kernels, and fills
  * in what the device does not compute. Invalid rows get their status and NaN; valid rows outside
  * the smooth domain (expiry, volatility, spot or strike 0, extreme carry) are computed with the
- * scalar reference kernel; implied-volatility rows are classified with the scalar solver's checks,
- * sent compacted, and solved on the host when the device iteration did not converge. Calls are
- * serialised (one device context).
+ * scalar reference kernel. Implied volatility is not offered (see {@link #impliedVolatility}).
+ * Calls are serialised (one device context).
  */
 final class CudaPricingBackend implements PricingBackend {
-  static final int IV_MAX_ITERATIONS = 60;
 
   private static final byte OK = PricingStatus.OK.code();
   private static final Set<BackendCapability> CAPABILITIES =
       EnumSet.of(
           BackendCapability.BATCH_PRICE,
           BackendCapability.BATCH_GREEKS,
-          BackendCapability.BATCH_IV,
           BackendCapability.BLACK_SCHOLES,
           BackendCapability.BLACK_76);
 
   private final DeviceKernels device;
   private final int minimumBatch;
   private final DeviceKernels.RowBuffers rows;
-  private final DeviceKernels.IvBuffers iv;
   private final double[] priceBuf;
   private final double[][] greekBufs;
 
@@ -46,7 +40,6 @@ final class CudaPricingBackend implements PricingBackend {
     this.minimumBatch = minimumBatch;
     int cap = device.capacity();
     this.rows = new DeviceKernels.RowBuffers(cap);
-    this.iv = new DeviceKernels.IvBuffers(cap);
     this.priceBuf = new double[cap];
     this.greekBufs = new double[6][cap];
   }
@@ -149,116 +142,17 @@ final class CudaPricingBackend implements PricingBackend {
     }
   }
 
+  /**
+   * Not offered: implied volatilities must carry exactly the statuses of the scalar
+   * Let's-Be-Rational solver, which the device Newton kernel does not reproduce; {@code auto}
+   * routes IV batches to the SIMD or scalar backend instead.
+   *
+   * @throws UnsupportedOperationException always
+   */
   @Override
-  public synchronized void impliedVolatility(
+  public void impliedVolatility(
       BatchModel model, OptionBatch b, double[] prices, double[] volOut, byte[] statusOut) {
     requireSupported(BackendCapability.BATCH_IV, model);
-    int n = b.size();
-    requireCapacity(prices.length, n, "prices");
-    requireCapacity(volOut.length, n, "volOut");
-    requireCapacity(statusOut.length, n, "statusOut");
-    boolean black76 = model == BatchModel.BLACK_76;
-    int cap = device.capacity();
-    int m = 0;
-    for (int i = 0; i < n; i++) {
-      double q = black76 ? 0 : b.dividendYield()[i];
-      byte code =
-          RowChecks.validate(model, b.spot()[i], b.strike()[i], b.expiry()[i], b.rate()[i], q, 0);
-      if (code != OK) {
-        statusOut[i] = code;
-        volOut[i] = Double.NaN;
-        continue;
-      }
-      double t = b.expiry()[i];
-      double forward = black76 ? b.spot()[i] : b.spot()[i] * Math.exp((b.rate()[i] - q) * t);
-      double df = Math.exp(-b.rate()[i] * t);
-      double strike = b.strike()[i];
-      boolean call = b.call()[i];
-      byte pre = preCheck(call, forward, strike, t, df, prices[i]);
-      if (pre != OK) {
-        statusOut[i] = pre;
-        volOut[i] = Double.NaN;
-        continue;
-      }
-      double x = Math.log(forward / strike);
-      if (x == 0 || !(Math.abs(x) < 700)) {
-        scalarIv(model, b, prices, volOut, statusOut, i);
-        continue;
-      }
-      double intrinsic = call ? Math.max(forward - strike, 0) : Math.max(strike - forward, 0);
-      iv.row[m] = i;
-      iv.forward[m] = forward;
-      iv.strike[m] = strike;
-      iv.logMoneyness[m] = x;
-      iv.target[m] = prices[i] / df - intrinsic;
-      m++;
-      if (m == cap) {
-        solve(model, b, prices, volOut, statusOut, m);
-        m = 0;
-      }
-    }
-    if (m > 0) {
-      solve(model, b, prices, volOut, statusOut, m);
-    }
-  }
-
-  private void solve(
-      BatchModel model, OptionBatch b, double[] prices, double[] volOut, byte[] statusOut, int m) {
-    device.impliedVolatility(iv, m, IV_MAX_ITERATIONS);
-    for (int j = 0; j < m; j++) {
-      int i = iv.row[j];
-      double v = iv.v[j];
-      if (iv.done[j] == 1 && v > 0 && v < Double.POSITIVE_INFINITY) {
-        statusOut[i] = OK;
-        volOut[i] = v / Math.sqrt(b.expiry()[i]);
-      } else {
-        scalarIv(model, b, prices, volOut, statusOut, i);
-      }
-    }
-  }
-
-  /** The scalar solver's checks before iterating, in its order; OK when a solve is needed. */
-  static byte preCheck(
-      boolean isCall, double forward, double strike, double expiry, double df, double price) {
-    if (!(price >= 0 && price < Double.POSITIVE_INFINITY)) {
-      return PricingStatus.INVALID_PRICE.code();
-    }
-    if (expiry == 0) {
-      return PricingStatus.EXPIRED.code();
-    }
-    double bp = price / df;
-    double intrinsic = isCall ? Math.max(forward - strike, 0) : Math.max(strike - forward, 0);
-    double upper = isCall ? forward : strike;
-    double tol = 4 * Math.ulp(Math.max(bp, intrinsic));
-    if (bp < intrinsic - tol) {
-      return PricingStatus.BELOW_INTRINSIC.code();
-    }
-    if (bp >= upper) {
-      return PricingStatus.ABOVE_UPPER_BOUND.code();
-    }
-    double timeValue = bp - intrinsic;
-    if (timeValue <= tol || forward == 0 || strike == 0) {
-      return PricingStatus.NO_TIME_VALUE.code();
-    }
-    return OK;
-  }
-
-  private static void scalarIv(
-      BatchModel model, OptionBatch b, double[] prices, double[] volOut, byte[] statusOut, int i) {
-    ImpliedVolResult res =
-        model == BatchModel.BLACK_76
-            ? ImpliedVolatility.black76(
-                b.call()[i], b.spot()[i], b.strike()[i], b.expiry()[i], b.rate()[i], prices[i])
-            : ImpliedVolatility.blackScholes(
-                b.call()[i],
-                b.spot()[i],
-                b.strike()[i],
-                b.expiry()[i],
-                b.rate()[i],
-                b.dividendYield()[i],
-                prices[i]);
-    statusOut[i] = res.status().code();
-    volOut[i] = res.volatility();
   }
 
   private void pack(OptionBatch b, int from, int m) {

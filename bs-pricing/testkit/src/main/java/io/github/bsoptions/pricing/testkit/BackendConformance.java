@@ -187,7 +187,8 @@ public final class BackendConformance {
           notional
               * (1
                   + Math.abs(b.rate()[i])
-                  + Math.abs(b.dividendYield()[i])
+                  // Black-76 has no dividend column value (NaN): it does not enter theta.
+                  + (model == BatchModel.BLACK_76 ? 0 : Math.abs(b.dividendYield()[i]))
                   + (sqrtT > 0 ? vol / sqrtT : 0));
       double pAbs = tol.priceAbsolute() * notional;
       value(
