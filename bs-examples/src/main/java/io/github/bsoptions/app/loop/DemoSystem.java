@@ -57,7 +57,9 @@ import io.github.bsoptions.signals.score.ContractScore;
 import io.github.bsoptions.signals.score.ScoredChain;
 import io.github.bsoptions.signals.score.ScoringContext;
 import io.github.bsoptions.signals.spi.Forecaster;
+import io.github.bsoptions.signals.strategy.LongVolatilityStrategy;
 import io.github.bsoptions.signals.strategy.MarketView;
+import io.github.bsoptions.signals.strategy.ShortPremiumStrategy;
 import io.github.bsoptions.signals.strategy.Signal;
 import io.github.bsoptions.signals.strategy.SignalLeg;
 import io.github.bsoptions.signals.strategy.Strategies;
@@ -98,6 +100,33 @@ public final class DemoSystem implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoSystem.class);
   private static final double MULTIPLIER = 100;
 
+  /** Relative volatility edge the demo's strategies need (implied vs forecast). */
+  static final double DEMO_EDGE = 0.05;
+
+  /**
+   * Gap allowance on a stop: an unbounded-loss structure is assumed to lose this times its stop.
+   */
+  static final double GAP = 2;
+
+  /**
+   * The demo account's risk limits: bs-risk's defaults with per-order and book gamma limits sized
+   * for a 250,000 account that trades short-dated at-the-money index options (one SPY straddle two
+   * weeks out carries about 15,000 of dollar gamma per 1% move), and gross-notional limits that
+   * count every leg of a defined-risk spread (one SPY iron condor is 200,000 of gross notional), so
+   * a ladder of a few spreads per underlying fits.
+   */
+  public static final RiskLimits DEMO_LIMITS =
+      RiskLimits.DEFAULT.toBuilder()
+          .maxOrderDollarGamma(60_000)
+          .maxPortfolioDollarGamma(150_000)
+          .maxGrossNotional(3_000_000)
+          .maxConcentration(6)
+          .build();
+
+  /** The demo's sizing: half Kelly, at most 2% of the account at risk per trade, 20 contracts. */
+  public static final SizingPolicy DEMO_SIZING =
+      new SizingPolicy(0.5, 0.02, Double.POSITIVE_INFINITY, 20);
+
   /**
    * Settings of a run.
    *
@@ -125,12 +154,14 @@ public final class DemoSystem implements AutoCloseable {
       underlyings = Map.copyOf(underlyings);
     }
 
-    /** The demo's defaults: SPY and QQQ, 5-minute steps, 250,000 cash, GARCH. */
+    /**
+     * The demo's defaults: SPY and QQQ, 5-minute steps, 250,000 cash, GARCH, 8 open per underlying.
+     */
     public static Settings defaults(long seed, int days) {
       Map<String, double[]> u = new LinkedHashMap<>();
       u.put("SPY", new double[] {500, 0.18});
       u.put("QQQ", new double[] {430, 0.24});
-      return new Settings(seed, days, Duration.ofMinutes(5), u, 250_000, "garch", 2);
+      return new Settings(seed, days, Duration.ofMinutes(5), u, 250_000, "garch", 8);
     }
   }
 
@@ -146,7 +177,7 @@ public final class DemoSystem implements AutoCloseable {
   private final Journal journal;
   private final RiskGate gate;
   private final PreTradeCheck preTrade;
-  private final KellySizer sizer = new KellySizer(SizingPolicy.DEFAULT);
+  private final KellySizer sizer = new KellySizer(DEMO_SIZING);
   private final ChainScorer scorer = ChainScorer.withDefaults();
   private final List<Strategy> strategies;
   private final Forecaster forecaster;
@@ -205,7 +236,7 @@ public final class DemoSystem implements AutoCloseable {
     this.market = SimulatedMarket.create(b.build());
     this.underlyings = List.copyOf(new TreeMap<>(settings.underlyings()).keySet());
     this.clock = new SimClock(market);
-    this.strategies = Strategies.discover();
+    this.strategies = demoStrategies(Strategies.discover());
     this.forecaster =
         settings.forecaster().isEmpty()
             ? Forecasters.best()
@@ -223,12 +254,30 @@ public final class DemoSystem implements AutoCloseable {
             journalDir.resolve("demo-" + settings.seed() + "-" + System.nanoTime() + ".journal"),
             Journal.Durability.NONE,
             "demo");
-    this.preTrade =
-        new PreTradeCheck(RiskLimits.DEFAULT, RiskPricers.DEFAULT, clock, new KillSwitch());
+    this.preTrade = new PreTradeCheck(DEMO_LIMITS, RiskPricers.DEFAULT, clock, new KillSwitch());
     this.gate = new RiskGate(preTrade, this::riskContext, this::instrument, clock, metrics);
     this.fillsSince = market.now();
     this.engine =
         ExecutionEngine.start(journal, SmartOrderRouter.single(paper, clock), gate, fillsSince, 3);
+  }
+
+  /**
+   * The demo's strategy book: the two built-in strategies laddered over several tenors with a 5%
+   * volatility edge (the library defaults, one tenor at 15% edge, trade a few times a week), plus
+   * any other strategy found on the module path.
+   */
+  static List<Strategy> demoStrategies(List<Strategy> discovered) {
+    List<Strategy> out = new ArrayList<>();
+    for (int days : new int[] {14, 28, 42, 63}) {
+      out.add(new ShortPremiumStrategy(DEMO_EDGE, days, 0.25, 2, Math.min(7, days / 4)));
+      out.add(new LongVolatilityStrategy(DEMO_EDGE, days));
+    }
+    for (Strategy s : discovered) {
+      if (!s.name().equals("short-premium") && !s.name().equals("long-volatility")) {
+        out.add(s);
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** Returns the simulated market (for tests). */
@@ -339,11 +388,9 @@ public final class DemoSystem implements AutoCloseable {
         metrics.latency().snapshot(),
         List.of(
             new RunReport.RiskUsage(
-                "peak |portfolio $delta|",
-                peakAbsDelta,
-                RiskLimits.DEFAULT.maxPortfolioDollarDelta()),
+                "peak |portfolio $delta|", peakAbsDelta, DEMO_LIMITS.maxPortfolioDollarDelta()),
             new RunReport.RiskUsage(
-                "peak |portfolio vega|", peakAbsVega, RiskLimits.DEFAULT.maxPortfolioVega())),
+                "peak |portfolio vega|", peakAbsVega, DEMO_LIMITS.maxPortfolioVega())),
         fq,
         trades,
         notes);
@@ -529,18 +576,15 @@ public final class DemoSystem implements AutoCloseable {
       }
       marketable += l.quantity() * (l.quantity() > 0 ? o.ask() : o.bid());
     }
-    double premium = Math.abs(s.netPrice()) * MULTIPLIER;
-    double lossPerUnit = s.maxLoss() > 0 ? s.maxLoss() : premium;
-    double cost = s.netPrice() > 0 ? premium : lossPerUnit;
-    double win = Math.max(0.01, s.expectedProfit() > 0 ? s.expectedProfit() * 2 : premium * 0.5);
+    TradeProfile profile = profile(s);
+    if (profile == null) {
+      denials.merge("no edge (expected profit <= 0)", 1L, Long::sum);
+      return false;
+    }
     io.github.bsoptions.exec.order.Account acct = paper.account();
     SizingResult size;
     try {
-      size =
-          sizer.size(
-              lastEquity(),
-              acct.buyingPower(),
-              TradeProfile.binary(s.probabilityOfProfit(), win, lossPerUnit, cost));
+      size = sizer.size(lastEquity(), acct.buyingPower(), profile);
     } catch (IllegalArgumentException e) {
       LOG.debug("not sized: {}", e.getMessage());
       return false;
@@ -571,6 +615,29 @@ public final class DemoSystem implements AutoCloseable {
     }
     OrderRequest req = order(s.legs(), units, marketable, false);
     return submit(s.strategy(), req, s, units, s.netPrice());
+  }
+
+  /**
+   * The signal's bet per contract (all amounts in currency per contract, i.e. per share times the
+   * multiplier): the loss is the signal's max loss when bounded, else the loss at its stop (with a
+   * gap allowance of {@link #GAP}); the win is set so that the binary bet has the signal's own
+   * expected profit and probability of profit. Returns null when the signal expects no profit.
+   */
+  static TradeProfile profile(Signal s) {
+    double premium = Math.abs(s.netPrice()) * MULTIPLIER;
+    double expected = s.expectedProfit() * MULTIPLIER;
+    double pop = s.probabilityOfProfit();
+    if (!(expected > 0) || !(pop > 0) || !(premium > 0)) {
+      return null;
+    }
+    double loss =
+        Double.isFinite(s.maxLoss()) && s.maxLoss() > 0
+            ? s.maxLoss() * MULTIPLIER
+            : premium * Math.max(s.exit().stopLoss(), 0.5) * GAP;
+    double cost = s.netPrice() > 0 ? premium : loss;
+    // expected = pop * win - (1 - pop) * loss
+    double win = (expected + (1 - pop) * loss) / pop;
+    return TradeProfile.binary(pop, win, loss, cost);
   }
 
   private OrderRequest order(List<SignalLeg> legs, long units, double netLimit, boolean reverse) {
