@@ -2,6 +2,7 @@ package io.github.bsoptions.app.loop;
 
 import io.github.bsoptions.app.obs.AppMetrics;
 import io.github.bsoptions.app.obs.Stage;
+import io.github.bsoptions.app.report.Performance;
 import io.github.bsoptions.app.report.ProgressBar;
 import io.github.bsoptions.app.report.RunReport;
 import io.github.bsoptions.app.store.PnlSnapshot;
@@ -205,6 +206,8 @@ public final class DemoSystem implements AutoCloseable {
   private double peakAbsDelta;
   private double peakAbsVega;
   private double realized;
+  private double tradedPremium;
+  private final List<Double> closedPnl = new ArrayList<>();
   private int dayIndex;
   private Instant fillsSince;
 
@@ -366,6 +369,19 @@ public final class DemoSystem implements AutoCloseable {
             + " ("
             + journal.appendedBytes()
             + " bytes; durability NONE for the demo, FSYNC for live)");
+    double avgEquity =
+        equityCurve.stream().mapToDouble(Views.EquityPoint::equity).average().orElse(startEquity);
+    double hit = Performance.hitRate(closedPnl.stream().mapToDouble(Double::doubleValue).toArray());
+    notes.add(
+        String.format(
+            java.util.Locale.ROOT,
+            "hit rate %s of %d closed trades; turnover %.3f (traded premium %.2f / average"
+                + " equity %.2f)",
+            Double.isNaN(hit) ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f%%", hit * 100),
+            closedPnl.size(),
+            Performance.turnover(tradedPremium, avgEquity),
+            tradedPremium,
+            avgEquity));
     notes.add("strategies: " + strategies.stream().map(Strategy::name).toList());
     return new RunReport(
         "bs demo: simulated market, paper broker",
@@ -397,13 +413,8 @@ public final class DemoSystem implements AutoCloseable {
   }
 
   private double maxDrawdown() {
-    double peak = Double.NEGATIVE_INFINITY;
-    double dd = 0;
-    for (Views.EquityPoint p : equityCurve) {
-      peak = Math.max(peak, p.equity());
-      dd = Math.max(dd, (peak - p.equity()) / peak);
-    }
-    return dd;
+    return Performance.maxDrawdown(
+        equityCurve.stream().mapToDouble(Views.EquityPoint::equity).toArray());
   }
 
   private double sharpe(double start) {
@@ -413,18 +424,8 @@ public final class DemoSystem implements AutoCloseable {
           Instant.ofEpochMilli(p.atMillis()).atZone(SimulationConfig.NEW_YORK).toLocalDate(),
           p.equity());
     }
-    if (close.size() < 5) {
-      return Double.NaN; // fewer than five daily returns say nothing
-    }
-    double prev = start;
-    List<Double> rets = new ArrayList<>();
-    for (double e : close.values()) {
-      rets.add(e / prev - 1);
-      prev = e;
-    }
-    double mean = rets.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-    double var = rets.stream().mapToDouble(r -> (r - mean) * (r - mean)).sum() / (rets.size() - 1);
-    return var > 0 ? mean / Math.sqrt(var) * Math.sqrt(252) : Double.NaN;
+    return Performance.sharpe(
+        start, close.values().stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   /** The feedback loop: refit the forecaster on daily returns and score yesterday's forecast. */
@@ -749,6 +750,7 @@ public final class DemoSystem implements AutoCloseable {
         if (submit(t.strategy() + "-exit", req, t.signal(), t.units(), 0)) {
           open.remove(t);
           realized += pnl * t.units() * MULTIPLIER;
+          closedPnl.add(pnl * t.units() * MULTIPLIER);
         }
       }
     }
@@ -760,6 +762,7 @@ public final class DemoSystem implements AutoCloseable {
         continue;
       }
       fillCount++;
+      tradedPremium += Math.abs(f.qty() * f.price() * MULTIPLIER);
       metrics.fill("paper");
       String strategy = strategyByOrder.getOrDefault(f.clientOrderId(), "?");
       trades.add(
