@@ -103,7 +103,22 @@ public final class DemoCommand implements Callable<Integer> {
                         .withZone(ZoneOffset.UTC)
                         .format(Instant.now()));
     DashboardServer server = null;
-    try (JdbcTradingStore store = JdbcTradingStore.open(c)) {
+    // The simulated market's calendar is the same on every run, so each run gets its own embedded
+    // database next to its report (a shared one would hold the previous run's rows at the same
+    // times); a configured db.url is used as it is.
+    JdbcTradingStore opened;
+    if (c.get(ConfigKey.DB_URL).isEmpty()) {
+      try {
+        java.nio.file.Files.createDirectories(outDir.resolve("data"));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      opened =
+          JdbcTradingStore.open(JdbcTradingStore.embeddedUrl(outDir.resolve("data/bs")), "", "");
+    } else {
+      opened = JdbcTradingStore.open(c);
+    }
+    try (JdbcTradingStore store = opened) {
       TimeSeriesSink sink =
           InfluxLineProtocolSink.fromConfig(c)
               .<TimeSeriesSink>map(influx -> TimeSeriesSink.both(store, influx))

@@ -2,6 +2,7 @@ package io.github.bsoptions.app.loop;
 
 import io.github.bsoptions.app.obs.AppMetrics;
 import io.github.bsoptions.app.obs.Stage;
+import io.github.bsoptions.app.report.Performance;
 import io.github.bsoptions.app.report.ProgressBar;
 import io.github.bsoptions.app.report.RunReport;
 import io.github.bsoptions.app.store.PnlSnapshot;
@@ -57,7 +58,9 @@ import io.github.bsoptions.signals.score.ContractScore;
 import io.github.bsoptions.signals.score.ScoredChain;
 import io.github.bsoptions.signals.score.ScoringContext;
 import io.github.bsoptions.signals.spi.Forecaster;
+import io.github.bsoptions.signals.strategy.LongVolatilityStrategy;
 import io.github.bsoptions.signals.strategy.MarketView;
+import io.github.bsoptions.signals.strategy.ShortPremiumStrategy;
 import io.github.bsoptions.signals.strategy.Signal;
 import io.github.bsoptions.signals.strategy.SignalLeg;
 import io.github.bsoptions.signals.strategy.Strategies;
@@ -98,6 +101,33 @@ public final class DemoSystem implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoSystem.class);
   private static final double MULTIPLIER = 100;
 
+  /** Relative volatility edge the demo's strategies need (implied vs forecast). */
+  static final double DEMO_EDGE = 0.05;
+
+  /**
+   * Gap allowance on a stop: an unbounded-loss structure is assumed to lose this times its stop.
+   */
+  static final double GAP = 2;
+
+  /**
+   * The demo account's risk limits: bs-risk's defaults with per-order and book gamma limits sized
+   * for a 250,000 account that trades short-dated at-the-money index options (one SPY straddle two
+   * weeks out carries about 15,000 of dollar gamma per 1% move), and gross-notional limits that
+   * count every leg of a defined-risk spread (one SPY iron condor is 200,000 of gross notional), so
+   * a ladder of a few spreads per underlying fits.
+   */
+  public static final RiskLimits DEMO_LIMITS =
+      RiskLimits.DEFAULT.toBuilder()
+          .maxOrderDollarGamma(60_000)
+          .maxPortfolioDollarGamma(150_000)
+          .maxGrossNotional(3_000_000)
+          .maxConcentration(6)
+          .build();
+
+  /** The demo's sizing: half Kelly, at most 2% of the account at risk per trade, 20 contracts. */
+  public static final SizingPolicy DEMO_SIZING =
+      new SizingPolicy(0.5, 0.02, Double.POSITIVE_INFINITY, 20);
+
   /**
    * Settings of a run.
    *
@@ -125,12 +155,14 @@ public final class DemoSystem implements AutoCloseable {
       underlyings = Map.copyOf(underlyings);
     }
 
-    /** The demo's defaults: SPY and QQQ, 5-minute steps, 250,000 cash, GARCH. */
+    /**
+     * The demo's defaults: SPY and QQQ, 5-minute steps, 250,000 cash, GARCH, 8 open per underlying.
+     */
     public static Settings defaults(long seed, int days) {
       Map<String, double[]> u = new LinkedHashMap<>();
       u.put("SPY", new double[] {500, 0.18});
       u.put("QQQ", new double[] {430, 0.24});
-      return new Settings(seed, days, Duration.ofMinutes(5), u, 250_000, "garch", 2);
+      return new Settings(seed, days, Duration.ofMinutes(5), u, 250_000, "garch", 8);
     }
   }
 
@@ -146,7 +178,7 @@ public final class DemoSystem implements AutoCloseable {
   private final Journal journal;
   private final RiskGate gate;
   private final PreTradeCheck preTrade;
-  private final KellySizer sizer = new KellySizer(SizingPolicy.DEFAULT);
+  private final KellySizer sizer = new KellySizer(DEMO_SIZING);
   private final ChainScorer scorer = ChainScorer.withDefaults();
   private final List<Strategy> strategies;
   private final Forecaster forecaster;
@@ -174,6 +206,8 @@ public final class DemoSystem implements AutoCloseable {
   private double peakAbsDelta;
   private double peakAbsVega;
   private double realized;
+  private double tradedPremium;
+  private final List<Double> closedPnl = new ArrayList<>();
   private int dayIndex;
   private Instant fillsSince;
 
@@ -205,7 +239,7 @@ public final class DemoSystem implements AutoCloseable {
     this.market = SimulatedMarket.create(b.build());
     this.underlyings = List.copyOf(new TreeMap<>(settings.underlyings()).keySet());
     this.clock = new SimClock(market);
-    this.strategies = Strategies.discover();
+    this.strategies = demoStrategies(Strategies.discover());
     this.forecaster =
         settings.forecaster().isEmpty()
             ? Forecasters.best()
@@ -223,12 +257,30 @@ public final class DemoSystem implements AutoCloseable {
             journalDir.resolve("demo-" + settings.seed() + "-" + System.nanoTime() + ".journal"),
             Journal.Durability.NONE,
             "demo");
-    this.preTrade =
-        new PreTradeCheck(RiskLimits.DEFAULT, RiskPricers.DEFAULT, clock, new KillSwitch());
+    this.preTrade = new PreTradeCheck(DEMO_LIMITS, RiskPricers.DEFAULT, clock, new KillSwitch());
     this.gate = new RiskGate(preTrade, this::riskContext, this::instrument, clock, metrics);
     this.fillsSince = market.now();
     this.engine =
         ExecutionEngine.start(journal, SmartOrderRouter.single(paper, clock), gate, fillsSince, 3);
+  }
+
+  /**
+   * The demo's strategy book: the two built-in strategies laddered over several tenors with a 5%
+   * volatility edge (the library defaults, one tenor at 15% edge, trade a few times a week), plus
+   * any other strategy found on the module path.
+   */
+  static List<Strategy> demoStrategies(List<Strategy> discovered) {
+    List<Strategy> out = new ArrayList<>();
+    for (int days : new int[] {14, 28, 42, 63}) {
+      out.add(new ShortPremiumStrategy(DEMO_EDGE, days, 0.25, 2, Math.min(7, days / 4)));
+      out.add(new LongVolatilityStrategy(DEMO_EDGE, days));
+    }
+    for (Strategy s : discovered) {
+      if (!s.name().equals("short-premium") && !s.name().equals("long-volatility")) {
+        out.add(s);
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** Returns the simulated market (for tests). */
@@ -317,6 +369,19 @@ public final class DemoSystem implements AutoCloseable {
             + " ("
             + journal.appendedBytes()
             + " bytes; durability NONE for the demo, FSYNC for live)");
+    double avgEquity =
+        equityCurve.stream().mapToDouble(Views.EquityPoint::equity).average().orElse(startEquity);
+    double hit = Performance.hitRate(closedPnl.stream().mapToDouble(Double::doubleValue).toArray());
+    notes.add(
+        String.format(
+            java.util.Locale.ROOT,
+            "hit rate %s of %d closed trades; turnover %.3f (traded premium %.2f / average"
+                + " equity %.2f)",
+            Double.isNaN(hit) ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f%%", hit * 100),
+            closedPnl.size(),
+            Performance.turnover(tradedPremium, avgEquity),
+            tradedPremium,
+            avgEquity));
     notes.add("strategies: " + strategies.stream().map(Strategy::name).toList());
     return new RunReport(
         "bs demo: simulated market, paper broker",
@@ -339,24 +404,17 @@ public final class DemoSystem implements AutoCloseable {
         metrics.latency().snapshot(),
         List.of(
             new RunReport.RiskUsage(
-                "peak |portfolio $delta|",
-                peakAbsDelta,
-                RiskLimits.DEFAULT.maxPortfolioDollarDelta()),
+                "peak |portfolio $delta|", peakAbsDelta, DEMO_LIMITS.maxPortfolioDollarDelta()),
             new RunReport.RiskUsage(
-                "peak |portfolio vega|", peakAbsVega, RiskLimits.DEFAULT.maxPortfolioVega())),
+                "peak |portfolio vega|", peakAbsVega, DEMO_LIMITS.maxPortfolioVega())),
         fq,
         trades,
         notes);
   }
 
   private double maxDrawdown() {
-    double peak = Double.NEGATIVE_INFINITY;
-    double dd = 0;
-    for (Views.EquityPoint p : equityCurve) {
-      peak = Math.max(peak, p.equity());
-      dd = Math.max(dd, (peak - p.equity()) / peak);
-    }
-    return dd;
+    return Performance.maxDrawdown(
+        equityCurve.stream().mapToDouble(Views.EquityPoint::equity).toArray());
   }
 
   private double sharpe(double start) {
@@ -366,18 +424,8 @@ public final class DemoSystem implements AutoCloseable {
           Instant.ofEpochMilli(p.atMillis()).atZone(SimulationConfig.NEW_YORK).toLocalDate(),
           p.equity());
     }
-    if (close.size() < 5) {
-      return Double.NaN; // fewer than five daily returns say nothing
-    }
-    double prev = start;
-    List<Double> rets = new ArrayList<>();
-    for (double e : close.values()) {
-      rets.add(e / prev - 1);
-      prev = e;
-    }
-    double mean = rets.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-    double var = rets.stream().mapToDouble(r -> (r - mean) * (r - mean)).sum() / (rets.size() - 1);
-    return var > 0 ? mean / Math.sqrt(var) * Math.sqrt(252) : Double.NaN;
+    return Performance.sharpe(
+        start, close.values().stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   /** The feedback loop: refit the forecaster on daily returns and score yesterday's forecast. */
@@ -529,18 +577,15 @@ public final class DemoSystem implements AutoCloseable {
       }
       marketable += l.quantity() * (l.quantity() > 0 ? o.ask() : o.bid());
     }
-    double premium = Math.abs(s.netPrice()) * MULTIPLIER;
-    double lossPerUnit = s.maxLoss() > 0 ? s.maxLoss() : premium;
-    double cost = s.netPrice() > 0 ? premium : lossPerUnit;
-    double win = Math.max(0.01, s.expectedProfit() > 0 ? s.expectedProfit() * 2 : premium * 0.5);
+    TradeProfile profile = profile(s);
+    if (profile == null) {
+      denials.merge("no edge (expected profit <= 0)", 1L, Long::sum);
+      return false;
+    }
     io.github.bsoptions.exec.order.Account acct = paper.account();
     SizingResult size;
     try {
-      size =
-          sizer.size(
-              lastEquity(),
-              acct.buyingPower(),
-              TradeProfile.binary(s.probabilityOfProfit(), win, lossPerUnit, cost));
+      size = sizer.size(lastEquity(), acct.buyingPower(), profile);
     } catch (IllegalArgumentException e) {
       LOG.debug("not sized: {}", e.getMessage());
       return false;
@@ -571,6 +616,29 @@ public final class DemoSystem implements AutoCloseable {
     }
     OrderRequest req = order(s.legs(), units, marketable, false);
     return submit(s.strategy(), req, s, units, s.netPrice());
+  }
+
+  /**
+   * The signal's bet per contract (all amounts in currency per contract, i.e. per share times the
+   * multiplier): the loss is the signal's max loss when bounded, else the loss at its stop (with a
+   * gap allowance of {@link #GAP}); the win is set so that the binary bet has the signal's own
+   * expected profit and probability of profit. Returns null when the signal expects no profit.
+   */
+  static TradeProfile profile(Signal s) {
+    double premium = Math.abs(s.netPrice()) * MULTIPLIER;
+    double expected = s.expectedProfit() * MULTIPLIER;
+    double pop = s.probabilityOfProfit();
+    if (!(expected > 0) || !(pop > 0) || !(premium > 0)) {
+      return null;
+    }
+    double loss =
+        Double.isFinite(s.maxLoss()) && s.maxLoss() > 0
+            ? s.maxLoss() * MULTIPLIER
+            : premium * Math.max(s.exit().stopLoss(), 0.5) * GAP;
+    double cost = s.netPrice() > 0 ? premium : loss;
+    // expected = pop * win - (1 - pop) * loss
+    double win = (expected + (1 - pop) * loss) / pop;
+    return TradeProfile.binary(pop, win, loss, cost);
   }
 
   private OrderRequest order(List<SignalLeg> legs, long units, double netLimit, boolean reverse) {
@@ -682,6 +750,7 @@ public final class DemoSystem implements AutoCloseable {
         if (submit(t.strategy() + "-exit", req, t.signal(), t.units(), 0)) {
           open.remove(t);
           realized += pnl * t.units() * MULTIPLIER;
+          closedPnl.add(pnl * t.units() * MULTIPLIER);
         }
       }
     }
@@ -693,6 +762,7 @@ public final class DemoSystem implements AutoCloseable {
         continue;
       }
       fillCount++;
+      tradedPremium += Math.abs(f.qty() * f.price() * MULTIPLIER);
       metrics.fill("paper");
       String strategy = strategyByOrder.getOrDefault(f.clientOrderId(), "?");
       trades.add(

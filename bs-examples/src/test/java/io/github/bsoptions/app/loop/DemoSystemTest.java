@@ -13,6 +13,7 @@ import io.github.bsoptions.app.web.LiveDashboardState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,8 +45,11 @@ class DemoSystemTest {
       RunReport.Counts c = r.counts();
       assertThat(c.chains()).isGreaterThan(20);
       assertThat(c.optionsPriced()).isGreaterThan(c.chains() * 100);
-      assertThat(c.ordersSubmitted() + c.ordersDenied()).isPositive();
-      assertThat(c.fills()).isPositive();
+      // the demo's strategy ladder and limits trade several structures on one underlying, and
+      // every order that went out passed the real pre-trade check (none denied by the engine)
+      assertThat(c.ordersSubmitted()).isGreaterThanOrEqualTo(4);
+      assertThat(c.ordersDenied()).isZero();
+      assertThat(c.fills()).isGreaterThanOrEqualTo(c.ordersSubmitted());
       // every fill is persisted against an order the store knows
       assertThat(store.fills()).hasSize((int) c.fills());
       for (StoredFill f : store.fills()) {
@@ -72,6 +76,42 @@ class DemoSystemTest {
         .isPositive();
     assertThat(state.current("portfolio")).isNotNull();
     assertThat(metrics.scrape()).contains("bs_fills_total");
+  }
+
+  @Test
+  void aSignalsBetHasItsOwnExpectedProfitPerContract() {
+    io.github.bsoptions.risk.sizing.TradeProfile p =
+        DemoSystem.profile(signal(-1.50, 0.70, 0.20, 3.50));
+    // loss = max loss per share x 100; expectation = pop * win - (1 - pop) * loss = 20 per contract
+    assertThat(p.maxLossPerContract()).isCloseTo(350, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(p.expectedPnl()).isCloseTo(20, org.assertj.core.data.Offset.offset(1e-9));
+    // no expected profit: no bet
+    assertThat(DemoSystem.profile(signal(-1.50, 0.70, -0.01, 3.50))).isNull();
+    // unbounded loss: the stop times the gap allowance
+    io.github.bsoptions.risk.sizing.TradeProfile u =
+        DemoSystem.profile(signal(-2.00, 0.70, 0.20, Double.POSITIVE_INFINITY));
+    assertThat(u.maxLossPerContract())
+        .isCloseTo(200 * 2.0 * DemoSystem.GAP, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  private static io.github.bsoptions.signals.strategy.Signal signal(
+      double net, double pop, double expected, double maxLoss) {
+    io.github.bsoptions.data.model.OptionContract c =
+        io.github.bsoptions.data.model.OptionContract.parse("SPY260220C00505000");
+    return new io.github.bsoptions.signals.strategy.Signal(
+        "short-premium",
+        "SPY",
+        "test",
+        List.of(new io.github.bsoptions.signals.strategy.SignalLeg(c, -1, -net)),
+        net,
+        new io.github.bsoptions.signals.strategy.ExitRules(
+            0.5, 2.0, java.time.LocalDate.of(2026, 2, 13)),
+        0.5,
+        pop,
+        expected,
+        maxLoss,
+        "test",
+        Instant.EPOCH);
   }
 
   @Test
