@@ -16,6 +16,7 @@ public final class Commands {
         new DemoCommand(),
         new DashboardCommand(),
         new ChainCommand(),
+        new GarchCommand(),
         new OrderCommand(),
         new OrdersCommand(),
         new PositionsCommand(),
