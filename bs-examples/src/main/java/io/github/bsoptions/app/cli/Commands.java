@@ -17,6 +17,8 @@ public final class Commands {
         new DashboardCommand(),
         new ChainCommand(),
         new GarchCommand(),
+        new SignalsCommand(),
+        new ForecastEvalCommand(),
         new OrderCommand(),
         new OrdersCommand(),
         new PositionsCommand(),
