@@ -197,7 +197,11 @@ public final class SignalsCommand implements Callable<Integer> {
     }
     out.println();
     out.printf(
-        Locale.ROOT, "Signals (%d strategies, %d signals)%n", strategies.size(), signals.size());
+        Locale.ROOT,
+        "Signals (%d strategies, %d signal%s)%n",
+        strategies.size(),
+        signals.size(),
+        signals.size() == 1 ? "" : "s");
     if (signals.isEmpty()) {
       out.println("  none: no strategy's entry conditions hold now");
     }
