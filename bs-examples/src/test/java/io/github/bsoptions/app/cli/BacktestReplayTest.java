@@ -1,0 +1,110 @@
+package io.github.bsoptions.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.bsoptions.app.loop.DemoSystem;
+import io.github.bsoptions.app.loop.MarketFeed;
+import io.github.bsoptions.app.obs.AppMetrics;
+import io.github.bsoptions.app.report.ReportWriter;
+import io.github.bsoptions.app.report.RunReport;
+import io.github.bsoptions.app.store.JdbcTradingStore;
+import io.github.bsoptions.app.store.StoredFill;
+import io.github.bsoptions.app.web.DashboardState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A one-day simulated demo recorded with {@code --record}, then replayed by the backtest through
+ * the same loop: same inputs, same orders, fills and P&amp;L.
+ */
+class BacktestReplayTest {
+  @TempDir Path dir;
+
+  @Test
+  void replayOfARecordedDemoTradesTheSameAndReports() throws Exception {
+    DemoSystem.Settings d = DemoSystem.Settings.defaults(42, 1);
+    DemoSystem.Settings settings =
+        new DemoSystem.Settings(
+            d.seed(),
+            1,
+            Duration.ofMinutes(30),
+            Map.of("SPY", new double[] {500, 0.18}),
+            d.startingCash(),
+            d.forecaster(),
+            d.maxOpenTrades());
+    Path recording = dir.resolve("demo.jsonl");
+    RunReport demo;
+    List<String> demoFills;
+    try (JdbcTradingStore store =
+            JdbcTradingStore.open(JdbcTradingStore.embeddedUrl(dir.resolve("db")), "", "");
+        DemoSystem system =
+            new DemoSystem(
+                settings,
+                MarketFeed.recording(DemoSystem.simulatedMarket(settings), recording),
+                dir.resolve("journal"),
+                new AppMetrics(),
+                store,
+                store,
+                DashboardState.NONE)) {
+      demo = system.run(null);
+      demoFills = fills(store);
+    }
+    assertThat(demo.counts().ordersSubmitted()).isPositive();
+    assertThat(Files.size(recording)).isPositive();
+
+    Path out = dir.resolve("backtest");
+    RunReport bt = BacktestCommand.run(recording, 0.04, d.startingCash(), out, false);
+    List<String> btFills;
+    try (JdbcTradingStore store =
+        JdbcTradingStore.open(JdbcTradingStore.embeddedUrl(out.resolve("data/bs")), "", "")) {
+      btFills = fills(store);
+    }
+
+    assertThat(bt.mode()).isEqualTo("backtest");
+    assertThat(bt.counts().chains()).isEqualTo(demo.counts().chains());
+    assertThat(bt.counts().optionsPriced()).isEqualTo(demo.counts().optionsPriced());
+    assertThat(bt.counts().signals()).isEqualTo(demo.counts().signals());
+    assertThat(bt.counts().ordersSubmitted()).isEqualTo(demo.counts().ordersSubmitted());
+    assertThat(bt.counts().ordersDenied()).isEqualTo(demo.counts().ordersDenied());
+    assertThat(bt.counts().fills()).isEqualTo(demo.counts().fills());
+    assertThat(bt.trades()).isEqualTo(demo.trades());
+    assertThat(btFills).isEqualTo(demoFills);
+    assertThat(bt.pnl().endEquity()).isEqualTo(demo.pnl().endEquity());
+    assertThat(bt.pnl().realized()).isEqualTo(demo.pnl().realized());
+    assertThat(bt.equity()).isEqualTo(demo.equity());
+
+    List<Path> files = ReportWriter.write(out, bt);
+    assertThat(files).isNotEmpty();
+    String text = ReportWriter.text(bt);
+    assertThat(text)
+        .contains("bs backtest")
+        .contains("max drawdown")
+        .contains("Sharpe")
+        .contains("hit rate")
+        .contains("turnover")
+        .contains("option prices/s");
+  }
+
+  private static List<String> fills(JdbcTradingStore store) {
+    return store.fills().stream()
+        .map(
+            (StoredFill f) ->
+                f.filledAt()
+                    + " "
+                    + f.symbol()
+                    + " "
+                    + f.side()
+                    + " "
+                    + f.quantity()
+                    + " @ "
+                    + f.price()
+                    + " fee "
+                    + f.fee())
+        .toList();
+  }
+}
