@@ -198,6 +198,7 @@ public final class DemoSystem implements AutoCloseable {
   private final Map<String, Long> denials = new TreeMap<>();
   private final Map<String, String> strategyByOrder = new HashMap<>();
   private long chains;
+  private long missingChains;
   private long optionsPriced;
   private long signalCount;
   private long ordersSubmitted;
@@ -409,6 +410,11 @@ public final class DemoSystem implements AutoCloseable {
             Performance.turnover(tradedPremium, avgEquity),
             tradedPremium,
             avgEquity));
+    if (missingChains > 0) {
+      notes.add(
+          missingChains
+              + " step(s) had no chain for an underlying (not in the recording) and skipped it");
+    }
     notes.add("strategies: " + strategies.stream().map(Strategy::name).toList());
     double wallSeconds = Math.max(1e-9, (System.nanoTime() - wall0) / 1e9);
     notes.add(
@@ -502,7 +508,15 @@ public final class DemoSystem implements AutoCloseable {
     List<QuotePoint> points = new ArrayList<>();
     for (String u : underlyings) {
       long t0 = System.nanoTime();
-      OptionChain chain = market.data().optionChain(OptionChainQuery.all(u));
+      OptionChain chain;
+      try {
+        chain = market.data().optionChain(OptionChainQuery.all(u));
+      } catch (io.github.bsoptions.data.error.DataException e) {
+        // a replay holds only what was recorded: a step without this chain is skipped for it
+        missingChains++;
+        LOG.debug("no chain for {} at {}: {}", u, now, e.getMessage());
+        continue;
+      }
       long t1 = System.nanoTime();
       metrics.latency().record(Stage.DATA_ACQUISITION, t1 - t0);
       chains++;

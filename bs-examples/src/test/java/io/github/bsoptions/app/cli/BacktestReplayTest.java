@@ -88,6 +88,26 @@ class BacktestReplayTest {
         .contains("hit rate")
         .contains("turnover")
         .contains("option prices/s");
+
+    degradesWithoutAChain(recording, dir);
+  }
+
+  /** Without the first step's chain the loop skips that step for it and says so in the report. */
+  private static void degradesWithoutAChain(Path recording, Path dir) throws Exception {
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(recording));
+    int firstChain = -1;
+    for (int i = 0; i < lines.size() && firstChain < 0; i++) {
+      if (lines.get(i).contains("\"type\":\"chain\"")) {
+        firstChain = i;
+      }
+    }
+    assertThat(firstChain).isPositive();
+    lines.remove(firstChain);
+    Path cut = dir.resolve("cut.jsonl");
+    Files.write(cut, lines);
+    RunReport r = BacktestCommand.run(cut, 0.04, 250_000, dir.resolve("cut"), false);
+    assertThat(r.notes()).anyMatch(n -> n.contains("had no chain"));
+    assertThat(r.counts().chains()).isPositive();
   }
 
   private static List<String> fills(JdbcTradingStore store) {
