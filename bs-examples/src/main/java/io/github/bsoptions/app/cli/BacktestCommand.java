@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code bs backtest --replay FILE}: replays a recording (made with {@code bs demo --record FILE})
  * through the demo's own loop, strategies, risk checks and paper broker, then writes the report
- * (equity curve, drawdown, Sharpe, hit rate, turnover, option prices per second).
+ * (equity curve, drawdown, Sharpe, hit rate, turnover, option prices per second) under {@code
+ * <output>/backtest-<time>/} ({@code --output DIR} sets the output folder, as for every command).
  */
 @Command(
     name = "backtest",
@@ -47,12 +48,6 @@ public final class BacktestCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Recording to replay.")
   Path replay;
-
-  @Option(
-      names = "--output",
-      paramLabel = "DIR",
-      description = "Report folder (default: backtest-<time> under the configured output dir).")
-  Path output;
 
   @Option(
       names = "--rate",
@@ -75,14 +70,12 @@ public final class BacktestCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     Path outDir =
-        output != null
-            ? output
-            : c.outputDir()
-                .resolve(
-                    "backtest-"
-                        + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                            .withZone(ZoneOffset.UTC)
-                            .format(Instant.now()));
+        c.outputDir()
+            .resolve(
+                "backtest-"
+                    + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                        .withZone(ZoneOffset.UTC)
+                        .format(Instant.now()));
     RunReport report = run(replay, rate, cash, outDir, true);
     List<Path> files = ReportWriter.write(outDir, report);
     out.println();
