@@ -90,6 +90,42 @@ class BacktestReplayTest {
         .contains("option prices/s");
 
     degradesWithoutAChain(recording, dir);
+
+    // the command line: same run, report under <output>/backtest-<time>/
+    String[] cli =
+        run(
+            "backtest",
+            "--replay",
+            recording.toString(),
+            "--output",
+            dir.resolve("cli").toString());
+    assertThat(cli[0]).as(cli[2]).isEqualTo("0");
+    assertThat(cli[1])
+        .contains("bs backtest")
+        .contains(
+            String.format(java.util.Locale.ROOT, "orders %d", demo.counts().ordersSubmitted()))
+        .contains("option prices/s");
+    try (var listed = Files.list(dir.resolve("cli"))) {
+      assertThat(listed.map(f -> f.getFileName().toString()))
+          .anyMatch(n -> n.startsWith("backtest-"));
+    }
+  }
+
+  @Test
+  void aMissingRecordingIsAUsageError() {
+    String[] r = run("backtest", "--replay", dir.resolve("none.jsonl").toString());
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2]).contains("--replay: no such file");
+  }
+
+  private static String[] run(String... args) {
+    picocli.CommandLine cl = io.github.bsoptions.app.Main.commandLine();
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    cl.setOut(new java.io.PrintWriter(out));
+    cl.setErr(new java.io.PrintWriter(err));
+    int code = cl.execute(args);
+    return new String[] {Integer.toString(code), out.toString(), err.toString()};
   }
 
   /** Without the first step's chain the loop skips that step for it and says so in the report. */
