@@ -66,6 +66,12 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N", description = "Dashboard port (with --dashboard).")
   Integer port;
 
+  @Option(
+      names = "--record",
+      paramLabel = "FILE",
+      description = "Record every market data query of the run to FILE for bs backtest --replay.")
+  Path record;
+
   @Override
   public Integer call() throws Exception {
     AppConfig c = configOptions.load();
@@ -136,7 +142,18 @@ public final class DemoCommand implements Callable<Integer> {
       }
       RunReport report;
       try (DemoSystem system =
-          new DemoSystem(settings, c.outputDir().resolve("journal"), metrics, store, sink, state)) {
+          new DemoSystem(
+              settings,
+              record == null
+                  ? io.github.bsoptions.app.loop.MarketFeed.simulated(
+                      DemoSystem.simulatedMarket(settings))
+                  : io.github.bsoptions.app.loop.MarketFeed.recording(
+                      DemoSystem.simulatedMarket(settings), record),
+              c.outputDir().resolve("journal"),
+              metrics,
+              store,
+              sink,
+              state)) {
         out.println(
             "bs demo: "
                 + days

@@ -8,11 +8,16 @@ import java.time.ZoneOffset;
 
 /** A {@link Clock} that reads a {@link SimulatedMarket}'s simulated time. */
 public final class SimClock extends Clock {
-  private final SimulatedMarket market;
+  private final java.util.function.Supplier<Instant> now;
 
   /** Creates a clock on {@code market}. */
   public SimClock(SimulatedMarket market) {
-    this.market = market;
+    this.now = market::now;
+  }
+
+  /** Creates a clock reading {@code now} (a market feed's clock). */
+  public SimClock(java.util.function.Supplier<Instant> now) {
+    this.now = now;
   }
 
   @Override
@@ -27,6 +32,6 @@ public final class SimClock extends Clock {
 
   @Override
   public Instant instant() {
-    return market.now();
+    return now.get();
   }
 }
