@@ -34,8 +34,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "backtest",
     description = {
-      "Replay a recording (bs demo --record FILE) through the same strategy, risk and paper",
-      "execution code as the demo, then print the report and leave it in the output folder."
+      "Replay a recording (bs demo --record FILE) through the demo's trading code.",
+      "Uses the same strategy, risk and paper execution code as the demo, then prints the report",
+      "and leaves it in the output folder."
     })
 public final class BacktestCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

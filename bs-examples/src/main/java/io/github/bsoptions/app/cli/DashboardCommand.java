@@ -25,9 +25,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "dashboard",
     description = {
-      "Serve the web dashboard (default http://127.0.0.1:8080/) over the trading store:",
-      "positions, P&L curve and signals of the last or a concurrent run; with --demo, over the",
-      "simulated system running live. Ctrl-C stops it."
+      "Serve the web dashboard (default http://127.0.0.1:8080/).",
+      "Shows the trading store: positions, P&L curve and signals of the last or a concurrent run;",
+      "with --demo, the simulated system running live. Ctrl-C stops it."
     })
 public final class DashboardCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -35,8 +35,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     description = {
-      "Run the whole system on the simulated market with the paper broker for a few simulated",
-      "trading days, then print the report and leave it (HTML, PNG, JSON) in the output folder."
+      "Run the whole system on the simulated market with the paper broker.",
+      "Runs a few simulated trading days, then prints the report and leaves it (HTML, PNG, JSON)",
+      "in the output folder."
     })
 public final class DemoCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
