@@ -43,6 +43,41 @@ final class AmericanLimits {
     return isCall ? trivialPut(k, s, t, q, r, vol) : trivialPut(s, k, t, r, q, vol);
   }
 
+  /**
+   * Returns the value every approximation shares before its own formula: the {@link #trivial}
+   * limits and the double-boundary regime ({@code q < r < 0} for the put, trees); NaN when the
+   * approximation has to run.
+   */
+  static double beforeApproximation(
+      boolean isCall, double s, double k, double t, double r, double q, double vol) {
+    double trivial = trivial(isCall, s, k, t, r, q, vol);
+    if (!Double.isNaN(trivial)) {
+      return trivial;
+    }
+    double pr = isCall ? q : r;
+    double pq = isCall ? r : q;
+    if (putRegime(pr, pq) == Regime.DOUBLE_BOUNDARY) {
+      return isCall
+          ? doubleBoundaryPut(k, s, t, pr, pq, vol)
+          : doubleBoundaryPut(s, k, t, pr, pq, vol);
+    }
+    return Double.NaN;
+  }
+
+  /**
+   * Finishes an approximation's {@code value}: where its formula overflowed (volatility tiny
+   * against the carry) the {@link AndersenLakeOffengelter} value, otherwise the value floored at
+   * the European and intrinsic values.
+   */
+  static double afterApproximation(
+      double value, boolean isCall, double s, double k, double t, double r, double q, double vol) {
+    if (!Double.isFinite(value)) {
+      return AndersenLakeOffengelter.price(isCall, s, k, t, r, q, vol);
+    }
+    double european = BlackScholesKernel.price(isCall, s, k, t, r, q, vol);
+    return Math.max(Math.max(value, european), Math.max(isCall ? s - k : k - s, 0));
+  }
+
   /** Returns the put value in the double-boundary regime from two extrapolated LR trees. */
   static double doubleBoundaryPut(double s, double k, double t, double r, double q, double vol) {
     int n = BinomialTree.DOUBLE_BOUNDARY_STEPS;

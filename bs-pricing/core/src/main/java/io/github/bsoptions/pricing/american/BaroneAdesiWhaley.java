@@ -35,30 +35,18 @@ public final class BaroneAdesiWhaley {
       double dividendYield,
       double volatility) {
     AndersenLakeOffengelter.check(spot, strike, expiry, rate, dividendYield, volatility);
-    double pr = isCall ? dividendYield : rate;
-    double pq = isCall ? rate : dividendYield;
-    double ps = isCall ? strike : spot;
-    double pk = isCall ? spot : strike;
-    double trivial =
-        AmericanLimits.trivial(isCall, spot, strike, expiry, rate, dividendYield, volatility);
-    if (!Double.isNaN(trivial)) {
-      return trivial;
-    }
-    if (AmericanLimits.putRegime(pr, pq) == AmericanLimits.Regime.DOUBLE_BOUNDARY) {
-      return AmericanLimits.doubleBoundaryPut(ps, pk, expiry, pr, pq, volatility);
+    double known =
+        AmericanLimits.beforeApproximation(
+            isCall, spot, strike, expiry, rate, dividendYield, volatility);
+    if (!Double.isNaN(known)) {
+      return known;
     }
     double value =
         isCall
             ? call(spot, strike, expiry, rate, dividendYield, volatility)
             : put(spot, strike, expiry, rate, dividendYield, volatility);
-    if (!Double.isFinite(value)) {
-      // The quadratic formulas overflow (volatility tiny against the carry): use ALO.
-      return AndersenLakeOffengelter.price(
-          isCall, spot, strike, expiry, rate, dividendYield, volatility);
-    }
-    double european =
-        BlackScholesKernel.price(isCall, spot, strike, expiry, rate, dividendYield, volatility);
-    return Math.max(Math.max(value, european), Math.max(isCall ? spot - strike : strike - spot, 0));
+    return AmericanLimits.afterApproximation(
+        value, isCall, spot, strike, expiry, rate, dividendYield, volatility);
   }
 
   /** Call with {@code q > 0} (early exercise possible). */

@@ -33,32 +33,19 @@ public final class BjerksundStensland {
       double dividendYield,
       double volatility) {
     AndersenLakeOffengelter.check(spot, strike, expiry, rate, dividendYield, volatility);
-    double pr = isCall ? dividendYield : rate;
-    double pq = isCall ? rate : dividendYield;
-    double ps = isCall ? strike : spot;
-    double pk = isCall ? spot : strike;
-    double trivial =
-        AmericanLimits.trivial(isCall, spot, strike, expiry, rate, dividendYield, volatility);
-    if (!Double.isNaN(trivial)) {
-      return trivial;
-    }
-    if (AmericanLimits.putRegime(pr, pq) == AmericanLimits.Regime.DOUBLE_BOUNDARY) {
-      return AmericanLimits.doubleBoundaryPut(ps, pk, expiry, pr, pq, volatility);
+    double known =
+        AmericanLimits.beforeApproximation(
+            isCall, spot, strike, expiry, rate, dividendYield, volatility);
+    if (!Double.isNaN(known)) {
+      return known;
     }
     double b = rate - dividendYield;
     double value =
         isCall
             ? call(spot, strike, expiry, rate, b, volatility)
             : call(strike, spot, expiry, rate - b, -b, volatility);
-    if (!Double.isFinite(value)) {
-      // The formulas overflow (volatility tiny against the carry): use ALO.
-      return AndersenLakeOffengelter.price(
-          isCall, spot, strike, expiry, rate, dividendYield, volatility);
-    }
-    double european =
-        BlackScholesKernel.price(isCall, spot, strike, expiry, rate, dividendYield, volatility);
-    double intrinsic = Math.max(isCall ? spot - strike : strike - spot, 0);
-    return Math.max(Math.max(value, european), intrinsic);
+    return AmericanLimits.afterApproximation(
+        value, isCall, spot, strike, expiry, rate, dividendYield, volatility);
   }
 
   /**
