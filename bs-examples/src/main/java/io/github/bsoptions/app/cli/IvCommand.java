@@ -3,7 +3,6 @@ package io.github.bsoptions.app.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code bs iv}: solves the implied volatility of every row of a CSV file. Input header (any order,
@@ -20,23 +19,16 @@ import picocli.CommandLine.Option;
 public final class IvCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--input", required = true, description = "Input CSV file, or - for stdin.")
-  String input;
-
-  @Option(names = "--output", required = true, description = "Output CSV file, or - for stdout.")
-  String output;
-
-  @Option(
-      names = "--model",
-      defaultValue = "bsm",
-      description = "bsm, black76, bachelier or american (default ${DEFAULT-VALUE}).")
-  String model;
-
-  @Option(names = "--american-method", description = "American pricing method (model american).")
-  String americanMethod;
+  @CommandLine.Mixin CsvModelOptions options;
 
   @Override
   public Integer call() throws Exception {
-    return CliRun.run(spec, CsvPricing.Mode.IV, model, americanMethod, input, output);
+    return CliRun.run(
+        spec,
+        CsvPricing.Mode.IV,
+        options.model,
+        options.americanMethod,
+        options.input,
+        options.output);
   }
 }
