@@ -26,5 +26,6 @@ module io.github.bsoptions.signals {
       io.github.bsoptions.signals.forecast.BuiltInForecasterProviders.TrailingRv;
   provides io.github.bsoptions.signals.strategy.Strategy with
       io.github.bsoptions.signals.strategy.ShortPremiumStrategy,
-      io.github.bsoptions.signals.strategy.LongVolatilityStrategy;
+      io.github.bsoptions.signals.strategy.LongVolatilityStrategy,
+      io.github.bsoptions.signals.strategy.DirectionalDeltaStrategy;
 }

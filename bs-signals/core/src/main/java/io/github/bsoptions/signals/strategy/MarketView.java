@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param scored the scored near-the-money selection
  * @param forecast the volatility forecast
  * @param positions current positions in this underlying
+ * @param trend the underlying's trend statistic ({@link Trend#tStatistic}: positive when rising, in
+ *     units of its standard error), NaN when unknown; directional strategies stay flat on NaN
  */
 public record MarketView(
     String underlying,
@@ -30,7 +32,8 @@ public record MarketView(
     List<EnrichedOption> options,
     ScoredChain scored,
     VolForecast forecast,
-    List<Position> positions) {
+    List<Position> positions,
+    double trend) {
 
   /** Validates and copies. */
   public MarketView {
@@ -43,5 +46,41 @@ public record MarketView(
     Objects.requireNonNull(scored, "scored");
     Objects.requireNonNull(forecast, "forecast");
     positions = List.copyOf(positions);
+    if (Double.isInfinite(trend)) {
+      throw new IllegalArgumentException("trend must be finite or NaN, was " + trend);
+    }
+  }
+
+  /**
+   * A view without a trend statistic (NaN): the volatility strategies work, directional ones stay
+   * flat.
+   */
+  public MarketView(
+      String underlying,
+      double spot,
+      double rate,
+      double dividendYield,
+      Instant asOf,
+      List<EnrichedOption> options,
+      ScoredChain scored,
+      VolForecast forecast,
+      List<Position> positions) {
+    this(
+        underlying,
+        spot,
+        rate,
+        dividendYield,
+        asOf,
+        options,
+        scored,
+        forecast,
+        positions,
+        Double.NaN);
+  }
+
+  /** Returns this view with the trend statistic replaced. */
+  public MarketView withTrend(double trend) {
+    return new MarketView(
+        underlying, spot, rate, dividendYield, asOf, options, scored, forecast, positions, trend);
   }
 }
