@@ -1,19 +1,13 @@
 package io.github.bsoptions.app.cli;
 
-import io.github.bsoptions.data.MarketDataProviders;
 import io.github.bsoptions.data.enrich.ChainEnricher;
 import io.github.bsoptions.data.error.DataException;
 import io.github.bsoptions.data.model.EnrichedOption;
 import io.github.bsoptions.data.model.OptionChain;
 import io.github.bsoptions.data.model.OptionChainQuery;
-import io.github.bsoptions.data.model.Quote;
-import io.github.bsoptions.data.model.StockSnapshot;
-import io.github.bsoptions.data.model.Trade;
 import io.github.bsoptions.data.replay.ChainCsv;
-import io.github.bsoptions.data.replay.ReplayProvider;
 import io.github.bsoptions.data.spi.MarketDataProvider;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -114,11 +108,11 @@ public final class ChainCommand implements Callable<Integer> {
         query = query.withExpirations(d, d);
       }
       List<EnrichedOption> rows;
-      try (MarketDataProvider provider = open()) {
+      try (MarketDataProvider provider = MarketSources.open(source, replayFile, settings)) {
         OptionChain chain = provider.optionChain(query);
         OptionalDouble fallback = chain.underlyingPrice();
         if (fallback.isEmpty()) {
-          fallback = spotOf(provider, query.underlying());
+          fallback = MarketSources.spotOf(provider, query.underlying());
         }
         rows = ChainEnricher.withRate(rate).enrich(chain, fallback);
         if (!all) {
@@ -145,52 +139,6 @@ public final class ChainCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
-  }
-
-  private MarketDataProvider open() {
-    if (source.equals(ReplayProvider.NAME)) {
-      if (replayFile == null) {
-        throw new IllegalArgumentException("--source replay needs --replay-file");
-      }
-      if (!Files.isRegularFile(replayFile)) {
-        throw new IllegalArgumentException("--replay-file: no such file: " + replayFile);
-      }
-      ReplayProvider p = ReplayProvider.open(replayFile);
-      p.replayAll();
-      return p;
-    }
-    Map<String, String> config = new HashMap<>(System.getenv());
-    config.putAll(settings);
-    return MarketDataProviders.create(source, config);
-  }
-
-  private static OptionalDouble spotOf(MarketDataProvider p, String underlying) {
-    try {
-      StockSnapshot s = p.stockSnapshot(underlying);
-      if (s.latestTrade().isPresent()) {
-        return OptionalDouble.of(s.latestTrade().get().price());
-      }
-      if (s.latestQuote().isPresent() && s.latestQuote().get().isTwoSided()) {
-        return OptionalDouble.of(s.latestQuote().get().mid());
-      }
-    } catch (RuntimeException e) {
-      // fall through to the latest trade / quote
-    }
-    try {
-      Trade t = p.latestStockTrade(underlying);
-      return OptionalDouble.of(t.price());
-    } catch (RuntimeException e) {
-      // fall through
-    }
-    try {
-      Quote q = p.latestStockQuote(underlying);
-      if (q.isTwoSided()) {
-        return OptionalDouble.of(q.mid());
-      }
-    } catch (RuntimeException e) {
-      // no spot available
-    }
-    return OptionalDouble.empty();
   }
 
   /**

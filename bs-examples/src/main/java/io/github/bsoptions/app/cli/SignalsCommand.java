@@ -1,5 +1,6 @@
 package io.github.bsoptions.app.cli;
 
+import io.github.bsoptions.data.error.DataException;
 import io.github.bsoptions.data.model.Bar;
 import io.github.bsoptions.data.model.EnrichedOption;
 import io.github.bsoptions.data.model.OptionChain;
@@ -7,6 +8,7 @@ import io.github.bsoptions.data.model.OptionChainQuery;
 import io.github.bsoptions.data.model.Timeframe;
 import io.github.bsoptions.data.sim.SimulatedMarket;
 import io.github.bsoptions.data.sim.SimulationConfig;
+import io.github.bsoptions.data.spi.MarketDataProvider;
 import io.github.bsoptions.signals.ntm.ChainEnricher;
 import io.github.bsoptions.signals.ntm.NearTheMoney;
 import io.github.bsoptions.signals.ntm.NtmCriteria;
@@ -20,16 +22,21 @@ import io.github.bsoptions.signals.strategy.Signal;
 import io.github.bsoptions.signals.strategy.SignalLeg;
 import io.github.bsoptions.signals.strategy.Strategies;
 import io.github.bsoptions.signals.strategy.Strategy;
+import io.github.bsoptions.signals.strategy.Trend;
 import io.github.bsoptions.signals.vol.VolForecast;
 import io.github.bsoptions.signals.vol.garch.GarchFit;
 import io.github.bsoptions.signals.vol.garch.GarchModel;
 import io.github.bsoptions.signals.vol.garch.GarchSpec;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,27 +45,52 @@ import picocli.CommandLine.Option;
 /**
  * {@code bs signals}: the current scored near-the-money contracts and every discovered strategy's
  * signals for one underlying, wired as the demo loop does: chain, {@link ChainEnricher}, {@link
- * NearTheMoney}, {@link ChainScorer} with a GARCH(1,1) forecast fitted to the daily history, then
- * {@link Strategies#discover()} on a {@link MarketView}.
+ * NearTheMoney}, {@link ChainScorer} with a GARCH(1,1) forecast fitted to the daily history, the
+ * {@link Trend} statistic of the last closes, then {@link Strategies#discover()} on a {@link
+ * MarketView}. Any market data source: the simulated market (default), a replay, Alpaca or the
+ * fallback provider.
  */
 @Command(
     name = "signals",
     description = {
       "Score the near-the-money contracts of one underlying and print every strategy's signals.",
-      "Source: simulated (offline, deterministic for a seed; 300 days of daily history feed the"
-          + " GARCH(1,1) forecast)."
+      "Sources: simulated (offline default, deterministic for a seed), replay (--replay-file),"
+          + " alpaca (APCA_API_KEY_ID, APCA_API_SECRET_KEY), massive (MASSIVE_API_KEY); up to 500"
+          + " days of daily bars feed the GARCH(1,1) forecast and the trend statistic."
     })
 public final class SignalsCommand implements Callable<Integer> {
   private static final int HISTORY_DAYS = 300;
   private static final int HORIZON = 21;
+  private static final int MIN_BARS = 60;
+  private static final double DEFAULT_RATE = 0.04;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
       names = "--source",
       defaultValue = "simulated",
-      description = "Market data source: simulated (default ${DEFAULT-VALUE}).")
+      description = "simulated, replay, alpaca or massive (default ${DEFAULT-VALUE}).")
   String source;
+
+  @Option(names = "--replay-file", description = "Recording to replay (with --source replay).")
+  Path replayFile;
+
+  @Option(
+      names = "--rate",
+      description = "Risk-free rate (default: the simulation's rate; 0.04 for other sources).")
+  Double rate;
+
+  @Option(
+      names = "--trend-days",
+      defaultValue = "20",
+      description = "Daily returns in the trend statistic (default ${DEFAULT-VALUE}).")
+  int trendDays;
+
+  @Option(
+      names = "--set",
+      description =
+          "Provider setting KEY=VALUE overriding the environment (e.g. APCA_API_DATA_URL).")
+  Map<String, String> settings = new HashMap<>();
 
   @Option(
       names = "--symbol",
@@ -93,51 +125,90 @@ public final class SignalsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      if (!source.equals(SimulatedMarket.NAME)) {
-        throw new IllegalArgumentException(
-            "--source must be simulated (live sources: use bs chain), was " + source);
-      }
       if (top < 1) {
         throw new IllegalArgumentException("--top must be >= 1, was " + top);
       }
+      if (trendDays < 2) {
+        throw new IllegalArgumentException("--trend-days must be >= 2, was " + trendDays);
+      }
       String u = symbol.toUpperCase(Locale.ROOT);
-      double s0 = spot != null ? spot : u.equals("SPY") ? 500 : u.equals("QQQ") ? 430 : 100;
-      double v0 = vol != null ? vol : u.equals("SPY") ? 0.18 : u.equals("QQQ") ? 0.24 : 0.25;
-      SimulationConfig config =
-          SimulationConfig.builder()
-              .seed(seed)
-              .step(Duration.ofMinutes(5))
-              .historyDays(HISTORY_DAYS)
-              .underlying(u, s0, v0)
-              .build();
-      try (SimulatedMarket market = SimulatedMarket.create(config)) {
-        print(out, market, u, top);
+      if (source.equals(SimulatedMarket.NAME)) {
+        double s0 = spot != null ? spot : u.equals("SPY") ? 500 : u.equals("QQQ") ? 430 : 100;
+        double v0 = vol != null ? vol : u.equals("SPY") ? 0.18 : u.equals("QQQ") ? 0.24 : 0.25;
+        SimulationConfig config =
+            SimulationConfig.builder()
+                .seed(seed)
+                .step(Duration.ofMinutes(5))
+                .historyDays(HISTORY_DAYS)
+                .underlying(u, s0, v0)
+                .build();
+        try (SimulatedMarket market = SimulatedMarket.create(config)) {
+          double r = rate != null ? rate : market.config().rate();
+          print(out, market, u, market.now(), r);
+        }
+      } else {
+        try (MarketDataProvider p = MarketSources.open(source, replayFile, settings)) {
+          print(out, p, u, null, rate != null ? rate : DEFAULT_RATE);
+        }
       }
       out.flush();
       return 0;
-    } catch (IllegalArgumentException e) {
+    } catch (DataException.Authentication | IllegalArgumentException e) {
       err.println("bs signals: " + e.getMessage());
       err.flush();
       return 2;
+    } catch (RuntimeException e) {
+      err.println("bs signals: " + e.getMessage());
+      err.flush();
+      return 1;
     }
   }
 
-  private static void print(PrintWriter out, SimulatedMarket market, String u, int top) {
-    Instant now = market.now();
-    double rate = market.config().rate();
-    List<Bar> bars = market.stockBars(u, Timeframe.DAY_1, now.minus(Duration.ofDays(500)), now);
-    double[] r = new double[Math.max(0, bars.size() - 1)];
-    for (int i = 1; i < bars.size(); i++) {
-      r[i - 1] = Math.log(bars.get(i).close() / bars.get(i - 1).close());
+  /**
+   * Fetches the chain and the daily history from {@code p}, scores and runs the strategies, and
+   * prints the result; {@code asOf} null means the chain's own time stamp.
+   */
+  private void print(PrintWriter out, MarketDataProvider p, String u, Instant asOf, double rate) {
+    OptionChain raw = p.optionChain(OptionChainQuery.all(u));
+    Instant now = asOf != null ? asOf : raw.asOf();
+    OptionalDouble spotPrice = raw.underlyingPrice();
+    if (spotPrice.isEmpty()) {
+      spotPrice = MarketSources.spotOf(p, u);
     }
+    if (spotPrice.isEmpty()) {
+      throw new IllegalStateException("no price for " + u + " from source " + raw.source());
+    }
+    double spot = spotPrice.getAsDouble();
+    OptionChain chain =
+        new OptionChain(u, OptionalDouble.of(spot), raw.asOf(), raw.options(), raw.source());
+    List<Bar> bars = p.stockBars(u, Timeframe.DAY_1, now.minus(Duration.ofDays(500)), now);
+    if (bars.size() < MIN_BARS) {
+      throw new IllegalStateException(
+          "needs at least "
+              + MIN_BARS
+              + " daily bars of "
+              + u
+              + " for the forecast, source "
+              + raw.source()
+              + " gave "
+              + bars.size());
+    }
+    double[] closes = new double[bars.size()];
+    for (int i = 0; i < closes.length; i++) {
+      closes[i] = bars.get(i).close();
+    }
+    double[] r = new double[closes.length - 1];
+    for (int i = 1; i < closes.length; i++) {
+      r[i - 1] = Math.log(closes[i] / closes[i - 1]);
+    }
+    double trend = Trend.tStatistic(closes, trendDays);
     GarchFit fit = GarchModel.fit(r, GarchSpec.garch());
     VolForecast forecast = fit.forecast(HORIZON);
-    OptionChain chain = market.optionChain(OptionChainQuery.all(u));
     List<EnrichedOption> enriched = ChainEnricher.enrich(chain, rate, 0, now);
-    double spot = chain.underlyingPrice().orElse(market.spot(u));
     List<EnrichedOption> ntm = NearTheMoney.select(enriched, NtmCriteria.DEFAULT);
     ScoredChain scored = ChainScorer.withDefaults().score(ntm, ScoringContext.of(forecast));
-    MarketView view = new MarketView(u, spot, rate, 0, now, enriched, scored, forecast, List.of());
+    MarketView view =
+        new MarketView(u, spot, rate, 0, now, enriched, scored, forecast, List.of(), trend);
     List<Signal> signals = new ArrayList<>();
     List<Strategy> strategies = Strategies.discover();
     for (Strategy s : strategies) {
@@ -156,11 +227,14 @@ public final class SignalsCommand implements Callable<Integer> {
         ntm.size());
     out.printf(
         Locale.ROOT,
-        "GARCH(1,1) on %d daily returns: forecast %.2f%% (next %d days)  persistence %.4f%n",
+        "GARCH(1,1) on %d daily returns: forecast %.2f%% (next %d days)  persistence %.4f"
+            + "  trend %s (%d days)%n",
         r.length,
         100 * forecast.annualizedVol(HORIZON),
         HORIZON,
-        fit.persistence());
+        fit.persistence(),
+        Double.isNaN(trend) ? "n/a" : String.format(Locale.ROOT, "%+.2f", trend),
+        trendDays);
     out.printf(
         Locale.ROOT,
         "ATM IV %s  IV rank %s  skew %s  term slope %s  forecast vol to front %s%n",
