@@ -23,7 +23,8 @@ module io.github.bsoptions.signals {
   provides io.github.bsoptions.signals.spi.ForecasterProvider with
       io.github.bsoptions.signals.forecast.BuiltInForecasterProviders.Garch,
       io.github.bsoptions.signals.forecast.BuiltInForecasterProviders.GjrGarch,
-      io.github.bsoptions.signals.forecast.BuiltInForecasterProviders.TrailingRv;
+      io.github.bsoptions.signals.forecast.BuiltInForecasterProviders.TrailingRv,
+      io.github.bsoptions.signals.forecast.BuiltInForecasterProviders.ImpliedVol;
   provides io.github.bsoptions.signals.strategy.Strategy with
       io.github.bsoptions.signals.strategy.ShortPremiumStrategy,
       io.github.bsoptions.signals.strategy.LongVolatilityStrategy,

@@ -1,6 +1,7 @@
 package io.github.bsoptions.app.cli;
 
 import io.github.bsoptions.signals.forecast.GarchForecaster;
+import io.github.bsoptions.signals.forecast.ImpliedVolForecaster;
 import io.github.bsoptions.signals.forecast.TrailingRealizedForecaster;
 import io.github.bsoptions.signals.ml.SimulatedVolatility;
 import io.github.bsoptions.signals.ml.VolModelConfig;
@@ -24,8 +25,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code bs forecast-eval}: a walk-forward, out-of-sample comparison of volatility forecasters on
  * simulated stochastic-volatility paths ({@link SimulatedVolatility#typical()}), scored by QLIKE
- * and the RMSE of the forecast volatility. GARCH(1,1), GJR-GARCH and trailing realized volatility
- * always; the LSTM and hybrid LSTM-GARCH models, trained here on separate paths, when the DJL
+ * and the RMSE of the forecast volatility. GARCH(1,1), GJR-GARCH, trailing realized volatility and
+ * the option-implied volatility always; the LSTM, the hybrid LSTM-GARCH and the hybrid that also
+ * reads the chain features (ATM IV, skew, term slope), trained here on separate paths, when the DJL
  * PyTorch engine loads.
  */
 @Command(
@@ -33,9 +35,9 @@ import picocli.CommandLine.Option;
     description = {
       "Walk-forward out-of-sample comparison of volatility forecasters on simulated paths:"
           + " QLIKE and vol RMSE of the mean variance over the next --target days.",
-      "GARCH, GJR-GARCH and 21-day trailing realized vol always; with --with-ml (default, if the"
-          + " DJL PyTorch engine loads) also an LSTM and a hybrid LSTM-GARCH trained on separate"
-          + " paths."
+      "GARCH, GJR-GARCH, 21-day trailing realized vol and the ATM implied vol always; with"
+          + " --with-ml (default, if the DJL PyTorch engine loads) also an LSTM, a hybrid"
+          + " LSTM-GARCH and a hybrid reading the chain features, trained on separate paths."
     })
 public final class ForecastEvalCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -129,11 +131,11 @@ public final class ForecastEvalCommand implements Callable<Integer> {
           first,
           step,
           target);
-      out.printf(Locale.ROOT, "%-20s %6s %10s %10s%n", "model", "n", "QLIKE", "RMSE");
+      out.printf(Locale.ROOT, "%-24s %6s %10s %10s%n", "model", "n", "QLIKE", "RMSE");
       for (Row r : rows) {
         out.printf(
             Locale.ROOT,
-            "%-20s %6d %10.4f %10.4f%n",
+            "%-24s %6d %10.4f %10.4f%n",
             r.model(),
             r.metrics().count(),
             r.metrics().qlike(),
@@ -168,6 +170,7 @@ public final class ForecastEvalCommand implements Callable<Integer> {
     models.put("garch", new GarchForecaster(GarchSpec.garch(), window));
     models.put("gjr-garch", new GarchForecaster(GarchSpec.gjr(), window));
     models.put("trailing-rv-21", new TrailingRealizedForecaster(21));
+    models.put("implied-vol", new ImpliedVolForecaster());
     List<AutoCloseable> trained = new ArrayList<>();
     try {
       if (withMl) {
@@ -176,8 +179,12 @@ public final class ForecastEvalCommand implements Callable<Integer> {
           for (int i = 0; i < trainPaths; i++) {
             train.add(sv.path(Math.max(days, 1000), seed + i));
           }
-          for (boolean hybrid : new boolean[] {false, true}) {
-            VolModelConfig cfg = VolModelConfig.defaults(hybrid).withEpochs(epochs);
+          List<VolModelConfig> configs =
+              List.of(
+                  VolModelConfig.defaults(false).withEpochs(epochs),
+                  VolModelConfig.defaults(true).withEpochs(epochs),
+                  VolModelConfig.defaults(true).withEpochs(epochs).withChainFeatures(true));
+          for (VolModelConfig cfg : configs) {
             VolModelTrainer.Result res = VolModelTrainer.train(train, cfg);
             trained.add(res.forecaster());
             models.put(res.forecaster().name(), res.forecaster());

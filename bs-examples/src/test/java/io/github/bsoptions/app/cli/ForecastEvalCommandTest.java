@@ -31,7 +31,14 @@ class ForecastEvalCommandTest {
     assertThat(r[2]).doesNotContain("skipped");
     Map<String, double[]> rows = table(r[1]);
     assertThat(rows)
-        .containsKeys("garch", "gjr-garch", "trailing-rv-21", "lstm", "hybrid-lstm-garch");
+        .containsKeys(
+            "garch",
+            "gjr-garch",
+            "trailing-rv-21",
+            "implied-vol",
+            "lstm",
+            "hybrid-lstm-garch",
+            "hybrid-lstm-garch-chain");
     // 3 paths, forecasts at days 1000, 1005, ... while day + 5 < 1200: 39 per path
     assertThat(rows.get("garch")[0]).isEqualTo(117);
     for (double[] v : rows.values()) {
@@ -40,6 +47,9 @@ class ForecastEvalCommandTest {
       assertThat(v[2]).isPositive().isFinite();
     }
     assertThat(rows.get("hybrid-lstm-garch")[1]).isLessThan(rows.get("garch")[1]);
+    assertThat(rows.get("hybrid-lstm-garch-chain")[1])
+        .isLessThan(rows.get("garch")[1])
+        .isLessThan(rows.get("implied-vol")[1]);
   }
 
   @Test
@@ -58,7 +68,8 @@ class ForecastEvalCommandTest {
             "10");
     assertThat(r[0]).as(r[2]).isEqualTo("0");
     Map<String, double[]> rows = table(r[1]);
-    assertThat(rows.keySet()).containsExactlyInAnyOrder("garch", "gjr-garch", "trailing-rv-21");
+    assertThat(rows.keySet())
+        .containsExactlyInAnyOrder("garch", "gjr-garch", "trailing-rv-21", "implied-vol");
     assertThat(rows.get("garch")[0]).isEqualTo(10);
     String[] bad = GarchCommandTest.run("forecast-eval", "--first", "5000");
     assertThat(bad[0]).isEqualTo("2");

@@ -72,4 +72,27 @@ public final class BuiltInForecasterProviders {
       return new TrailingRealizedForecaster(21);
     }
   }
+
+  /**
+   * {@code "implied-vol"}: the current ATM implied volatility held flat (needs it in the input).
+   */
+  public static final class ImpliedVol implements ForecasterProvider {
+    /** Creates the provider (for ServiceLoader). */
+    public ImpliedVol() {}
+
+    @Override
+    public String name() {
+      return "implied-vol";
+    }
+
+    @Override
+    public int priority() {
+      return 5;
+    }
+
+    @Override
+    public Forecaster create() {
+      return new ImpliedVolForecaster();
+    }
+  }
 }

@@ -6,15 +6,19 @@ import java.util.OptionalDouble;
 
 /**
  * What a volatility forecaster sees: a history of daily log returns, optionally per-day range
- * variances (e.g. Parkinson from daily bars) and the current option-implied volatility.
+ * variances (e.g. Parkinson from daily bars), the current option-implied volatility and per-day
+ * option-chain features.
  *
  * @param logReturns daily log returns, oldest first (at least 2, finite)
  * @param rangeVariances per-day range-based variance estimates aligned with {@code logReturns}
  *     (same length), or empty when not available
- * @param impliedVol the current annualized at-the-money implied volatility, if known
+ * @param impliedVol the current annualized at-the-money implied volatility, if known (defaults to
+ *     the last day's ATM IV of {@code chain} when that is present)
+ * @param chain per-day option-chain features aligned with {@code logReturns} (same length), or
+ *     {@link ChainFeatures#NONE}
  */
 public record ForecastInput(
-    double[] logReturns, double[] rangeVariances, OptionalDouble impliedVol) {
+    double[] logReturns, double[] rangeVariances, OptionalDouble impliedVol, ChainFeatures chain) {
 
   /** Validates and copies the arrays. */
   public ForecastInput {
@@ -30,6 +34,24 @@ public record ForecastInput(
     if (impliedVol == null) {
       throw new IllegalArgumentException("impliedVol must not be null (use OptionalDouble.empty)");
     }
+    if (chain == null) {
+      throw new IllegalArgumentException("chain must not be null (use ChainFeatures.NONE)");
+    }
+    if (!chain.isEmpty() && chain.size() != logReturns.length) {
+      throw new IllegalArgumentException(
+          "chain must be empty or as long as logReturns ("
+              + logReturns.length
+              + "), was "
+              + chain.size());
+    }
+    if (impliedVol.isEmpty() && !chain.isEmpty()) {
+      impliedVol = OptionalDouble.of(chain.atmIvAt(chain.size() - 1));
+    }
+  }
+
+  /** An input without chain features. */
+  public ForecastInput(double[] logReturns, double[] rangeVariances, OptionalDouble impliedVol) {
+    this(logReturns, rangeVariances, impliedVol, ChainFeatures.NONE);
   }
 
   /** Returns an input with returns only. */
@@ -59,12 +81,50 @@ public record ForecastInput(
     return rangeVariances.length > 0;
   }
 
+  /** Returns whether per-day chain features are present. */
+  public boolean hasChainFeatures() {
+    return !chain.isEmpty();
+  }
+
+  /**
+   * Returns the first {@code days} days of this history (returns, range variances and chain
+   * features; the implied volatility becomes that day's ATM IV when chain features are present).
+   */
+  public ForecastInput head(int days) {
+    if (days < 2 || days > logReturns.length) {
+      throw new IllegalArgumentException(
+          "days must be in [2, " + logReturns.length + "], was " + days);
+    }
+    return new ForecastInput(
+        Arrays.copyOf(logReturns, days),
+        rangeVariances.length == 0 ? rangeVariances : Arrays.copyOf(rangeVariances, days),
+        chain.isEmpty() ? impliedVol : OptionalDouble.empty(),
+        chain.isEmpty() ? chain : chain.head(days));
+  }
+
+  /** Returns the last {@code days} days of this history (as {@link #head}, from the end). */
+  public ForecastInput tail(int days) {
+    if (days < 2 || days > logReturns.length) {
+      throw new IllegalArgumentException(
+          "days must be in [2, " + logReturns.length + "], was " + days);
+    }
+    int from = logReturns.length - days;
+    return new ForecastInput(
+        Arrays.copyOfRange(logReturns, from, logReturns.length),
+        rangeVariances.length == 0
+            ? rangeVariances
+            : Arrays.copyOfRange(rangeVariances, from, rangeVariances.length),
+        impliedVol,
+        chain.isEmpty() ? chain : chain.tailFrom(from));
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof ForecastInput f
         && Arrays.equals(f.logReturns, logReturns)
         && Arrays.equals(f.rangeVariances, rangeVariances)
-        && f.impliedVol.equals(impliedVol);
+        && f.impliedVol.equals(impliedVol)
+        && f.chain.equals(chain);
   }
 
   @Override
@@ -74,6 +134,12 @@ public record ForecastInput(
 
   @Override
   public String toString() {
-    return "ForecastInput[n=" + logReturns.length + ", range=" + hasRangeVariances() + "]";
+    return "ForecastInput[n="
+        + logReturns.length
+        + ", range="
+        + hasRangeVariances()
+        + ", chain="
+        + hasChainFeatures()
+        + "]";
   }
 }

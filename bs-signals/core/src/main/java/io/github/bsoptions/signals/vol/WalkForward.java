@@ -3,13 +3,13 @@ package io.github.bsoptions.signals.vol;
 import io.github.bsoptions.signals.internal.Checks;
 import io.github.bsoptions.signals.spi.Forecaster;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * Walk-forward out-of-sample evaluation of a forecaster: at each evaluation day {@code t} it sees
- * only returns up to {@code t} and forecasts the mean variance of days {@code t+1..t+H}, which is
- * compared to the realized mean squared return.
+ * only the history up to {@code t} (returns, range variances, chain features; {@link
+ * ForecastInput#head}) and forecasts the mean variance of days {@code t+1..t+H}, which is compared
+ * to the realized mean squared return.
  */
 public final class WalkForward {
   private WalkForward() {}
@@ -36,13 +36,8 @@ public final class WalkForward {
     List<Double> fc = new ArrayList<>();
     for (ForecastInput h : histories) {
       double[] r = h.logReturns();
-      double[] rv = h.rangeVariances();
       for (int t = firstDay; t + targetDays < r.length; t += step) {
-        ForecastInput seen =
-            new ForecastInput(
-                Arrays.copyOf(r, t + 1),
-                rv.length == 0 ? rv : Arrays.copyOf(rv, t + 1),
-                h.impliedVol());
+        ForecastInput seen = h.head(t + 1);
         VolForecast f = forecaster.forecast(seen, targetDays);
         double fm = 0;
         double rm = 0;

@@ -1,5 +1,6 @@
 package io.github.bsoptions.signals.ml;
 
+import io.github.bsoptions.signals.vol.ChainFeatures;
 import io.github.bsoptions.signals.vol.ForecastInput;
 import io.github.bsoptions.signals.vol.garch.GarchFit;
 import io.github.bsoptions.signals.vol.garch.GarchModel;
@@ -11,7 +12,8 @@ import io.github.bsoptions.signals.vol.garch.GarchSpec;
  * <p>Day {@code t} uses information up to and including day {@code t}: {@code [r_t / 0.01, ln(r_t^2
  * + 1e-8), ln(range_t + 1e-8)]} and, for the hybrid, {@code [ln h_{t+1}, ln mean(h_{t+1..t+H})]}
  * from a GARCH(1,1) filter. Without range variances the third feature is the log of the 5-day mean
- * squared return.
+ * squared return. With chain features the last three are {@code [ln(iv_t^2 / 252), skew_t,
+ * termSlope_t]} from the day's option chain.
  */
 final class Features {
   static final GarchSpec GARCH = GarchSpec.garch();
@@ -28,6 +30,12 @@ final class Features {
     this.n = r.length;
     this.nf = cfg.featureCount();
     double[] range = in.hasRangeVariances() ? in.rangeVariances() : null;
+    if (cfg.chainFeatures() && !in.hasChainFeatures()) {
+      throw new IllegalArgumentException(
+          "model " + cfg.modelName() + " reads chain features, but the input has none: " + in);
+    }
+    ChainFeatures chain = in.chain();
+    int c0 = cfg.hybrid() ? 5 : 3;
     f = new float[n][nf];
     garchMean = new double[n];
     double[] h = null;
@@ -55,6 +63,12 @@ final class Features {
         f[t][4] = (float) Math.log(mean);
       } else {
         garchMean[t] = Double.NaN;
+      }
+      if (cfg.chainFeatures()) {
+        double iv = chain.atmIvAt(t);
+        f[t][c0] = (float) Math.log(iv * iv / 252);
+        f[t][c0 + 1] = (float) chain.skewAt(t);
+        f[t][c0 + 2] = (float) chain.termSlopeAt(t);
       }
     }
   }

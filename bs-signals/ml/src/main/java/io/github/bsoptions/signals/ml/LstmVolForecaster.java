@@ -149,16 +149,7 @@ public final class LstmVolForecaster implements Forecaster, AutoCloseable {
   }
 
   private static ForecastInput tail(ForecastInput in, int n) {
-    if (in.size() <= n) {
-      return in;
-    }
-    double[] r = in.logReturns();
-    double[] rv = in.rangeVariances();
-    int from = r.length - n;
-    return new ForecastInput(
-        Arrays.copyOfRange(r, from, r.length),
-        rv.length == 0 ? rv : Arrays.copyOfRange(rv, from, rv.length),
-        in.impliedVol());
+    return in.size() <= n ? in : in.tail(n);
   }
 
   /**
@@ -181,6 +172,7 @@ public final class LstmVolForecaster implements Forecaster, AutoCloseable {
       p.setProperty("learningRate", Double.toString(config.learningRate()));
       p.setProperty("seed", Long.toString(config.seed()));
       p.setProperty("garchWindow", Integer.toString(config.garchWindow()));
+      p.setProperty("chainFeatures", Boolean.toString(config.chainFeatures()));
       p.setProperty("featureMean", join(mean));
       p.setProperty("featureSd", join(sd));
       p.setProperty("targetMean", Double.toString(targetMean));
@@ -223,7 +215,8 @@ public final class LstmVolForecaster implements Forecaster, AutoCloseable {
             Integer.parseInt(p.getProperty("batchSize")),
             Double.parseDouble(p.getProperty("learningRate")),
             Long.parseLong(p.getProperty("seed")),
-            Integer.parseInt(p.getProperty("garchWindow")));
+            Integer.parseInt(p.getProperty("garchWindow")),
+            Boolean.parseBoolean(p.getProperty("chainFeatures", "false")));
     Model model = Model.newInstance(cfg.modelName(), "PyTorch");
     model.setBlock(newBlock(cfg));
     try {

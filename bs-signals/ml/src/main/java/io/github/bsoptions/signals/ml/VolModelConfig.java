@@ -15,6 +15,9 @@ import io.github.bsoptions.signals.internal.Checks;
  * @param learningRate Adam learning rate
  * @param seed random seed (weights and shuffling)
  * @param garchWindow most recent returns the hybrid's GARCH is fitted on at forecast time
+ * @param chainFeatures whether the model also reads the per-day option-chain features (ATM IV,
+ *     skew, term slope; {@link io.github.bsoptions.signals.vol.ChainFeatures}), which every
+ *     training history and forecast input must then carry
  */
 public record VolModelConfig(
     boolean hybrid,
@@ -25,7 +28,8 @@ public record VolModelConfig(
     int batchSize,
     double learningRate,
     long seed,
-    int garchWindow) {
+    int garchWindow,
+    boolean chainFeatures) {
 
   /** Validates. */
   public VolModelConfig {
@@ -36,6 +40,30 @@ public record VolModelConfig(
     Checks.positive(batchSize, "batchSize");
     Checks.positive(learningRate, "learningRate");
     Checks.positive(garchWindow, "garchWindow");
+  }
+
+  /** Settings without chain features. */
+  public VolModelConfig(
+      boolean hybrid,
+      int sequenceLength,
+      int hiddenSize,
+      int targetDays,
+      int epochs,
+      int batchSize,
+      double learningRate,
+      long seed,
+      int garchWindow) {
+    this(
+        hybrid,
+        sequenceLength,
+        hiddenSize,
+        targetDays,
+        epochs,
+        batchSize,
+        learningRate,
+        seed,
+        garchWindow,
+        false);
   }
 
   /** Returns the defaults: 20-day sequences, 16 units, 5-day target, 6 epochs, batch 64. */
@@ -54,16 +82,32 @@ public record VolModelConfig(
         batchSize,
         learningRate,
         seed,
-        garchWindow);
+        garchWindow,
+        chainFeatures);
+  }
+
+  /** Returns a copy that reads chain features (or not). */
+  public VolModelConfig withChainFeatures(boolean value) {
+    return new VolModelConfig(
+        hybrid,
+        sequenceLength,
+        hiddenSize,
+        targetDays,
+        epochs,
+        batchSize,
+        learningRate,
+        seed,
+        garchWindow,
+        value);
   }
 
   /** Returns the model's forecaster name. */
   public String modelName() {
-    return hybrid ? "hybrid-lstm-garch" : "lstm";
+    return (hybrid ? "hybrid-lstm-garch" : "lstm") + (chainFeatures ? "-chain" : "");
   }
 
   /** Returns the number of input features per day. */
   public int featureCount() {
-    return hybrid ? 5 : 3;
+    return (hybrid ? 5 : 3) + (chainFeatures ? 3 : 0);
   }
 }

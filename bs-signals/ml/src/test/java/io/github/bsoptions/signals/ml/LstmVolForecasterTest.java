@@ -3,6 +3,7 @@ package io.github.bsoptions.signals.ml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.bsoptions.signals.forecast.GarchForecaster;
+import io.github.bsoptions.signals.forecast.ImpliedVolForecaster;
 import io.github.bsoptions.signals.forecast.TrailingRealizedForecaster;
 import io.github.bsoptions.signals.vol.ForecastInput;
 import io.github.bsoptions.signals.vol.ForecastMetrics;
@@ -24,6 +25,7 @@ class LstmVolForecasterTest {
   private static List<ForecastInput> test;
   private static VolModelTrainer.Result hybrid;
   private static VolModelTrainer.Result lstm;
+  private static VolModelTrainer.Result chain;
 
   @BeforeAll
   static void trainModels() {
@@ -37,17 +39,21 @@ class LstmVolForecasterTest {
     }
     hybrid = VolModelTrainer.train(train, VolModelConfig.defaults(true).withEpochs(5));
     lstm = VolModelTrainer.train(train, VolModelConfig.defaults(false).withEpochs(5));
+    chain =
+        VolModelTrainer.train(
+            train, VolModelConfig.defaults(true).withEpochs(5).withChainFeatures(true));
   }
 
   @AfterAll
   static void close() {
     hybrid.forecaster().close();
     lstm.forecaster().close();
+    chain.forecaster().close();
   }
 
   @Test
   void training_reducesLoss() {
-    for (TrainingReport r : List.of(hybrid.report(), lstm.report())) {
+    for (TrainingReport r : List.of(hybrid.report(), lstm.report(), chain.report())) {
       assertThat(r.samples()).isGreaterThan(5000);
       assertThat(r.lastEpochLoss()).as(r.model()).isLessThan(r.firstEpochLoss());
       assertThat(r.inSample().qlike()).isPositive();
@@ -57,7 +63,8 @@ class LstmVolForecasterTest {
   @Test
   void saveAndLoad_reproducePredictionsExactly(@TempDir Path dir) {
     ForecastInput in = test.get(0);
-    for (LstmVolForecaster f : List.of(hybrid.forecaster(), lstm.forecaster())) {
+    for (LstmVolForecaster f :
+        List.of(hybrid.forecaster(), lstm.forecaster(), chain.forecaster())) {
       f.save(dir.resolve(f.name()));
       try (LstmVolForecaster loaded = LstmVolForecaster.load(dir.resolve(f.name()))) {
         assertThat(loaded.name()).isEqualTo(f.name());
@@ -80,9 +87,12 @@ class LstmVolForecasterTest {
     ForecastMetrics lst = WalkForward.evaluate(lstm.forecaster(), test, first, step, h);
     ForecastMetrics naive =
         WalkForward.evaluate(new TrailingRealizedForecaster(21), test, first, step, h);
+    ForecastMetrics iv = WalkForward.evaluate(new ImpliedVolForecaster(), test, first, step, h);
+    ForecastMetrics hc = WalkForward.evaluate(chain.forecaster(), test, first, step, h);
     System.out.printf(
         "out-of-sample QLIKE / vol RMSE (n=%d): garch %.4f / %.4f, hybrid %.4f / %.4f,"
-            + " lstm %.4f / %.4f, trailing-rv %.4f / %.4f%n",
+            + " lstm %.4f / %.4f, trailing-rv %.4f / %.4f, implied-vol %.4f / %.4f,"
+            + " hybrid+chain %.4f / %.4f%n",
         garch.count(),
         garch.qlike(),
         garch.rmseVol(),
@@ -91,8 +101,13 @@ class LstmVolForecasterTest {
         lst.qlike(),
         lst.rmseVol(),
         naive.qlike(),
-        naive.rmseVol());
+        naive.rmseVol(),
+        iv.qlike(),
+        iv.rmseVol(),
+        hc.qlike(),
+        hc.rmseVol());
     assertThat(hyb.qlike()).isLessThan(garch.qlike());
+    assertThat(hc.qlike()).isLessThan(garch.qlike()).isLessThan(iv.qlike());
   }
 
   @Test
@@ -119,6 +134,22 @@ class LstmVolForecasterTest {
         System.setProperty(key, before);
       }
     }
+  }
+
+  @Test
+  void chainModel_needsChainFeatures_andNamesThem() {
+    assertThat(chain.forecaster().name()).isEqualTo("hybrid-lstm-garch-chain");
+    ForecastInput returnsOnly = ForecastInput.ofReturns(test.get(0).logReturns());
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> chain.forecaster().forecast(returnsOnly, 5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("chain features");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                VolModelTrainer.train(
+                    List.of(returnsOnly),
+                    VolModelConfig.defaults(true).withEpochs(1).withChainFeatures(true)))
+        .hasMessageContaining("chain features");
   }
 
   @Test
