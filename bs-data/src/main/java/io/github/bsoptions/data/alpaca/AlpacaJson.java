@@ -7,7 +7,6 @@ import io.github.bsoptions.data.internal.Timestamps;
 import io.github.bsoptions.data.model.Bar;
 import io.github.bsoptions.data.model.OptionContract;
 import io.github.bsoptions.data.model.OptionSnapshot;
-import io.github.bsoptions.data.model.ProviderGreeks;
 import io.github.bsoptions.data.model.Quote;
 import io.github.bsoptions.data.model.StockSnapshot;
 import io.github.bsoptions.data.model.Trade;
@@ -19,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -33,97 +30,12 @@ final class AlpacaJson {
 
   private AlpacaJson() {}
 
-  /** A page: the next page token (null on the last page). */
+  /**
+   * A chain snapshot page: the next page token (null on the last page). See {@link
+   * ChainPageParser}; nothing is added to {@code into} unless the whole page parsed.
+   */
   static String chainPage(byte[] body, Map<String, OptionSnapshot> into) throws IOException {
-    try (JsonParser p = FACTORY.createParser(body)) {
-      expect(p.nextToken(), JsonToken.START_OBJECT);
-      String next = null;
-      boolean sawSnapshots = false;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String f = p.currentName();
-        JsonToken t = p.nextToken();
-        if (f.equals("snapshots")) {
-          sawSnapshots = true;
-          if (t == JsonToken.VALUE_NULL) {
-            continue;
-          }
-          expect(t, JsonToken.START_OBJECT);
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String sym = p.currentName();
-            expect(p.nextToken(), JsonToken.START_OBJECT);
-            into.put(sym, optionSnapshot(p, sym));
-          }
-        } else if (f.equals("next_page_token")) {
-          next = t == JsonToken.VALUE_NULL ? null : p.getText();
-        } else {
-          p.skipChildren();
-        }
-      }
-      if (!sawSnapshots) {
-        throw new IOException("no 'snapshots' in chain response");
-      }
-      return next == null || next.isEmpty() ? null : next;
-    }
-  }
-
-  static OptionSnapshot optionSnapshot(JsonParser p, String sym) throws IOException {
-    OptionContract c = OptionContract.parse(sym);
-    Quote q = null;
-    Trade tr = null;
-    long volume = 0;
-    double iv = Double.NaN;
-    ProviderGreeks g = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String f = p.currentName();
-      JsonToken t = p.nextToken();
-      if (t == JsonToken.VALUE_NULL) {
-        continue;
-      }
-      switch (f) {
-        case "latestQuote" -> q = quote(p, sym);
-        case "latestTrade" -> tr = trade(p, sym);
-        case "dailyBar" -> volume = bar(p, sym).volume();
-        case "impliedVolatility" -> iv = p.getDoubleValue();
-        case "greeks" -> g = greeks(p);
-        default -> p.skipChildren();
-      }
-    }
-    return new OptionSnapshot(
-        c,
-        Optional.ofNullable(q),
-        Optional.ofNullable(tr),
-        Double.isFinite(iv) ? OptionalDouble.of(iv) : OptionalDouble.empty(),
-        Optional.ofNullable(g),
-        volume,
-        OptionalLong.empty());
-  }
-
-  static ProviderGreeks greeks(JsonParser p) throws IOException {
-    expect(p.currentToken(), JsonToken.START_OBJECT);
-    double d = Double.NaN;
-    double ga = Double.NaN;
-    double th = Double.NaN;
-    double v = Double.NaN;
-    double r = Double.NaN;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String f = p.currentName();
-      JsonToken t = p.nextToken();
-      if (t == JsonToken.VALUE_NULL) {
-        continue;
-      }
-      switch (f) {
-        case "delta" -> d = p.getDoubleValue();
-        case "gamma" -> ga = p.getDoubleValue();
-        case "theta" -> th = p.getDoubleValue();
-        case "vega" -> v = p.getDoubleValue();
-        case "rho" -> r = p.getDoubleValue();
-        default -> p.skipChildren();
-      }
-    }
-    if (Double.isNaN(d)) {
-      return null; // an empty greeks object is "no greeks", never zeros
-    }
-    return new ProviderGreeks(d, ga, th, v, r);
+    return ChainPageParser.parse(body, into);
   }
 
   /** Parses a quote object at the current START_OBJECT. */
