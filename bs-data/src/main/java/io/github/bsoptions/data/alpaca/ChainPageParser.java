@@ -830,14 +830,6 @@ final class ChainPageParser {
   }
 
   /**
-   * True when none of the 8 bytes in {@code v} is a quote, a backslash, a control character or
-   * non-ASCII (SWAR: a byte test sets the byte's high bit; false positives only above a hit).
-   */
-  private static boolean plain8(long v) {
-    return special8(v) == 0;
-  }
-
-  /**
    * The high bit of each of the 8 bytes of {@code v} that may be a quote, a backslash, a control
    * character or non-ASCII; the lowest one set is exact (the first such byte).
    */
