@@ -97,6 +97,17 @@ public class DataBench {
     return out;
   }
 
+  /**
+   * The same page through the Jackson-token parser bs-data used before (baseline for the ratio;
+   * compare within one run).
+   */
+  @Benchmark
+  public Map<String, OptionSnapshot> parseAlpacaChainPage5000JacksonBaseline() throws IOException {
+    Map<String, OptionSnapshot> out = new HashMap<>(8192);
+    JacksonChainPageBaseline.chainPage(chainPage, out);
+    return out;
+  }
+
   /** Decodes a 100-quote MessagePack frame of the option stream. */
   @Benchmark
   public List<Object> decodeMsgpackFrame100() throws IOException {

@@ -7,7 +7,6 @@ import io.github.bsoptions.data.internal.Timestamps;
 import io.github.bsoptions.data.model.Bar;
 import io.github.bsoptions.data.model.OptionContract;
 import io.github.bsoptions.data.model.OptionSnapshot;
-import io.github.bsoptions.data.model.ProviderGreeks;
 import io.github.bsoptions.data.model.Quote;
 import io.github.bsoptions.data.model.StockSnapshot;
 import io.github.bsoptions.data.model.Trade;
@@ -19,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -33,97 +30,12 @@ final class AlpacaJson {
 
   private AlpacaJson() {}
 
-  /** A page: the next page token (null on the last page). */
+  /**
+   * A chain snapshot page: the next page token (null on the last page). See {@link
+   * ChainPageParser}; nothing is added to {@code into} unless the whole page parsed.
+   */
   static String chainPage(byte[] body, Map<String, OptionSnapshot> into) throws IOException {
-    try (JsonParser p = FACTORY.createParser(body)) {
-      expect(p.nextToken(), JsonToken.START_OBJECT);
-      String next = null;
-      boolean sawSnapshots = false;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String f = p.currentName();
-        JsonToken t = p.nextToken();
-        if (f.equals("snapshots")) {
-          sawSnapshots = true;
-          if (t == JsonToken.VALUE_NULL) {
-            continue;
-          }
-          expect(t, JsonToken.START_OBJECT);
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String sym = p.currentName();
-            expect(p.nextToken(), JsonToken.START_OBJECT);
-            into.put(sym, optionSnapshot(p, sym));
-          }
-        } else if (f.equals("next_page_token")) {
-          next = t == JsonToken.VALUE_NULL ? null : p.getText();
-        } else {
-          p.skipChildren();
-        }
-      }
-      if (!sawSnapshots) {
-        throw new IOException("no 'snapshots' in chain response");
-      }
-      return next == null || next.isEmpty() ? null : next;
-    }
-  }
-
-  static OptionSnapshot optionSnapshot(JsonParser p, String sym) throws IOException {
-    OptionContract c = OptionContract.parse(sym);
-    Quote q = null;
-    Trade tr = null;
-    long volume = 0;
-    double iv = Double.NaN;
-    ProviderGreeks g = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String f = p.currentName();
-      JsonToken t = p.nextToken();
-      if (t == JsonToken.VALUE_NULL) {
-        continue;
-      }
-      switch (f) {
-        case "latestQuote" -> q = quote(p, sym);
-        case "latestTrade" -> tr = trade(p, sym);
-        case "dailyBar" -> volume = bar(p, sym).volume();
-        case "impliedVolatility" -> iv = p.getDoubleValue();
-        case "greeks" -> g = greeks(p);
-        default -> p.skipChildren();
-      }
-    }
-    return new OptionSnapshot(
-        c,
-        Optional.ofNullable(q),
-        Optional.ofNullable(tr),
-        Double.isFinite(iv) ? OptionalDouble.of(iv) : OptionalDouble.empty(),
-        Optional.ofNullable(g),
-        volume,
-        OptionalLong.empty());
-  }
-
-  static ProviderGreeks greeks(JsonParser p) throws IOException {
-    expect(p.currentToken(), JsonToken.START_OBJECT);
-    double d = Double.NaN;
-    double ga = Double.NaN;
-    double th = Double.NaN;
-    double v = Double.NaN;
-    double r = Double.NaN;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String f = p.currentName();
-      JsonToken t = p.nextToken();
-      if (t == JsonToken.VALUE_NULL) {
-        continue;
-      }
-      switch (f) {
-        case "delta" -> d = p.getDoubleValue();
-        case "gamma" -> ga = p.getDoubleValue();
-        case "theta" -> th = p.getDoubleValue();
-        case "vega" -> v = p.getDoubleValue();
-        case "rho" -> r = p.getDoubleValue();
-        default -> p.skipChildren();
-      }
-    }
-    if (Double.isNaN(d)) {
-      return null; // an empty greeks object is "no greeks", never zeros
-    }
-    return new ProviderGreeks(d, ga, th, v, r);
+    return ChainPageParser.parse(body, into);
   }
 
   /** Parses a quote object at the current START_OBJECT. */
@@ -139,10 +51,10 @@ final class AlpacaJson {
       p.nextToken();
       switch (f) {
         case "t" -> t = Timestamps.parse(p.getText());
-        case "bp" -> bp = p.getDoubleValue();
-        case "ap" -> ap = p.getDoubleValue();
-        case "bs" -> bs = p.getLongValue();
-        case "as" -> as = p.getLongValue();
+        case "bp" -> bp = price(p, "bp");
+        case "ap" -> ap = price(p, "ap");
+        case "bs" -> bs = size(p, "bs");
+        case "as" -> as = size(p, "as");
         default -> p.skipChildren();
       }
     }
@@ -162,8 +74,8 @@ final class AlpacaJson {
       p.nextToken();
       switch (f) {
         case "t" -> t = Timestamps.parse(p.getText());
-        case "p" -> px = p.getDoubleValue();
-        case "s" -> s = p.getLongValue();
+        case "p" -> px = price(p, "p");
+        case "s" -> s = size(p, "s");
         default -> p.skipChildren(); // 'c' is a string for options, an array for stocks
       }
     }
@@ -188,13 +100,13 @@ final class AlpacaJson {
       p.nextToken();
       switch (f) {
         case "t" -> t = Timestamps.parse(p.getText());
-        case "o" -> o = p.getDoubleValue();
-        case "h" -> h = p.getDoubleValue();
-        case "l" -> l = p.getDoubleValue();
-        case "c" -> c = p.getDoubleValue();
-        case "v" -> v = p.getLongValue();
-        case "n" -> n = p.getLongValue();
-        case "vw" -> vw = p.getDoubleValue();
+        case "o" -> o = price(p, "o");
+        case "h" -> h = price(p, "h");
+        case "l" -> l = price(p, "l");
+        case "c" -> c = price(p, "c");
+        case "v" -> v = size(p, "v");
+        case "n" -> n = size(p, "n");
+        case "vw" -> vw = price(p, "vw");
         default -> p.skipChildren();
       }
     }
@@ -358,8 +270,12 @@ final class AlpacaJson {
                       "put".equals(type)
                           ? OptionType.PUT
                           : "call".equals(type) ? OptionType.CALL : parsed.type(),
-                      strike == null ? parsed.strike() : Double.parseDouble(strike));
+                      strike == null ? parsed.strike() : decimal("strike_price", strike));
               if (openInterest != null && !openInterest.isEmpty()) {
+                if (!DIGITS.matcher(openInterest).matches()) {
+                  throw new IOException(
+                      "open_interest must be a whole number, was " + openInterest);
+                }
                 oi.put(c.symbol(), Long.parseLong(openInterest));
               }
               return c;
@@ -367,6 +283,54 @@ final class AlpacaJson {
             page::add);
     into.addAll(page);
     return next;
+  }
+
+  /**
+   * A price field: a JSON number, finite, not negative and not a negative zero (F-2: {@code
+   * "1e1000000"}, {@code "NaN"}, {@code "-0"} and over-long numbers are errors, never values).
+   */
+  static double price(JsonParser p, String field) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+      throw new IOException("'" + field + "' must be a number, was " + t);
+    }
+    double d = p.getDoubleValue();
+    if (!(d >= 0 && d < Double.POSITIVE_INFINITY) || p.getText().startsWith("-")) {
+      throw new IOException("'" + field + "' must be a finite price >= 0, was " + p.getText());
+    }
+    return d;
+  }
+
+  /** A size or count field: a whole JSON number {@code >= 0} within {@code long}, no minus sign. */
+  static long size(JsonParser p, String field) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NUMBER_INT) {
+      if (p.getText().startsWith("-")) {
+        throw new IOException("'" + field + "' must be >= 0, was " + p.getText());
+      }
+      return p.getLongValue(); // out of range: InputCoercionException (an IOException)
+    }
+    if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+      double d = p.getDoubleValue();
+      if (d >= 0 && d <= 0x1p53 && d == Math.rint(d) && !p.getText().startsWith("-")) {
+        return (long) d;
+      }
+      throw new IOException("'" + field + "' must be a whole number >= 0, was " + p.getText());
+    }
+    throw new IOException("'" + field + "' must be a number, was " + t);
+  }
+
+  private static final java.util.regex.Pattern DIGITS =
+      java.util.regex.Pattern.compile("[0-9]{1,18}");
+  private static final java.util.regex.Pattern DECIMAL =
+      java.util.regex.Pattern.compile("[0-9]{1,18}(\\.[0-9]{1,18})?");
+
+  /** A plain decimal string ({@code "162.5"}): no sign, exponent, hex or {@code NaN}. */
+  static double decimal(String field, String text) throws IOException {
+    if (!DECIMAL.matcher(text).matches()) {
+      throw new IOException(field + " must be a plain decimal, was '" + text + "'");
+    }
+    return Double.parseDouble(text);
   }
 
   private static void expect(JsonToken actual, JsonToken wanted) throws IOException {

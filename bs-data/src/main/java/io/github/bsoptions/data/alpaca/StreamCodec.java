@@ -134,7 +134,7 @@ final class StreamCodec {
       return m;
     }
     if (n.isIntegralNumber()) {
-      return n.asLong();
+      return n.canConvertToLong() ? (Object) n.asLong() : n.bigIntegerValue();
     }
     if (n.isNumber()) {
       return n.asDouble();
@@ -163,17 +163,37 @@ final class StreamCodec {
     return s;
   }
 
+  /** A price: a finite number, not negative, not a negative zero. */
   static double dbl(Map<String, Object> m, String k) {
     Object v = m.get(k);
-    if (!(v instanceof Number n)) {
+    if (!(v instanceof Double || v instanceof Long)) {
       throw new IllegalArgumentException("field '" + k + "' missing or not a number");
     }
-    return n.doubleValue();
+    double d = ((Number) v).doubleValue();
+    if (!(d >= 0 && d < Double.POSITIVE_INFINITY)
+        || Double.doubleToRawLongBits(d) == Long.MIN_VALUE) {
+      throw new IllegalArgumentException("field '" + k + "' must be a finite price >= 0, was " + v);
+    }
+    return d;
   }
 
+  /** A size: absent is 0; otherwise a whole number {@code >= 0} within {@code long}. */
   static long lng(Map<String, Object> m, String k) {
     Object v = m.get(k);
-    return v instanceof Number n ? n.longValue() : 0;
+    if (v == null) {
+      return 0;
+    }
+    if (v instanceof Long l && l >= 0) {
+      return l;
+    }
+    if (v instanceof Double d
+        && d >= 0
+        && d <= 0x1p53
+        && d == Math.rint(d)
+        && Double.doubleToRawLongBits(d) != Long.MIN_VALUE) {
+      return d.longValue();
+    }
+    throw new IllegalArgumentException("field '" + k + "' must be a whole number >= 0, was " + v);
   }
 
   static Instant time(Map<String, Object> m) {

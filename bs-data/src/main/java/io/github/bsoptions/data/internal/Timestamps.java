@@ -16,7 +16,13 @@ public final class Timestamps {
    */
   public static Instant parse(String s) {
     int n = s.length();
-    if (n >= 20 && s.charAt(n - 1) == 'Z' && s.charAt(4) == '-' && s.charAt(10) == 'T') {
+    if (n >= 20
+        && s.charAt(n - 1) == 'Z'
+        && s.charAt(4) == '-'
+        && s.charAt(7) == '-'
+        && s.charAt(10) == 'T'
+        && s.charAt(13) == ':'
+        && s.charAt(16) == ':') {
       try {
         int year = digits(s, 0, 4);
         int month = digits(s, 5, 2);
@@ -35,7 +41,13 @@ public final class Timestamps {
           }
           nanos = f;
         }
-        if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || min > 59 || sec > 60) {
+        if (month < 1
+            || month > 12
+            || day < 1
+            || day > monthLength(year, month)
+            || hour > 23
+            || min > 59
+            || sec > 60) {
           throw new IllegalArgumentException();
         }
         long days = epochDay(year, month, day);
@@ -54,6 +66,64 @@ public final class Timestamps {
     }
   }
 
+  /**
+   * Parses a timestamp given as ASCII bytes (a JSON string's content without escapes), as {@link
+   * #parse(String)} does, without creating a string for the common {@code ...Z} form.
+   *
+   * @throws IllegalArgumentException when the text is not a timestamp
+   */
+  public static Instant parse(byte[] b, int off, int n) {
+    if (n >= 20
+        && b[off + n - 1] == 'Z'
+        && b[off + 4] == '-'
+        && b[off + 7] == '-'
+        && b[off + 10] == 'T'
+        && b[off + 13] == ':'
+        && b[off + 16] == ':') {
+      int year = digits(b, off, 4);
+      int month = digits(b, off + 5, 2);
+      int day = digits(b, off + 8, 2);
+      int hour = digits(b, off + 11, 2);
+      int min = digits(b, off + 14, 2);
+      int sec = digits(b, off + 17, 2);
+      int nanos = 0;
+      boolean ok = (year | month | day | hour | min | sec) >= 0;
+      if (n > 20) {
+        int f = b[off + 19] == '.' && n - 21 <= 9 && n - 21 >= 1 ? digits(b, off + 20, n - 21) : -1;
+        for (int k = n - 21; k < 9 && f >= 0; k++) {
+          f *= 10;
+        }
+        ok &= f >= 0;
+        nanos = f;
+      }
+      if (ok
+          && month >= 1
+          && month <= 12
+          && day >= 1
+          && day <= monthLength(year, month)
+          && hour <= 23
+          && min <= 59
+          && sec <= 60) {
+        long days = epochDay(year, month, day);
+        return Instant.ofEpochSecond(days * 86400 + hour * 3600L + min * 60L + sec, nanos);
+      }
+    }
+    return parse(new String(b, off, n, java.nio.charset.StandardCharsets.ISO_8859_1));
+  }
+
+  /** The decimal value of {@code len} ASCII digits, or -1 when one is not a digit. */
+  private static int digits(byte[] b, int from, int len) {
+    int v = 0;
+    for (int i = from; i < from + len; i++) {
+      int c = b[i] - '0';
+      if (c < 0 || c > 9) {
+        return -1;
+      }
+      v = v * 10 + c;
+    }
+    return v;
+  }
+
   private static int digits(String s, int from, int len) {
     int v = 0;
     for (int i = from; i < from + len; i++) {
@@ -64,6 +134,13 @@ public final class Timestamps {
       v = v * 10 + (c - '0');
     }
     return v;
+  }
+
+  private static int monthLength(int y, int m) {
+    if (m == 2) {
+      return (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
+    }
+    return m == 4 || m == 6 || m == 9 || m == 11 ? 30 : 31;
   }
 
   /** Days since 1970-01-01 (proleptic Gregorian), as {@code LocalDate.toEpochDay}. */

@@ -81,7 +81,7 @@ public final class SimulatedMarket implements MarketDataProvider {
   private final SimulationConfig config;
   private final Map<String, Underlying> underlyings = new LinkedHashMap<>();
   private final List<Sub> subscriptions = new CopyOnWriteArrayList<>();
-  private final Map<Long, OptionContract> contractCache = new HashMap<>();
+  private final Map<Long, Listed> contractCache = new HashMap<>();
   private final double[] scratch = new double[6];
 
   // shared history of step times
@@ -315,15 +315,16 @@ public final class SimulatedMarket implements MarketDataProvider {
   public synchronized List<OptionContract> optionContracts(OptionChainQuery query) {
     Underlying u = underlying(query.underlying());
     List<OptionContract> out = new ArrayList<>();
-    forEachListed(u, query, (c, t) -> out.add(c));
+    forEachListed(u, query, (c, t) -> out.add(c.contract()));
     return out;
   }
 
   @Override
   public synchronized OptionChain optionChain(OptionChainQuery query) {
     Underlying u = underlying(query.underlying());
-    List<OptionSnapshot> out = new ArrayList<>();
-    forEachListed(u, query, (c, t) -> out.add(snapshot(u, c, t)));
+    List<OptionSnapshot> out = new ArrayList<>(chainCapacity());
+    ChainTick tick = new ChainTick(u, out);
+    forEachListed(u, query, tick::add);
     return new OptionChain(u.spec.symbol(), OptionalDouble.of(round2(u.spot)), now, out, NAME);
   }
 
@@ -542,7 +543,14 @@ public final class SimulatedMarket implements MarketDataProvider {
   }
 
   private interface ListingVisitor {
-    void visit(OptionContract c, double yearsToExpiry);
+    void visit(Listed c, double yearsToExpiry);
+  }
+
+  /** A listed contract with its OCC symbol and pseudo-random key, cached across ticks. */
+  private record Listed(OptionContract contract, String symbol, long key) {}
+
+  private int chainCapacity() {
+    return 2 * config.strikesPerExpiry() * (config.weeklyExpiries() + config.monthlyExpiries());
   }
 
   private void forEachListed(Underlying u, OptionChainQuery q, ListingVisitor visitor) {
@@ -586,14 +594,15 @@ public final class SimulatedMarket implements MarketDataProvider {
     }
   }
 
-  private OptionContract cachedContract(Underlying u, LocalDate exp, OptionType type, double k) {
+  private Listed cachedContract(Underlying u, LocalDate exp, OptionType type, double k) {
     long key = key(u.index, exp, type, k);
-    OptionContract c = contractCache.get(key);
+    Listed c = contractCache.get(key);
     if (c == null) {
       if (contractCache.size() > 200_000) {
         contractCache.clear();
       }
-      c = OptionContract.of(u.spec.symbol(), exp, type, k);
+      OptionContract oc = OptionContract.of(u.spec.symbol(), exp, type, k);
+      c = new Listed(oc, oc.symbol(), key);
       contractCache.put(key, c);
     }
     return c;
@@ -616,13 +625,33 @@ public final class SimulatedMarket implements MarketDataProvider {
   }
 
   private double surfaceVol(Underlying u, double spot, double variance, double t, double strike) {
+    double atm = surfaceAtm(u, variance, t);
+    return surfaceVolAt(
+        u, atm, surfaceForward(u, spot, t), surfaceScale(atm, t), strike); // same as per-expiry
+  }
+
+  /** At-the-money volatility of the surface for expiry {@code t} (the expected average var). */
+  private static double surfaceAtm(Underlying u, double variance, double t) {
     UnderlyingSpec s = u.spec;
     double theta = s.volatility() * s.volatility();
     double kt = s.meanReversion() * Math.max(t, 1e-6);
     double avgVar = theta + (variance - theta) * (1 - Math.exp(-kt)) / kt;
-    double atm = Math.sqrt(Math.max(avgVar, 1e-6));
-    double fwd = spot * Math.exp((config.rate() - s.dividendYield()) * t);
-    double x = Math.log(strike / fwd) / (atm * Math.sqrt(Math.max(t, 1.0 / 365 / 24)));
+    return Math.sqrt(Math.max(avgVar, 1e-6));
+  }
+
+  private double surfaceForward(Underlying u, double spot, double t) {
+    return spot * Math.exp((config.rate() - u.spec.dividendYield()) * t);
+  }
+
+  private static double surfaceScale(double atm, double t) {
+    return atm * Math.sqrt(Math.max(t, 1.0 / 365 / 24));
+  }
+
+  /** The skewed volatility at {@code strike} from the per-expiry terms. */
+  private static double surfaceVolAt(
+      Underlying u, double atm, double fwd, double scale, double strike) {
+    UnderlyingSpec s = u.spec;
+    double x = Math.log(strike / fwd) / scale;
     x = Math.max(-4, Math.min(4, x));
     double factor = 1 + s.skew() * x + s.smile() * x * x;
     factor = Math.max(0.3, Math.min(3.0, factor));
@@ -646,28 +675,29 @@ public final class SimulatedMarket implements MarketDataProvider {
   }
 
   private double liquidity(Underlying u, OptionContract c, double spot, double vol, double t) {
-    double x = Math.log(c.strike() / spot) / (vol * Math.sqrt(Math.max(t, 1.0 / 365)));
+    return liquidityAt(c.strike(), spot, vol, liquidityScale(t));
+  }
+
+  private static double liquidityScale(double t) {
+    return Math.sqrt(Math.max(t, 1.0 / 365));
+  }
+
+  private static double liquidityAt(double strike, double spot, double vol, double scale) {
+    double x = Math.log(strike / spot) / (vol * scale);
     return Math.exp(-0.5 * x * x);
   }
 
   private Quote optionQuote(Underlying u, OptionContract c, long key, double t, String symbol) {
     double vol = price(u, c, u.spot, u.variance, t);
-    return quoteFor(u, c, key, size - 1, scratch[0], vol, t, symbol, now);
+    double liq = liquidity(u, c, u.spot, vol, t);
+    return quoteFor(key, size - 1, scratch[0], liquidityScale(t), liq, symbol, now);
   }
 
+  /** {@code scale} is {@link #liquidityScale}, {@code liq} the contract's liquidity. */
   private Quote quoteFor(
-      Underlying u,
-      OptionContract c,
-      long key,
-      int stepIdx,
-      double theo,
-      double vol,
-      double t,
-      String symbol,
-      Instant at) {
-    double liq = liquidity(u, c, u.spot, vol, t);
+      long key, int stepIdx, double theo, double scale, double liq, String symbol, Instant at) {
     double tick = theo < 3 ? 0.01 : 0.05;
-    double frac = 0.015 + 0.04 * (1 - liq) + 0.002 / Math.sqrt(Math.max(t, 1.0 / 365));
+    double frac = 0.015 + 0.04 * (1 - liq) + 0.002 / scale;
     double n1 = unit(key, stepIdx, 1);
     double half = 0.5 * Math.max(tick, Math.min(0.5, frac) * theo) * (0.8 + 0.4 * n1);
     double bid = Math.floor((theo - half) / tick + 1e-9) * tick;
@@ -679,45 +709,97 @@ public final class SimulatedMarket implements MarketDataProvider {
     return new Quote(symbol, bid, ask, bidSize, askSize, at);
   }
 
-  private OptionSnapshot snapshot(Underlying u, OptionContract c, double t) {
-    long key = contractKey(u, c);
-    String symbol = c.symbol();
-    double vol = price(u, c, u.spot, u.variance, t);
-    double theo = scratch[0];
-    double delta = scratch[1];
-    double gamma = scratch[2];
-    double vega = scratch[3];
-    double theta = scratch[4];
-    double rho = scratch[5];
-    Quote q = quoteFor(u, c, key, size - 1, theo, vol, t, symbol, now);
-    double liq = liquidity(u, c, u.spot, vol, t);
-    long oi = (long) (20_000 * liq * (0.25 + unit(key, 0, 4))) + (long) (unit(key, 0, 5) * 50);
-    double dayFraction = sessionFraction(now);
-    long volume =
-        (long) (oi * 0.15 * dayFraction * (0.5 + unit(key, (int) localDate(now).toEpochDay(), 6)));
-    Optional<Trade> last = Optional.empty();
-    if (volume > 0) {
-      double tick = theo < 3 ? 0.01 : 0.05;
-      double px = Math.max(tick, round2(Math.round(theo / tick) * tick));
-      long ago = (long) (unit(key, size - 1, 7) * 600_000 * dayFraction);
-      last =
-          Optional.of(
-              new Trade(
-                  symbol, px, 1 + (long) (unit(key, size - 1, 8) * 10), now.minusMillis(ago)));
+  /**
+   * Builds the snapshots of one chain query at the current step: the per-step terms (date, session
+   * fraction) once, the per-expiry surface terms once per expiry, then one Black-Scholes call and
+   * the output records per contract. Every value equals what the scalar helpers give.
+   */
+  private final class ChainTick {
+    private final Underlying u;
+    private final List<OptionSnapshot> out;
+    private final double spot;
+    private final LocalDate today;
+    private final int todayEpochDay;
+    private final double dayFraction;
+    private final int stepIdx;
+    private final boolean providerGreeks;
+    private LocalDate expiry;
+    private double atm;
+    private double fwd;
+    private double surfaceScale;
+    private double liquidityScale;
+    private boolean expiresToday;
+
+    ChainTick(Underlying u, List<OptionSnapshot> out) {
+      this.u = u;
+      this.out = out;
+      this.spot = u.spot;
+      this.today = localDate(now);
+      this.todayEpochDay = (int) today.toEpochDay();
+      this.dayFraction = sessionFraction(now);
+      this.stepIdx = size - 1;
+      this.providerGreeks = config.providerGreeks();
     }
-    boolean greeks =
-        config.providerGreeks() && q.isTwoSided() && !c.expiration().equals(localDate(now));
-    return new OptionSnapshot(
-        c,
-        Optional.of(q),
-        last,
-        greeks ? OptionalDouble.of(vol) : OptionalDouble.empty(),
-        greeks
-            ? Optional.of(
-                new ProviderGreeks(delta, gamma, theta / 365.0, vega / 100.0, rho / 100.0))
-            : Optional.empty(),
-        volume,
-        OptionalLong.of(oi));
+
+    void add(Listed l, double t) {
+      OptionContract c = l.contract();
+      LocalDate exp = c.expiration();
+      if (exp != expiry && !exp.equals(expiry)) {
+        expiry = exp;
+        atm = surfaceAtm(u, u.variance, t);
+        fwd = surfaceForward(u, spot, t);
+        surfaceScale = surfaceScale(atm, t);
+        liquidityScale = liquidityScale(t);
+        expiresToday = exp.equals(today);
+      }
+      out.add(snapshot(l, t));
+    }
+
+    private OptionSnapshot snapshot(Listed l, double t) {
+      OptionContract c = l.contract();
+      long key = l.key();
+      String symbol = l.symbol();
+      double strike = c.strike();
+      double vol = surfaceVolAt(u, atm, fwd, surfaceScale, strike);
+      double[] g = scratch;
+      BlackScholesFormulas.priceAndFirstOrderGreeks(
+          c.type() == OptionType.CALL,
+          spot,
+          strike,
+          Math.max(t, 0),
+          config.rate(),
+          u.spec.dividendYield(),
+          vol,
+          g,
+          0);
+      double theo = g[0];
+      double liq = liquidityAt(strike, spot, vol, liquidityScale);
+      Quote q = quoteFor(key, stepIdx, theo, liquidityScale, liq, symbol, now);
+      long oi = (long) (20_000 * liq * (0.25 + unit(key, 0, 4))) + (long) (unit(key, 0, 5) * 50);
+      long volume = (long) (oi * 0.15 * dayFraction * (0.5 + unit(key, todayEpochDay, 6)));
+      Optional<Trade> last = Optional.empty();
+      if (volume > 0) {
+        double tick = theo < 3 ? 0.01 : 0.05;
+        double px = Math.max(tick, round2(Math.round(theo / tick) * tick));
+        long ago = (long) (unit(key, stepIdx, 7) * 600_000 * dayFraction);
+        last =
+            Optional.of(
+                new Trade(
+                    symbol, px, 1 + (long) (unit(key, stepIdx, 8) * 10), now.minusMillis(ago)));
+      }
+      boolean greeks = providerGreeks && q.isTwoSided() && !expiresToday;
+      return new OptionSnapshot(
+          c,
+          Optional.of(q),
+          last,
+          greeks ? OptionalDouble.of(vol) : OptionalDouble.empty(),
+          greeks
+              ? Optional.of(
+                  new ProviderGreeks(g[1], g[2], g[4] / 365.0, g[3] / 100.0, g[5] / 100.0))
+              : Optional.empty(),
+          volume,
+          OptionalLong.of(oi));
+    }
   }
 
   private Trade maybeTrade(

@@ -9,6 +9,7 @@ import io.github.bsoptions.data.spi.StreamListener;
 import io.github.bsoptions.data.spi.StreamRequest;
 import io.github.bsoptions.data.spi.StreamState;
 import io.github.bsoptions.data.spi.Subscription;
+import io.github.bsoptions.data.testutil.ToxicProxy;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,12 +19,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
+import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -41,25 +48,39 @@ class AlpacaStreamTest {
   MockWebServer server;
   AlpacaMarketDataProvider alpaca;
   final List<FakeAlpaca> sessions = new CopyOnWriteArrayList<>();
+  final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
 
   /** One server-side session imitating Alpaca's market-data stream. */
   final class FakeAlpaca extends WebSocketListener {
     final boolean msgpack;
     final boolean acceptAuth;
+    final boolean ticking;
     final List<Map<String, Object>> received = new CopyOnWriteArrayList<>();
     volatile WebSocket socket;
 
     FakeAlpaca(boolean msgpack, boolean acceptAuth) {
+      this(msgpack, acceptAuth, false);
+    }
+
+    /** With {@code ticking}, a quote follows every 50 ms after the subscription until closed. */
+    FakeAlpaca(boolean msgpack, boolean acceptAuth, boolean ticking) {
       this.msgpack = msgpack;
       this.acceptAuth = acceptAuth;
+      this.ticking = ticking;
       sessions.add(this);
     }
 
-    void send(List<Map<String, Object>> msgs) {
+    boolean send(List<Map<String, Object>> msgs) {
       if (msgpack) {
-        socket.send(ByteString.of(pack(msgs)));
+        return socket.send(ByteString.of(pack(msgs)));
       } else {
-        socket.send(json(msgs));
+        return socket.send(json(msgs));
+      }
+    }
+
+    private void tick(Map<String, Object> quote) {
+      if (send(List.of(quote))) {
+        ticker.schedule(() -> tick(quote), 50, TimeUnit.MILLISECONDS);
       }
     }
 
@@ -119,6 +140,9 @@ class AlpacaStreamTest {
         t.put("x", "C");
         t.put("c", "I");
         send(List.of(q, t));
+        if (ticking) {
+          ticker.schedule(() -> tick(q), 50, TimeUnit.MILLISECONDS);
+        }
       }
     }
   }
@@ -210,6 +234,7 @@ class AlpacaStreamTest {
   @AfterEach
   void stop() throws IOException {
     alpaca.close();
+    ticker.shutdownNow();
     for (FakeAlpaca f : sessions) {
       if (f.socket != null) {
         f.socket.close(1001, "test over");
@@ -348,5 +373,97 @@ class AlpacaStreamTest {
         .extracting(m -> m.get("action"))
         .containsExactly("auth", "subscribe");
     assertThat(c.gaps).isNotEmpty();
+  }
+
+  // ------------------------------------------------------------------ D-4: toxic proxy
+
+  @Test
+  void optionStreamSurvivesResetsStallsAndSlicedFramesThroughAToxicProxy() throws Exception {
+    toxicScenario(true, OCC, 20261202L);
+  }
+
+  @Test
+  void stockStreamSurvivesResetsStallsAndSlicedFramesThroughAToxicProxy() throws Exception {
+    toxicScenario(false, "SPY", 20261203L);
+  }
+
+  /**
+   * Streams through a {@link ToxicProxy} and injects seeded faults (connection reset, stalled
+   * connection, 1-3 byte TCP segments): after each, the client must reconnect with jittered
+   * backoff, authenticate and subscribe exactly once on the new session with the full set, report
+   * one gap, and deliver data again.
+   */
+  private void toxicScenario(boolean options, String symbol, long seed) throws Exception {
+    Duration backoffMin = Duration.ofMillis(20);
+    Duration backoffMax = Duration.ofMillis(200);
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return new MockResponse().withWebSocketUpgrade(new FakeAlpaca(options, true, true));
+          }
+        });
+    try (ToxicProxy proxy = new ToxicProxy(server.getPort())) {
+      alpaca.close();
+      String base = server.url("/").toString();
+      alpaca =
+          new AlpacaMarketDataProvider(
+              AlpacaConfig.of(new AlpacaCredentials(AlpacaRestTest.KEY, AlpacaRestTest.SECRET))
+                  .withUrls(base, base, "ws://127.0.0.1:" + proxy.port() + "/")
+                  .withStreamTiming(backoffMin, backoffMax, Duration.ofMillis(1500)),
+              TimeSource.SYSTEM);
+      proxy.slice(true);
+      Collect c = new Collect();
+      alpaca.subscribe(
+          options
+              ? new StreamRequest(Set.of(), Set.of(), Set.of(symbol), Set.of(symbol))
+              : new StreamRequest(Set.of(symbol), Set.of(symbol), Set.of(), Set.of()),
+          c);
+      await(() -> c.quotes.size() >= 3); // whole frames decoded from sliced segments
+      SplittableRandom r = new SplittableRandom(seed);
+      int faults = 5;
+      List<String> injected = new ArrayList<>();
+      for (int k = 0; k < faults; k++) {
+        int gaps = c.gaps.size();
+        boolean stall = k == 1 || (k > 1 && r.nextBoolean());
+        injected.add(stall ? "stall" : "reset");
+        if (stall) {
+          proxy.stall();
+        } else {
+          proxy.reset();
+        }
+        proxy.slice(r.nextBoolean());
+        await(() -> c.gaps.size() == gaps + 1);
+        int quotes = c.quotes.size();
+        await(() -> c.quotes.size() >= quotes + 2);
+      }
+      assertThat(c.gaps).as("one gap per fault %s", injected).hasSize(faults);
+      assertThat(c.gaps).allMatch(g -> g.contains("may be missing"));
+      assertThat(sessions).hasSize(faults + 1);
+      assertThat(proxy.connections()).isEqualTo(faults + 1);
+      for (FakeAlpaca s : sessions) {
+        assertThat(s.received)
+            .as("each session authenticates and subscribes exactly once")
+            .extracting(m -> m.get("action"))
+            .containsExactly("auth", "subscribe");
+        assertThat(s.received.get(1)).containsEntry("quotes", List.of(symbol));
+        assertThat(s.received.get(1)).containsEntry("trades", List.of(symbol));
+      }
+      Pattern p = Pattern.compile("reconnecting in (\\d+) ms \\(attempt (\\d+)\\)");
+      int reconnects = 0;
+      for (String st : c.states) {
+        Matcher m = p.matcher(st);
+        if (m.find()) {
+          reconnects++;
+          long delay = Long.parseLong(m.group(1));
+          int attempt = Integer.parseInt(m.group(2));
+          long cap =
+              Math.min(backoffMax.toMillis(), backoffMin.toMillis() << Math.min(attempt - 1, 20));
+          assertThat(delay).as(st).isBetween(cap / 2, cap);
+        }
+      }
+      assertThat(reconnects).isEqualTo(faults);
+      assertThat(String.join("\n", c.states)).doesNotContain(AlpacaRestTest.SECRET);
+    }
   }
 }
