@@ -1,7 +1,7 @@
 package io.github.bsoptions.exec.engine;
 
 import io.github.bsoptions.exec.journal.EntryType;
-import io.github.bsoptions.exec.journal.Journal;
+import io.github.bsoptions.exec.journal.JournalStore;
 import io.github.bsoptions.exec.journal.Ledger;
 import io.github.bsoptions.exec.journal.OrderCodec;
 import io.github.bsoptions.exec.journal.Reconciler;
@@ -44,7 +44,7 @@ import java.util.Optional;
  * switch to {@link KillSwitch#HALTED}. Thread-safe (one lock).
  */
 public final class ExecutionEngine implements AutoCloseable {
-  private final Journal journal;
+  private final JournalStore journal;
   private final Ledger ledger;
   private final SmartOrderRouter router;
   private final PreTradeGate gate;
@@ -56,7 +56,7 @@ public final class ExecutionEngine implements AutoCloseable {
   private KillSwitch killSwitch;
 
   private ExecutionEngine(
-      Journal journal,
+      JournalStore journal,
       Ledger ledger,
       SmartOrderRouter router,
       PreTradeGate gate,
@@ -74,7 +74,7 @@ public final class ExecutionEngine implements AutoCloseable {
    * Replays the journal, reconciles with every broker of the router, subscribes to their order
    * streams and returns a running engine.
    *
-   * @param journal the opened journal
+   * @param journal the opened journal (file or database); its records are read again and replayed
    * @param router the brokers
    * @param gate pre-trade checks
    * @param fillsSince how far back reconciliation asks brokers for fills
@@ -83,7 +83,7 @@ public final class ExecutionEngine implements AutoCloseable {
    * @throws RecoveryException when reconciliation leaves discrepancies
    */
   public static ExecutionEngine start(
-      Journal journal,
+      JournalStore journal,
       SmartOrderRouter router,
       PreTradeGate gate,
       Instant fillsSince,
@@ -95,7 +95,7 @@ public final class ExecutionEngine implements AutoCloseable {
       throw new IllegalArgumentException(
           "absentChecksBeforeResend must be >= 1, was " + absentChecksBeforeResend);
     }
-    Ledger ledger = Ledger.replay(journal.recovered());
+    Ledger ledger = Ledger.replay(journal.readAll());
     Map<String, BrokerClient> brokers = new LinkedHashMap<>();
     for (BrokerClient b : router.brokers()) {
       brokers.put(b.name(), b);
