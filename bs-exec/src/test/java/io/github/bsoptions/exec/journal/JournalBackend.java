@@ -70,10 +70,10 @@ public abstract class JournalBackend {
   abstract List<String> childArgs();
 
   /** Rewrites the stored line of record {@code seq}. */
-  abstract void alterLine(long seq, UnaryOperator<String> change);
+  public abstract void alterLine(long seq, UnaryOperator<String> change);
 
   /** Removes record {@code seq} from the storage. */
-  abstract void delete(long seq);
+  public abstract void delete(long seq);
 
   @Override
   public String toString() {
@@ -119,14 +119,14 @@ public abstract class JournalBackend {
     }
 
     @Override
-    void alterLine(long seq, UnaryOperator<String> change) {
+    public void alterLine(long seq, UnaryOperator<String> change) {
       List<String> l = lines();
       l.set((int) seq, change.apply(l.get((int) seq)));
       write(l);
     }
 
     @Override
-    void delete(long seq) {
+    public void delete(long seq) {
       List<String> l = lines();
       l.remove((int) seq);
       write(l);
@@ -179,7 +179,7 @@ public abstract class JournalBackend {
     }
 
     @Override
-    void alterLine(long seq, UnaryOperator<String> change) {
+    public void alterLine(long seq, UnaryOperator<String> change) {
       String line;
       try (Connection c = ds.getConnection();
           PreparedStatement ps =
@@ -204,7 +204,7 @@ public abstract class JournalBackend {
     }
 
     @Override
-    void delete(long seq) {
+    public void delete(long seq) {
       update("DELETE FROM " + JdbcJournal.TABLE + " WHERE journal_name = ? AND seq = ?", name, seq);
     }
 
