@@ -268,7 +268,7 @@ public final class Journal implements JournalStore {
   public synchronized JournalRecord append(
       EntryType type, String clientOrderId, Map<String, String> fields) {
     JournalRecord r = new JournalRecord(nextSeq, type, clientOrderId, fields);
-    byte[] line = encode(r).getBytes(StandardCharsets.UTF_8);
+    byte[] line = encodeBytes(r);
     try {
       ByteBuffer buf = ByteBuffer.wrap(line);
       while (buf.hasRemaining()) {
@@ -302,7 +302,14 @@ public final class Journal implements JournalStore {
 
   /** Encodes a record as one line, checksum and newline included. */
   public static String encode(JournalRecord r) {
-    StringBuilder b = new StringBuilder(96);
+    return new String(encodeBytes(r), StandardCharsets.UTF_8);
+  }
+
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+  /** Encodes a record as the UTF-8 bytes of one line, checksum and newline included. */
+  static byte[] encodeBytes(JournalRecord r) {
+    StringBuilder b = new StringBuilder(128);
     b.append(r.seq()).append('\t').append(r.type().name()).append('\t');
     escape(b, r.clientOrderId());
     for (Map.Entry<String, String> e : r.fields().entrySet()) {
@@ -311,13 +318,18 @@ public final class Journal implements JournalStore {
       b.append('=');
       escape(b, e.getValue());
     }
-    CRC32C crc = new CRC32C();
     byte[] payload = b.toString().getBytes(StandardCharsets.UTF_8);
+    CRC32C crc = new CRC32C();
     crc.update(payload, 0, payload.length);
-    String hex = Long.toHexString(crc.getValue());
-    b.append('|');
-    b.append("0".repeat(8 - hex.length())).append(hex).append('\n');
-    return b.toString();
+    long v = crc.getValue();
+    byte[] line = java.util.Arrays.copyOf(payload, payload.length + 10);
+    int i = payload.length;
+    line[i++] = '|';
+    for (int shift = 28; shift >= 0; shift -= 4) {
+      line[i++] = HEX[(int) (v >>> shift) & 0xf];
+    }
+    line[i] = '\n';
+    return line;
   }
 
   private static void escape(StringBuilder b, String s) {
