@@ -60,6 +60,10 @@ public final class PaperBroker implements BrokerClient {
   private final Map<String, Quote> supplied = new HashMap<>();
   private final Map<String, Book> books = new HashMap<>();
   private final LinkedHashMap<String, Working> orders = new LinkedHashMap<>();
+
+  /** The orders that may still change, in submission order (quotes re-match only these). */
+  private final LinkedHashMap<String, Working> open = new LinkedHashMap<>();
+
   private final Map<String, String> idByClient = new HashMap<>();
   private final Set<String> usedClientIds = new HashSet<>();
   private final Map<String, Double> multipliers = new HashMap<>();
@@ -214,6 +218,9 @@ public final class PaperBroker implements BrokerClient {
       if ((tif == TimeInForce.IOC || tif == TimeInForce.FOK) && w.state.status().isOpen()) {
         cancelLocked(w, events);
       }
+    }
+    if (w.state.status().isOpen()) {
+      open.put(w.brokerId, w);
     }
     return new Outcome.Confirmed(cid, name, w.view());
   }
@@ -452,11 +459,12 @@ public final class PaperBroker implements BrokerClient {
     List<OrderUpdate> events = new ArrayList<>();
     synchronized (this) {
       supplied.put(quote.symbol(), quote);
-      for (Working w : List.copyOf(orders.values())) {
+      for (Working w : List.copyOf(open.values())) {
         if (w.state.status().isOpen() && symbols(w.req).contains(quote.symbol())) {
           match(w, events);
         }
       }
+      pruneOpen();
     }
     dispatch(events);
   }
@@ -465,11 +473,12 @@ public final class PaperBroker implements BrokerClient {
   public void matchAll() {
     List<OrderUpdate> events = new ArrayList<>();
     synchronized (this) {
-      for (Working w : List.copyOf(orders.values())) {
+      for (Working w : List.copyOf(open.values())) {
         if (w.state.status().isOpen()) {
           match(w, events);
         }
       }
+      pruneOpen();
     }
     dispatch(events);
   }
@@ -478,12 +487,13 @@ public final class PaperBroker implements BrokerClient {
   public void endOfDay() {
     List<OrderUpdate> events = new ArrayList<>();
     synchronized (this) {
-      for (Working w : orders.values()) {
+      for (Working w : open.values()) {
         if (w.state.status().isOpen() && w.req.timeInForce() == TimeInForce.DAY) {
           w.state = w.state.transition(OrderStatus.EXPIRED);
           events.add(new OrderUpdate(w.view(), null));
         }
       }
+      pruneOpen();
     }
     dispatch(events);
   }
@@ -499,6 +509,7 @@ public final class PaperBroker implements BrokerClient {
       }
       cancelLocked(w, events);
       out = w.view();
+      open.remove(w.brokerId);
     }
     dispatch(events);
     return out;
@@ -526,10 +537,15 @@ public final class PaperBroker implements BrokerClient {
       old.state =
           old.state.transition(OrderStatus.PENDING_REPLACE).transition(OrderStatus.REPLACED);
       events.add(new OrderUpdate(old.view(), null));
+      open.remove(old.brokerId);
       out = submitLocked(replacement, events);
     }
     dispatch(events);
     return out;
+  }
+
+  private void pruneOpen() {
+    open.values().removeIf(w -> !w.state.status().isOpen());
   }
 
   private Working require(String brokerOrderId) {
@@ -554,7 +570,7 @@ public final class PaperBroker implements BrokerClient {
   @Override
   public synchronized List<BrokerOrder> orders(boolean openOnly) {
     List<BrokerOrder> out = new ArrayList<>();
-    for (Working w : orders.values()) {
+    for (Working w : (openOnly ? open : orders).values()) {
       if (!openOnly || w.state.status().isOpen()) {
         out.add(w.view());
       }
