@@ -3,7 +3,9 @@ package io.github.bsoptions.bench;
 import io.github.bsoptions.data.model.Quote;
 import io.github.bsoptions.exec.engine.ExecutionEngine;
 import io.github.bsoptions.exec.journal.EntryType;
+import io.github.bsoptions.exec.journal.JdbcJournal;
 import io.github.bsoptions.exec.journal.Journal;
+import io.github.bsoptions.exec.journal.JournalStore;
 import io.github.bsoptions.exec.order.OrderRequest;
 import io.github.bsoptions.exec.order.Side;
 import io.github.bsoptions.exec.paper.FillModel;
@@ -18,9 +20,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.h2.jdbcx.JdbcDataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -32,8 +37,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * bs-exec: order submission to the paper broker (alone and through the whole engine: gate, journal,
- * router, fill intake) and journal appends with and without fsync.
+ * bs-exec: the paper broker's throughput, the engine's own submission path as a latency
+ * distribution (Mode.SampleTime gives p50/p99: gate, client id, journal append of the intent,
+ * routing, paper broker, ack and fill journalled — no network), and single journal appends (file
+ * with and without fsync, JDBC on embedded H2).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,44 +50,54 @@ public class ExecBench {
   private static final Instant T0 = Instant.parse("2026-10-01T14:30:00Z");
   private final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
   private PaperBroker paper;
-  private PaperBroker enginePaper;
   private ExecutionEngine engine;
+  private ExecutionEngine engineH2;
   private Journal engineJournal;
+  private JdbcJournal engineJournalH2;
   private Journal journalNoSync;
   private Journal journalFsync;
+  private JdbcJournal journalH2;
   private Path dir;
   private long n;
   private final OrderRequest template = OrderRequest.market("draft", SYM, Side.BUY, 1);
   private final Map<String, String> fields = new LinkedHashMap<>();
 
+  private PaperBroker newPaper() {
+    PaperBroker p =
+        new PaperBroker(
+            "paper",
+            null,
+            new FillModel(0.01, 0.65, 0, false, 100),
+            clock,
+            Double.POSITIVE_INFINITY);
+    p.onQuote(new Quote(SYM, 1.00, 1.10, 100, 100, T0));
+    return p;
+  }
+
   /** Fresh brokers and journals per iteration (they accumulate state). */
   @Setup(Level.Iteration)
   public void setUp() throws IOException {
     dir = Files.createTempDirectory("execbench");
-    paper =
-        new PaperBroker(
-            "paper",
-            null,
-            new FillModel(0.01, 0.65, 0, false, 100),
-            clock,
-            Double.POSITIVE_INFINITY);
-    paper.onQuote(new Quote(SYM, 1.00, 1.10, 100, 100, T0));
-    enginePaper =
-        new PaperBroker(
-            "paper",
-            null,
-            new FillModel(0.01, 0.65, 0, false, 100),
-            clock,
-            Double.POSITIVE_INFINITY);
-    enginePaper.onQuote(new Quote(SYM, 1.00, 1.10, 100, 100, T0));
+    paper = newPaper();
     engineJournal = Journal.open(dir.resolve("engine.journal"), Journal.Durability.NONE, "bench");
     engine =
         ExecutionEngine.start(
             engineJournal,
-            SmartOrderRouter.single(enginePaper, clock),
+            SmartOrderRouter.single(newPaper(), clock),
             PreTradeGate.ACCEPT_ALL,
             Instant.EPOCH,
             2);
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL("jdbc:h2:file:" + dir.toAbsolutePath().resolve("h2"));
+    engineJournalH2 = JdbcJournal.open(ds, "engine", "bench", Journal.Durability.NONE);
+    engineH2 =
+        ExecutionEngine.start(
+            engineJournalH2,
+            SmartOrderRouter.single(newPaper(), clock),
+            PreTradeGate.ACCEPT_ALL,
+            Instant.EPOCH,
+            2);
+    journalH2 = JdbcJournal.open(ds, "single", "bench", Journal.Durability.NONE);
     journalNoSync = Journal.open(dir.resolve("nosync.journal"), Journal.Durability.NONE, "bench");
     journalFsync = Journal.open(dir.resolve("fsync.journal"), Journal.Durability.FSYNC, "bench");
     fields.put("strategy", "s1");
@@ -97,46 +114,67 @@ public class ExecBench {
   @TearDown(Level.Iteration)
   public void tearDown() throws IOException {
     engine.close();
-    engineJournal.close();
-    journalNoSync.close();
-    journalFsync.close();
-    try (var s = Files.list(dir)) {
-      s.forEach(
-          p -> {
-            try {
-              Files.delete(p);
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
+    engineH2.close();
+    for (JournalStore j :
+        new JournalStore[] {
+          engineJournal, engineJournalH2, journalH2, journalNoSync, journalFsync
+        }) {
+      j.close();
     }
-    Files.delete(dir);
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.delete(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+    }
   }
 
-  /** One market order to the paper broker, filled at once. */
+  /** Paper broker throughput: one market order, filled at once (orders per second). */
   @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
   public Outcome paperSubmit() {
     return paper.submit(template.withClientOrderId("b" + (n++)));
   }
 
   /**
-   * The engine's whole path (no fsync): gate, id, intent journalled, route, ack and fill
-   * journalled.
+   * The engine's own submission path with the file journal (records written, flushing left to the
+   * OS): gate, id, intent journalled, route, paper broker, fill and ack journalled. SampleTime
+   * reports the distribution (p50, p99).
    */
   @Benchmark
-  public Outcome engineSubmitPaper() {
+  @BenchmarkMode(Mode.SampleTime)
+  public Outcome submitPathFileJournal() {
     return engine.submit("s1", template);
   }
 
-  /** One journal record, left to the OS to flush. */
+  /** The same path with the JDBC journal on embedded H2 (commit + checkpoint per record). */
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  public Outcome submitPathH2Journal() {
+    return engineH2.submit("s1", template);
+  }
+
+  /** One file journal record, left to the OS to flush. */
   @Benchmark
   public long journalAppendNoFsync() {
     return journalNoSync.append(EntryType.INTENT, "bench-s1-" + (n++), fields).seq();
   }
 
-  /** One journal record forced to the device. */
+  /** One file journal record forced to the device. */
   @Benchmark
   public long journalAppendFsync() {
     return journalFsync.append(EntryType.INTENT, "bench-s1-" + (n++), fields).seq();
+  }
+
+  /** One JDBC journal record on embedded H2: one transaction and a checkpoint (no fsync). */
+  @Benchmark
+  public long journalAppendH2() {
+    return journalH2.append(EntryType.INTENT, "bench-s1-" + (n++), fields).seq();
   }
 }

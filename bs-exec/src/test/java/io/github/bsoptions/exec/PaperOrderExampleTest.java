@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.bsoptions.data.model.Quote;
 import io.github.bsoptions.exec.engine.ExecutionEngine;
+import io.github.bsoptions.exec.journal.JdbcJournal;
 import io.github.bsoptions.exec.journal.Journal;
 import io.github.bsoptions.exec.order.OrderRequest;
 import io.github.bsoptions.exec.order.Side;
@@ -43,6 +44,32 @@ class PaperOrderExampleTest {
       assertThat(engine.positions()).isEqualTo(Map.of("AAPL261016C00250000", 2L));
       return o;
     }
+  }
+
+  /** The README's database variant: the same engine on a JDBC journal (embedded H2 here). */
+  static Outcome jdbcExample(javax.sql.DataSource dataSource) {
+    Clock clock = Clock.systemUTC();
+    PaperBroker paper = PaperBroker.withSuppliedQuotes(FillModel.DEFAULT, clock);
+    paper.onQuote(new Quote("AAPL261016C00250000", 3.40, 3.50, 10, 10, clock.instant()));
+    try (JdbcJournal journal = JdbcJournal.open(dataSource, "paper", "demo");
+        ExecutionEngine engine =
+            ExecutionEngine.start(
+                journal,
+                SmartOrderRouter.single(paper, clock),
+                PreTradeGate.ACCEPT_ALL,
+                Instant.EPOCH,
+                3)) {
+      System.out.println(journal.describe()); // H2 2.4.240 (CHECKPOINT SYNC after each commit ...)
+      return engine.submit(
+          "demo", OrderRequest.limit("draft", "AAPL261016C00250000", Side.BUY, 2, 3.55));
+    }
+  }
+
+  @Test
+  void runsOnH2() {
+    org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+    ds.setURL("jdbc:h2:file:" + dir.toAbsolutePath().resolve("exec"));
+    assertThat(jdbcExample(ds)).isInstanceOf(Outcome.Confirmed.class);
   }
 
   @Test

@@ -3,10 +3,17 @@ package io.github.bsoptions.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.bsoptions.app.config.AppConfig;
+import io.github.bsoptions.app.config.ConfigKey;
+import io.github.bsoptions.app.store.JdbcTradingStore;
 import io.github.bsoptions.data.MarketDataProviders;
 import io.github.bsoptions.data.spi.MarketDataProvider;
 import io.github.bsoptions.exec.engine.ExecutionEngine;
+import io.github.bsoptions.exec.journal.EntryType;
+import io.github.bsoptions.exec.journal.JdbcJournal;
 import io.github.bsoptions.exec.journal.Journal;
+import io.github.bsoptions.exec.journal.JournalRecord;
+import io.github.bsoptions.exec.journal.JournalStore;
 import io.github.bsoptions.exec.journal.OrderCodec;
 import io.github.bsoptions.exec.order.Account;
 import io.github.bsoptions.exec.order.BrokerOrder;
@@ -38,11 +45,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * What the trading commands ({@code order}, {@code orders}, {@code positions}, {@code cancel})
- * share: the broker, the state directory and an {@link ExecutionEngine} over a journal in it.
+ * share: the broker, the state directory and an {@link ExecutionEngine} over a database journal
+ * ({@link JdbcJournal}, one journal per broker name): on the configured {@code db.url} (PostgreSQL
+ * or H2), else on an embedded H2 database {@code journal} in the state directory. A file journal
+ * left by an earlier version ({@code <broker>.journal}) is imported once into a new database
+ * journal and renamed {@code <broker>.journal.imported}.
  *
  * <p>The paper broker lives only in this process, so its state is kept in the state directory as a
  * write-ahead log of every request sent to it ({@code paper-broker.log}); on start the requests are
@@ -75,17 +90,22 @@ final class TradingSession implements AutoCloseable {
             "Broker or market-data setting KEY=VALUE (e.g. baseUrl, initialCash, SIM_SEED;"
                 + " APCA_* override the environment).")
     Map<String, String> settings = new HashMap<>();
+
+    @Mixin ConfigOptions config = new ConfigOptions();
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final MarketDataProvider market;
   private final BrokerClient broker;
-  private final Journal journal;
+  private final JournalStore journal;
   private final ExecutionEngine engine;
 
   private TradingSession(
-      MarketDataProvider market, BrokerClient broker, Journal journal, ExecutionEngine engine) {
+      MarketDataProvider market,
+      BrokerClient broker,
+      JournalStore journal,
+      ExecutionEngine engine) {
     this.market = market;
     this.broker = broker;
     this.journal = journal;
@@ -132,17 +152,18 @@ final class TradingSession implements AutoCloseable {
     }
     Path dir = stateDir(o.stateDir);
     Files.createDirectories(dir);
+    AppConfig config = o.config.load();
     Clock clock = Clock.systemUTC();
     MarketDataProvider market =
         name.equals("paper") ? MarketDataProviders.create("simulated", env) : null;
     BrokerClient broker = null;
-    Journal journal = null;
+    JournalStore journal = null;
     try {
       broker = BrokerFactory.createBroker(name, new BrokerContext(settings, env, market, clock));
       if (name.equals("paper")) {
         broker = LoggedBroker.recover(broker, dir.resolve("paper-broker.log"));
       }
-      journal = Journal.open(dir.resolve(name + ".journal"), Journal.Durability.FSYNC, "cli");
+      journal = openJournal(config, dir, name);
       ExecutionEngine engine =
           ExecutionEngine.start(
               journal,
@@ -157,6 +178,77 @@ final class TradingSession implements AutoCloseable {
       closeQuietly(market);
       throw e;
     }
+  }
+
+  /**
+   * Opens the broker's journal in the configured database ({@code db.url}), else in the embedded H2
+   * database {@code <state-dir>/journal}; imports a legacy file journal once.
+   */
+  static JournalStore openJournal(AppConfig config, Path dir, String broker) throws IOException {
+    String url = config.get(ConfigKey.DB_URL);
+    if (url.isEmpty()) {
+      url = JdbcTradingStore.embeddedUrl(dir.resolve("journal"));
+    }
+    JdbcJournal j =
+        JdbcJournal.open(
+            dataSource(url, config.get(ConfigKey.DB_USER), config.get(ConfigKey.DB_PASSWORD)),
+            broker,
+            "cli");
+    try {
+      importLegacy(j, dir.resolve(broker + ".journal"));
+    } catch (RuntimeException | IOException e) {
+      j.close();
+      throw e;
+    }
+    return j;
+  }
+
+  private static void importLegacy(JdbcJournal j, Path legacy) throws IOException {
+    if (!Files.exists(legacy)) {
+      return;
+    }
+    if (j.nextSeq() != 1) {
+      throw new IllegalStateException(
+          "both "
+              + legacy
+              + " and a database journal '"
+              + j.name()
+              + "' exist; move one away (the database journal is used)");
+    }
+    List<JournalRecord> old = Journal.read(legacy).records();
+    if (!old.isEmpty() && !j.namespace().equals(old.get(0).get("namespace"))) {
+      throw new IllegalStateException(
+          legacy + ": namespace " + old.get(0).get("namespace") + ", expected " + j.namespace());
+    }
+    for (JournalRecord r : old) {
+      if (r.type() != EntryType.HEADER) {
+        j.append(r.type(), r.clientOrderId(), r.fields());
+      }
+    }
+    Files.move(legacy, legacy.resolveSibling(legacy.getFileName() + ".imported"));
+  }
+
+  /** A data source for an H2 or PostgreSQL JDBC URL (the configuration checks the prefix). */
+  static DataSource dataSource(String url, String user, String password) {
+    if (url.startsWith("jdbc:postgresql:")) {
+      PGSimpleDataSource ds = new PGSimpleDataSource();
+      ds.setURL(url);
+      if (!user.isEmpty()) {
+        ds.setUser(user);
+      }
+      if (!password.isEmpty()) {
+        ds.setPassword(password);
+      }
+      return ds;
+    }
+    if (url.startsWith("jdbc:h2:")) {
+      JdbcDataSource ds = new JdbcDataSource();
+      ds.setURL(url);
+      ds.setUser(user);
+      ds.setPassword(password);
+      return ds;
+    }
+    throw new IllegalArgumentException("db.url must start with jdbc:h2: or jdbc:postgresql:");
   }
 
   static int fail(PrintWriter err, String command, String message, int code) {

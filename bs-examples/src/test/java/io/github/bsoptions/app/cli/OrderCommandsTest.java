@@ -4,11 +4,16 @@ import static io.github.bsoptions.app.cli.ChainCommandTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.bsoptions.app.store.JdbcTradingStore;
 import io.github.bsoptions.data.MarketDataProviders;
 import io.github.bsoptions.data.model.OptionChainQuery;
 import io.github.bsoptions.data.model.OptionSnapshot;
 import io.github.bsoptions.data.model.Quote;
 import io.github.bsoptions.data.spi.MarketDataProvider;
+import io.github.bsoptions.exec.journal.EntryType;
+import io.github.bsoptions.exec.journal.JdbcJournal;
+import io.github.bsoptions.exec.journal.Journal;
+import io.github.bsoptions.exec.journal.JournalRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,7 +75,7 @@ class OrderCommandsTest {
     assertThat(filled[0]).as(filled[2]).isEqualTo("0");
     assertThat(filled[1].lines().toList().get(1).trim().split("\\s+")).contains(sym, "filled");
     String filledId = clientId(filled[1]);
-    assertThat(Files.exists(dir.resolve("paper.journal"))).isTrue();
+    assertThat(Files.exists(dir.resolve("journal.mv.db"))).isTrue();
     assertThat(Files.exists(dir.resolve("paper-broker.log"))).isTrue();
 
     // a second process: the broker state is recovered and the engine reconciles cleanly
@@ -151,7 +156,7 @@ class OrderCommandsTest {
             "APCA_API_SECRET_KEY=secret");
     assertThat(r[0]).isEqualTo("2");
     assertThat(r[2]).contains("--confirm-live");
-    assertThat(Files.exists(dir.resolve("alpaca-live.journal"))).isFalse();
+    assertThat(Files.exists(dir.resolve("journal.mv.db"))).isFalse();
   }
 
   @Test
@@ -160,5 +165,37 @@ class OrderCommandsTest {
     String[] r = trade("orders", "--broker", "alpaca-paper");
     assertThat(r[0]).isEqualTo("2");
     assertThat(r[2]).contains("APCA_API_KEY_ID");
+  }
+
+  /** A file journal of an earlier version is imported once into the database journal. */
+  @Test
+  void legacyFileJournalIsImported() throws Exception {
+    String[] r = trade("order", "--symbol", "SPY", "--side", "buy", "--qty", "7");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    String id = clientId(r[1]);
+    // turn the state into what the file-journal version left behind
+    String url = JdbcTradingStore.embeddedUrl(dir.resolve("journal"));
+    try (JdbcJournal db = JdbcJournal.open(TradingSession.dataSource(url, "", ""), "paper", "cli");
+        Journal file =
+            Journal.open(dir.resolve("paper.journal"), Journal.Durability.FSYNC, "cli")) {
+      for (JournalRecord rec : db.readAll()) {
+        if (rec.type() != EntryType.HEADER) {
+          file.append(rec.type(), rec.clientOrderId(), rec.fields());
+        }
+      }
+    }
+    Files.delete(dir.resolve("journal.mv.db"));
+    String[] orders = trade("orders");
+    assertThat(orders[0]).as(orders[2]).isEqualTo("0");
+    assertThat(orders[1]).contains(id).contains("filled");
+    assertThat(Files.exists(dir.resolve("paper.journal"))).isFalse();
+    assertThat(Files.exists(dir.resolve("paper.journal.imported"))).isTrue();
+    String[] positions = trade("positions");
+    assertThat(positions[0]).as(positions[2]).isEqualTo("0");
+    assertThat(positions[1]).contains("SPY");
+    // the next order continues the imported id sequence
+    String[] next = trade("order", "--symbol", "SPY", "--side", "sell", "--qty", "2");
+    assertThat(next[0]).as(next[2]).isEqualTo("0");
+    assertThat(clientId(next[1])).isNotEqualTo(id);
   }
 }

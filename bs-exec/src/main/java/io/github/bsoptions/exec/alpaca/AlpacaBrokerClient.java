@@ -20,6 +20,7 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,7 +30,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
@@ -70,6 +75,8 @@ public final class AlpacaBrokerClient implements BrokerClient {
   private final Deque<Long> window = new ArrayDeque<>();
   private final Map<String, String> clientIdByOrderId = new HashMap<>();
   private long blockedUntilMillis;
+  private final OkHttpClient streamHttp;
+  private final StreamBackoff backoff;
 
   /**
    * Creates a client.
@@ -79,6 +86,19 @@ public final class AlpacaBrokerClient implements BrokerClient {
    * @param clock clock for the rate limiter
    */
   public AlpacaBrokerClient(String name, AlpacaConfig config, Clock clock) {
+    this(name, config, clock, StreamBackoff.standard());
+  }
+
+  /**
+   * Creates a client with explicit stream reconnect delays.
+   *
+   * @param name broker name ({@code alpaca-paper} or {@code alpaca-live})
+   * @param config connection settings
+   * @param clock clock for the rate limiter
+   * @param backoff reconnect delays of the trade-updates stream
+   */
+  public AlpacaBrokerClient(String name, AlpacaConfig config, Clock clock, StreamBackoff backoff) {
+    this.backoff = java.util.Objects.requireNonNull(backoff, "backoff");
     this.name = name;
     this.config = config;
     this.clock = clock;
@@ -98,6 +118,7 @@ public final class AlpacaBrokerClient implements BrokerClient {
                     ? List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT)
                     : List.of(ConnectionSpec.MODERN_TLS))
             .build();
+    this.streamHttp = http.newBuilder().pingInterval(10, TimeUnit.SECONDS).build();
   }
 
   /** Returns true when the production client would refuse cleartext (non-loopback URL). */
@@ -454,18 +475,174 @@ public final class AlpacaBrokerClient implements BrokerClient {
 
   // ---- stream ----
 
+  /**
+   * Reconnect delays of the trade-updates stream: exponential from {@code initial} to {@code max},
+   * with "equal jitter" (a uniformly random delay between half and all of the step), from a seeded
+   * generator so that a test replays.
+   *
+   * @param initial first delay
+   * @param max largest delay
+   * @param seed jitter seed
+   */
+  public record StreamBackoff(Duration initial, Duration max, long seed) {
+    /** 0.5 s doubling to 30 s (Alpaca keeps a dropped session ~90 s; reconnect storms get 429). */
+    public static StreamBackoff standard() {
+      return new StreamBackoff(Duration.ofMillis(500), Duration.ofSeconds(30), System.nanoTime());
+    }
+
+    /** Validates the delays. */
+    public StreamBackoff {
+      if (initial == null || initial.isNegative() || initial.isZero()) {
+        throw new IllegalArgumentException("initial must be positive, was " + initial);
+      }
+      if (max == null || max.compareTo(initial) < 0) {
+        throw new IllegalArgumentException("max must be >= initial, was " + max);
+      }
+    }
+
+    /**
+     * Returns the delay before reconnect attempt {@code attempt} (1 = first after a drop).
+     *
+     * @param attempt attempt number, {@code >= 1}
+     * @param random the jitter source
+     */
+    public Duration delay(int attempt, Random random) {
+      if (attempt < 1) {
+        throw new IllegalArgumentException("attempt must be >= 1, was " + attempt);
+      }
+      long step = initial.toMillis();
+      for (int i = 1; i < attempt && step < max.toMillis(); i++) {
+        step *= 2;
+      }
+      step = Math.min(step, max.toMillis());
+      long half = step / 2;
+      return Duration.ofMillis(half + (long) (random.nextDouble() * (step - half + 1)));
+    }
+  }
+
+  /**
+   * Subscribes to {@code trade_updates}. The subscription reconnects by itself after a drop, with
+   * jittered exponential backoff ({@link StreamBackoff}), authenticates and listens again, then
+   * calls {@link OrderUpdateListener#onReconnected()} so that the listener resyncs order state from
+   * REST (events sent while the stream was down are not replayed by Alpaca). Pings every 10 s
+   * detect a silent connection. A refused authorization stops the subscription (wrong keys do not
+   * get better by retrying). Closing the returned handle stops it for good.
+   */
   @Override
   public AutoCloseable subscribe(OrderUpdateListener listener) {
-    Request req = new Request.Builder().url(config.streamUrl().toString()).build();
-    WebSocket ws = http.newWebSocket(req, new StreamListener(listener));
-    return () -> ws.close(1000, "bye");
+    TradeStream t = new TradeStream(listener);
+    t.connect();
+    return t;
+  }
+
+  /** One self-healing subscription. */
+  private final class TradeStream implements AutoCloseable {
+    private final OrderUpdateListener listener;
+    private final Random jitter;
+    private final ScheduledExecutorService timer;
+    private WebSocket current;
+    private boolean closed;
+    private boolean everListening;
+    private int attempt;
+
+    TradeStream(OrderUpdateListener listener) {
+      this.listener = listener;
+      this.jitter = new Random(backoff.seed());
+      this.timer =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread th = new Thread(r, "alpaca-" + name + "-stream-reconnect");
+                th.setDaemon(true);
+                return th;
+              });
+    }
+
+    synchronized void connect() {
+      if (closed) {
+        return;
+      }
+      Request req = new Request.Builder().url(config.streamUrl().toString()).build();
+      current = streamHttp.newWebSocket(req, new StreamListener(this));
+    }
+
+    synchronized boolean isCurrent(WebSocket ws) {
+      return !closed && ws == current;
+    }
+
+    /** The socket {@code ws} dropped: report it and schedule the next attempt. */
+    void dropped(WebSocket ws, String reason) {
+      Duration wait;
+      synchronized (this) {
+        if (!isCurrent(ws)) {
+          return; // closed by us, or an old socket
+        }
+        current = null;
+        attempt++;
+        wait = backoff.delay(attempt, jitter);
+      }
+      listener.onDisconnected(reason + "; reconnecting in " + wait.toMillis() + " ms");
+      try {
+        timer.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        // closed meanwhile
+      }
+    }
+
+    /** Authenticated and listening again. */
+    void listening(WebSocket ws) {
+      boolean again;
+      synchronized (this) {
+        if (!isCurrent(ws)) {
+          return;
+        }
+        attempt = 0;
+        again = everListening;
+        everListening = true;
+      }
+      if (again) {
+        listener.onReconnected();
+      }
+    }
+
+    void refused(WebSocket ws) {
+      synchronized (this) {
+        if (!isCurrent(ws)) {
+          return;
+        }
+        closed = true;
+        current = null;
+      }
+      timer.shutdownNow();
+      listener.onDisconnected("stream authorization refused; not reconnecting");
+      ws.close(1000, "unauthorized");
+    }
+
+    OrderUpdateListener listener() {
+      return listener;
+    }
+
+    @Override
+    public void close() {
+      WebSocket ws;
+      synchronized (this) {
+        closed = true;
+        ws = current;
+        current = null;
+      }
+      timer.shutdownNow();
+      if (ws != null) {
+        ws.close(1000, "bye");
+      }
+    }
   }
 
   private final class StreamListener extends WebSocketListener {
+    private final TradeStream stream;
     private final OrderUpdateListener listener;
 
-    StreamListener(OrderUpdateListener listener) {
-      this.listener = listener;
+    StreamListener(TradeStream stream) {
+      this.stream = stream;
+      this.listener = stream.listener();
     }
 
     @Override
@@ -485,11 +662,14 @@ public final class AlpacaBrokerClient implements BrokerClient {
 
     @Override
     public void onMessage(WebSocket ws, String text) {
+      if (!stream.isCurrent(ws)) {
+        return;
+      }
       JsonNode msg;
       try {
         msg = AlpacaJson.parse(text.getBytes(StandardCharsets.UTF_8));
       } catch (IOException e) {
-        return; // not JSON: nothing to apply; reconciliation covers any gap
+        return; // not JSON: nothing to apply; the resync after a reconnect covers any gap
       }
       String stream = AlpacaJson.text(msg, "stream");
       JsonNode data = msg.path("data");
@@ -497,9 +677,12 @@ public final class AlpacaBrokerClient implements BrokerClient {
         if ("authorized".equals(AlpacaJson.text(data, "status"))) {
           ws.send("{\"action\":\"listen\",\"data\":{\"streams\":[\"trade_updates\"]}}");
         } else {
-          listener.onDisconnected("stream authorization refused");
-          ws.close(1000, "unauthorized");
+          this.stream.refused(ws);
         }
+        return;
+      }
+      if ("listening".equals(stream)) {
+        this.stream.listening(ws);
         return;
       }
       if (!"trade_updates".equals(stream)) {
@@ -519,13 +702,23 @@ public final class AlpacaBrokerClient implements BrokerClient {
     }
 
     @Override
+    public void onClosing(WebSocket ws, int code, String reason) {
+      ws.close(1000, null);
+      stream.dropped(ws, "stream closed by the server: " + code);
+    }
+
+    @Override
     public void onFailure(WebSocket ws, Throwable t, Response response) {
-      listener.onDisconnected("stream failed: " + t.getClass().getSimpleName());
+      stream.dropped(
+          ws,
+          "stream failed: "
+              + t.getClass().getSimpleName()
+              + (response == null ? "" : " (HTTP " + response.code() + ")"));
     }
 
     @Override
     public void onClosed(WebSocket ws, int code, String reason) {
-      listener.onDisconnected("stream closed: " + code);
+      stream.dropped(ws, "stream closed: " + code);
     }
   }
 

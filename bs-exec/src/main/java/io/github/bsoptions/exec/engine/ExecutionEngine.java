@@ -1,7 +1,7 @@
 package io.github.bsoptions.exec.engine;
 
 import io.github.bsoptions.exec.journal.EntryType;
-import io.github.bsoptions.exec.journal.Journal;
+import io.github.bsoptions.exec.journal.JournalStore;
 import io.github.bsoptions.exec.journal.Ledger;
 import io.github.bsoptions.exec.journal.OrderCodec;
 import io.github.bsoptions.exec.journal.Reconciler;
@@ -10,6 +10,7 @@ import io.github.bsoptions.exec.journal.Resolution;
 import io.github.bsoptions.exec.journal.TrackedOrder;
 import io.github.bsoptions.exec.order.BrokerOrder;
 import io.github.bsoptions.exec.order.ClientOrderIds;
+import io.github.bsoptions.exec.order.Fill;
 import io.github.bsoptions.exec.order.OrderLeg;
 import io.github.bsoptions.exec.order.OrderRequest;
 import io.github.bsoptions.exec.order.OrderUpdate;
@@ -44,7 +45,7 @@ import java.util.Optional;
  * switch to {@link KillSwitch#HALTED}. Thread-safe (one lock).
  */
 public final class ExecutionEngine implements AutoCloseable {
-  private final Journal journal;
+  private final JournalStore journal;
   private final Ledger ledger;
   private final SmartOrderRouter router;
   private final PreTradeGate gate;
@@ -56,7 +57,7 @@ public final class ExecutionEngine implements AutoCloseable {
   private KillSwitch killSwitch;
 
   private ExecutionEngine(
-      Journal journal,
+      JournalStore journal,
       Ledger ledger,
       SmartOrderRouter router,
       PreTradeGate gate,
@@ -74,7 +75,7 @@ public final class ExecutionEngine implements AutoCloseable {
    * Replays the journal, reconciles with every broker of the router, subscribes to their order
    * streams and returns a running engine.
    *
-   * @param journal the opened journal
+   * @param journal the opened journal (file or database); its records are read again and replayed
    * @param router the brokers
    * @param gate pre-trade checks
    * @param fillsSince how far back reconciliation asks brokers for fills
@@ -83,7 +84,7 @@ public final class ExecutionEngine implements AutoCloseable {
    * @throws RecoveryException when reconciliation leaves discrepancies
    */
   public static ExecutionEngine start(
-      Journal journal,
+      JournalStore journal,
       SmartOrderRouter router,
       PreTradeGate gate,
       Instant fillsSince,
@@ -95,7 +96,7 @@ public final class ExecutionEngine implements AutoCloseable {
       throw new IllegalArgumentException(
           "absentChecksBeforeResend must be >= 1, was " + absentChecksBeforeResend);
     }
-    Ledger ledger = Ledger.replay(journal.recovered());
+    Ledger ledger = Ledger.replay(journal.readAll());
     Map<String, BrokerClient> brokers = new LinkedHashMap<>();
     for (BrokerClient b : router.brokers()) {
       brokers.put(b.name(), b);
@@ -106,19 +107,25 @@ public final class ExecutionEngine implements AutoCloseable {
     }
     ExecutionEngine e =
         new ExecutionEngine(journal, ledger, router, gate, absentChecksBeforeResend);
-    OrderUpdateListener l =
-        new OrderUpdateListener() {
-          @Override
-          public void onUpdate(OrderUpdate update) {
-            e.onUpdate(update);
-          }
-
-          @Override
-          public void onDisconnected(String reason) {
-            e.alert("stream disconnected: " + reason);
-          }
-        };
     for (BrokerClient b : brokers.values()) {
+      String name = b.name();
+      OrderUpdateListener l =
+          new OrderUpdateListener() {
+            @Override
+            public void onUpdate(OrderUpdate update) {
+              e.onUpdate(update);
+            }
+
+            @Override
+            public void onDisconnected(String reason) {
+              e.alert("stream of " + name + " disconnected: " + reason);
+            }
+
+            @Override
+            public void onReconnected() {
+              e.resync(name);
+            }
+          };
       e.subscriptions.add(b.subscribe(l));
     }
     e.lastReconciliation = rec;
@@ -265,9 +272,18 @@ public final class ExecutionEngine implements AutoCloseable {
       return;
     }
     if (u.fill() != null) {
-      if (!ledger.hasExecution(u.fill().executionId())) {
-        append(EntryType.FILL, v.clientOrderId(), Reconciler.fillFields(u.fill(), v));
+      Fill f = u.fill();
+      if (ledger.hasExecution(f.executionId())) {
+        return;
       }
+      String cid = v.clientOrderId();
+      if (ledger.resynced(cid)
+          && ledger.fillQty(cid) + f.qty() > Math.max(v.filledQty(), o.state().filledQty())) {
+        // a resync already journalled this quantity from the broker's cumulative figure
+        alert("fill " + f.executionId() + " of " + cid + " already covered by a resync");
+        return;
+      }
+      append(EntryType.FILL, cid, Reconciler.fillFields(f, v));
       return;
     }
     boolean newer =
@@ -277,6 +293,75 @@ public final class ExecutionEngine implements AutoCloseable {
       Map<String, String> f = ackFields(o.broker(), v);
       append(o.brokerOrderId().isEmpty() ? EntryType.ACK : EntryType.STATUS, v.clientOrderId(), f);
     }
+  }
+
+  /**
+   * Resyncs the confirmed open orders at one broker after its stream was down: each is queried by
+   * client order id; a cumulative filled quantity above the journalled fills is journalled as one
+   * fill with execution id {@code resync:<broker order id>:<cumulative qty>} (price from the
+   * broker's average), then the status is applied as a stream update would be. Stream fills that
+   * arrive later for the same quantity are recognised by the cumulative figure and not counted
+   * twice. A broker that cannot be queried, or an order it does not report, is left as it is and
+   * reported in {@link #alerts()} (missing evidence is not evidence). Multi-leg orders are left to
+   * the startup reconciliation (their fills are per leg).
+   *
+   * @param brokerName the broker whose stream reconnected
+   * @return how many orders changed
+   */
+  public synchronized int resync(String brokerName) {
+    BrokerClient b = router.broker(brokerName);
+    if (b == null) {
+      throw new IllegalArgumentException("unknown broker '" + brokerName + "'");
+    }
+    int changed = 0;
+    for (TrackedOrder o : List.copyOf(ledger.openOrders())) {
+      if (!o.broker().equals(brokerName) || o.resolution() != Resolution.CONFIRMED) {
+        continue;
+      }
+      String cid = o.clientOrderId();
+      if (o.request().isMultiLeg()) {
+        alert("resync of multi-leg order " + cid + " skipped: reconcile at the next start");
+        continue;
+      }
+      Optional<BrokerOrder> found;
+      try {
+        found = b.findByClientOrderId(cid);
+      } catch (BrokerException e) {
+        alert("resync of " + cid + " at " + brokerName + " failed: " + e.getMessage());
+        continue;
+      }
+      if (found.isEmpty()) {
+        alert("resync: " + cid + " not reported by " + brokerName);
+        continue;
+      }
+      BrokerOrder v = found.get();
+      String before = o.state().status() + "/" + ledger.fillQty(cid);
+      long have = ledger.fillQty(cid);
+      if (v.filledQty() > have && Double.isFinite(v.avgFillPrice())) {
+        long qty = v.filledQty() - have;
+        double px = (v.avgFillPrice() * v.filledQty() - ledger.fillNotional(cid)) / qty;
+        Fill f =
+            new Fill(
+                Ledger.RESYNC_PREFIX + v.brokerOrderId() + ":" + v.filledQty(),
+                cid,
+                v.brokerOrderId(),
+                o.request().symbol(),
+                o.request().side(),
+                qty,
+                px,
+                0,
+                router.clock().instant());
+        if (!ledger.hasExecution(f.executionId())) {
+          append(EntryType.FILL, cid, Reconciler.fillFields(f, v));
+        }
+      }
+      onUpdate(new OrderUpdate(v, null));
+      TrackedOrder after = ledger.order(cid);
+      if (!before.equals(after.state().status() + "/" + ledger.fillQty(cid))) {
+        changed++;
+      }
+    }
+    return changed;
   }
 
   /**

@@ -35,7 +35,7 @@ import java.util.zip.CRC32C;
  * a checksum mismatch, an unparsable record, a sequence gap — throws {@link
  * JournalCorruptedException}: the engine refuses to trade rather than dropping entries.
  */
-public final class Journal implements AutoCloseable {
+public final class Journal implements JournalStore {
   /** Format version written in the header. */
   public static final String FORMAT_VERSION = "1";
 
@@ -199,7 +199,7 @@ public final class Journal implements AutoCloseable {
     return -1;
   }
 
-  /** Returns the namespace (seeds client order ids). */
+  @Override
   public String namespace() {
     return namespace;
   }
@@ -214,7 +214,7 @@ public final class Journal implements AutoCloseable {
     return durability;
   }
 
-  /** Returns the records found when the journal was opened (header included), for replay. */
+  @Override
   public List<JournalRecord> recovered() {
     return recovered;
   }
@@ -224,7 +224,7 @@ public final class Journal implements AutoCloseable {
     return tornTailBytes;
   }
 
-  /** Returns the sequence number the next record will get. */
+  @Override
   public synchronized long nextSeq() {
     return nextSeq;
   }
@@ -235,16 +235,40 @@ public final class Journal implements AutoCloseable {
   }
 
   /**
+   * Reads the file again (see {@link #read(Path)}).
+   *
+   * @throws UncheckedIOException on I/O failure
+   */
+  @Override
+  public synchronized List<JournalRecord> readAll() {
+    try {
+      return read(path).records();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read journal " + path, e);
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "file "
+        + path
+        + (durability == Durability.FSYNC
+            ? " (each record forced to the device before append returns)"
+            : " (flushing left to the operating system)");
+  }
+
+  /**
    * Appends a record and, with {@link Durability#FSYNC}, forces it to the device before returning.
    *
    * @return the record with its sequence number
    * @throws UncheckedIOException when the record could not be written; the caller must then not
    *     perform the action the record describes
    */
+  @Override
   public synchronized JournalRecord append(
       EntryType type, String clientOrderId, Map<String, String> fields) {
     JournalRecord r = new JournalRecord(nextSeq, type, clientOrderId, fields);
-    byte[] line = encode(r).getBytes(StandardCharsets.UTF_8);
+    byte[] line = encodeBytes(r);
     try {
       ByteBuffer buf = ByteBuffer.wrap(line);
       while (buf.hasRemaining()) {
@@ -278,7 +302,14 @@ public final class Journal implements AutoCloseable {
 
   /** Encodes a record as one line, checksum and newline included. */
   public static String encode(JournalRecord r) {
-    StringBuilder b = new StringBuilder(96);
+    return new String(encodeBytes(r), StandardCharsets.UTF_8);
+  }
+
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+  /** Encodes a record as the UTF-8 bytes of one line, checksum and newline included. */
+  static byte[] encodeBytes(JournalRecord r) {
+    StringBuilder b = new StringBuilder(128);
     b.append(r.seq()).append('\t').append(r.type().name()).append('\t');
     escape(b, r.clientOrderId());
     for (Map.Entry<String, String> e : r.fields().entrySet()) {
@@ -287,13 +318,18 @@ public final class Journal implements AutoCloseable {
       b.append('=');
       escape(b, e.getValue());
     }
-    CRC32C crc = new CRC32C();
     byte[] payload = b.toString().getBytes(StandardCharsets.UTF_8);
+    CRC32C crc = new CRC32C();
     crc.update(payload, 0, payload.length);
-    String hex = Long.toHexString(crc.getValue());
-    b.append('|');
-    b.append("0".repeat(8 - hex.length())).append(hex).append('\n');
-    return b.toString();
+    long v = crc.getValue();
+    byte[] line = java.util.Arrays.copyOf(payload, payload.length + 10);
+    int i = payload.length;
+    line[i++] = '|';
+    for (int shift = 28; shift >= 0; shift -= 4) {
+      line[i++] = HEX[(int) (v >>> shift) & 0xf];
+    }
+    line[i] = '\n';
+    return line;
   }
 
   private static void escape(StringBuilder b, String s) {
@@ -310,7 +346,7 @@ public final class Journal implements AutoCloseable {
     }
   }
 
-  private static String unescape(String s, long offset, Path path) {
+  private static String unescape(String s, String where) {
     if (s.indexOf('\\') < 0) {
       return s;
     }
@@ -322,7 +358,7 @@ public final class Journal implements AutoCloseable {
         continue;
       }
       if (++i >= s.length()) {
-        throw new JournalCorruptedException(path + " at byte " + offset + ": dangling escape");
+        throw new JournalCorruptedException(where + ": dangling escape");
       }
       char n = s.charAt(i);
       switch (n) {
@@ -331,9 +367,7 @@ public final class Journal implements AutoCloseable {
         case 'n' -> b.append('\n');
         case 'r' -> b.append('\r');
         case 'e' -> b.append('=');
-        default ->
-            throw new JournalCorruptedException(
-                path + " at byte " + offset + ": bad escape \\" + n);
+        default -> throw new JournalCorruptedException(where + ": bad escape \\" + n);
       }
     }
     return b.toString();
@@ -341,9 +375,18 @@ public final class Journal implements AutoCloseable {
 
   /** Decodes one line (without its newline); throws {@link JournalCorruptedException}. */
   static JournalRecord decode(String line, long offset, Path path) {
+    return decode(line, path + " at byte " + offset);
+  }
+
+  /**
+   * Decodes one line (without its newline); {@code where} prefixes error messages.
+   *
+   * @throws JournalCorruptedException naming {@code where} and the problem
+   */
+  static JournalRecord decode(String line, String where) {
     int bar = line.lastIndexOf('|');
     if (bar < 0 || line.length() - bar != 9) {
-      throw new JournalCorruptedException(path + " at byte " + offset + ": no checksum");
+      throw new JournalCorruptedException(where + ": no checksum");
     }
     String payload = line.substring(0, bar);
     CRC32C crc = new CRC32C();
@@ -352,30 +395,29 @@ public final class Journal implements AutoCloseable {
     String hex = Long.toHexString(crc.getValue());
     String want = "0".repeat(8 - hex.length()) + hex;
     if (!want.equals(line.substring(bar + 1))) {
-      throw new JournalCorruptedException(path + " at byte " + offset + ": checksum mismatch");
+      throw new JournalCorruptedException(where + ": checksum mismatch");
     }
     String[] parts = payload.split("\t", -1);
     if (parts.length < 3) {
-      throw new JournalCorruptedException(path + " at byte " + offset + ": too few columns");
+      throw new JournalCorruptedException(where + ": too few columns");
     }
     try {
       long seq = Long.parseLong(parts[0]);
       EntryType type = EntryType.valueOf(parts[1]);
-      String cid = unescape(parts[2], offset, path);
+      String cid = unescape(parts[2], where);
       Map<String, String> fields = new LinkedHashMap<>();
       for (int i = 3; i < parts.length; i++) {
         int eq = parts[i].indexOf('=');
         if (eq < 0) {
-          throw new JournalCorruptedException(path + " at byte " + offset + ": field without =");
+          throw new JournalCorruptedException(where + ": field without =");
         }
         fields.put(
-            unescape(parts[i].substring(0, eq), offset, path),
-            unescape(parts[i].substring(eq + 1), offset, path));
+            unescape(parts[i].substring(0, eq), where),
+            unescape(parts[i].substring(eq + 1), where));
       }
       return new JournalRecord(seq, type, cid, fields);
     } catch (IllegalArgumentException e) {
-      throw new JournalCorruptedException(
-          path + " at byte " + offset + ": unreadable record (" + e.getMessage() + ")");
+      throw new JournalCorruptedException(where + ": unreadable record (" + e.getMessage() + ")");
     }
   }
 }

@@ -29,6 +29,9 @@ public final class Ledger {
   private final Map<String, double[]> cost = new TreeMap<>();
   private final TreeMap<String, long[]> intentsByStrategy = new TreeMap<>();
   private final List<String> anomalies = new ArrayList<>();
+  private final Map<String, long[]> fillQtyByOrder = new java.util.HashMap<>();
+  private final Map<String, double[]> fillNotionalByOrder = new java.util.HashMap<>();
+  private final Set<String> resynced = new HashSet<>();
   private String namespace = "";
   private String killSwitch = "ACTIVE";
   private long maxIdSequence = -1;
@@ -268,7 +271,13 @@ public final class Ledger {
       c[0] = after * px;
     }
     q[0] = after;
-    TrackedOrder o = orders.get(r.clientOrderId());
+    String cid = r.clientOrderId();
+    fillQtyByOrder.computeIfAbsent(cid, k -> new long[1])[0] += Math.abs(qty);
+    fillNotionalByOrder.computeIfAbsent(cid, k -> new double[1])[0] += Math.abs(qty) * px;
+    if (exec.startsWith(RESYNC_PREFIX)) {
+      resynced.add(cid);
+    }
+    TrackedOrder o = orders.get(cid);
     if (o != null) {
       OrderState st = withCumulative(o.state(), r);
       Resolution res =
@@ -281,6 +290,26 @@ public final class Ledger {
       }
       put(o, o.broker(), bid, st, res, o.resends());
     }
+  }
+
+  /** Execution ids of fills the engine derived from a broker's order after a stream gap. */
+  public static final String RESYNC_PREFIX = "resync:";
+
+  /** Returns the quantity of the journalled fills of an order (0 when none). */
+  public long fillQty(String clientOrderId) {
+    long[] q = fillQtyByOrder.get(clientOrderId);
+    return q == null ? 0 : q[0];
+  }
+
+  /** Returns the notional (quantity times price) of the journalled fills of an order. */
+  public double fillNotional(String clientOrderId) {
+    double[] n = fillNotionalByOrder.get(clientOrderId);
+    return n == null ? 0 : n[0];
+  }
+
+  /** Returns true when a fill of the order was derived by a resync ({@link #RESYNC_PREFIX}). */
+  public boolean resynced(String clientOrderId) {
+    return resynced.contains(clientOrderId);
   }
 
   /** Returns true when the execution id was already applied. */

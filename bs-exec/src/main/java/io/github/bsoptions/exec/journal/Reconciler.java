@@ -46,7 +46,7 @@ public final class Reconciler {
    * @param fillsSince how far back to ask for fills
    */
   public static Reconciliation reconcile(
-      Journal journal, Ledger ledger, Map<String, BrokerClient> brokers, Instant fillsSince) {
+      JournalStore journal, Ledger ledger, Map<String, BrokerClient> brokers, Instant fillsSince) {
     List<String> actions = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     Set<String> touched = new LinkedHashSet<>();
@@ -189,7 +189,7 @@ public final class Reconciler {
   }
 
   static void append(
-      Journal journal, Ledger ledger, EntryType type, String cid, Map<String, String> fields) {
+      JournalStore journal, Ledger ledger, EntryType type, String cid, Map<String, String> fields) {
     ledger.apply(journal.append(type, cid, fields));
   }
 

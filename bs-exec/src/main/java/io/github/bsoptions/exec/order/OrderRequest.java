@@ -41,15 +41,52 @@ public record OrderRequest(
   /** Longest client order id accepted (Alpaca documents 48 in one place and 128 in another). */
   public static final int MAX_CLIENT_ORDER_ID = 48;
 
-  private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,48}");
   private static final Pattern STOCK = Pattern.compile("[A-Z][A-Z0-9.]{0,9}");
+
+  /**
+   * The last symbol that passed validation (identity check only): orders copied with a new client
+   * order id ({@link #withClientOrderId}) skip re-parsing the OCC symbol on the submission path.
+   */
+  private static volatile String lastValidSymbol;
+
+  private static boolean validClientId(String id) {
+    int n = id.length();
+    if (n < 1 || n > 48) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = id.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '_'
+              || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean validSymbol(String symbol) {
+    if (symbol == lastValidSymbol) {
+      return true;
+    }
+    boolean ok = STOCK.matcher(symbol).matches() || OptionContract.isOccSymbol(symbol);
+    if (ok) {
+      lastValidSymbol = symbol;
+    }
+    return ok;
+  }
 
   /** Validates the order; every message names the field and the value. */
   public OrderRequest {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(timeInForce, "timeInForce");
     legs = legs == null ? List.of() : List.copyOf(legs);
-    if (clientOrderId == null || !CLIENT_ID.matcher(clientOrderId).matches()) {
+    if (clientOrderId == null || !validClientId(clientOrderId)) {
       throw new IllegalArgumentException(
           "clientOrderId must be 1-48 characters of [A-Za-z0-9._-], was '" + clientOrderId + "'");
     }
@@ -57,8 +94,7 @@ public record OrderRequest(
       throw new IllegalArgumentException("qty must be >= 1, was " + qty);
     }
     if (legs.isEmpty()) {
-      if (symbol == null
-          || !(STOCK.matcher(symbol).matches() || OptionContract.isOccSymbol(symbol))) {
+      if (symbol == null || !validSymbol(symbol)) {
         throw new IllegalArgumentException(
             "symbol must be a stock symbol or an OCC option symbol, was '" + symbol + "'");
       }

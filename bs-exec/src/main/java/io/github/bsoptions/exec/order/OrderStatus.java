@@ -1,6 +1,8 @@
 package io.github.bsoptions.exec.order;
 
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -61,6 +63,23 @@ public enum OrderStatus {
 
   /** Returns the statuses reachable by a status event (not by a fill) from this one. */
   public Set<OrderStatus> next() {
+    return Next.SETS.get(ordinal());
+  }
+
+  /** The legal successors, computed once (the state machine asks on every transition). */
+  private static final class Next {
+    static final List<Set<OrderStatus>> SETS = build();
+
+    private static List<Set<OrderStatus>> build() {
+      List<Set<OrderStatus>> out = new java.util.ArrayList<>();
+      for (OrderStatus s : values()) {
+        out.add(Collections.unmodifiableSet(s.computeNext()));
+      }
+      return List.copyOf(out);
+    }
+  }
+
+  private Set<OrderStatus> computeNext() {
     return switch (this) {
       case PENDING_NEW -> EnumSet.of(ACCEPTED, NEW, REJECTED, CANCELED, EXPIRED, PENDING_CANCEL);
       case ACCEPTED -> EnumSet.of(NEW, REJECTED, CANCELED, EXPIRED, PENDING_CANCEL);

@@ -60,8 +60,13 @@ public final class PaperBroker implements BrokerClient {
   private final Map<String, Quote> supplied = new HashMap<>();
   private final Map<String, Book> books = new HashMap<>();
   private final LinkedHashMap<String, Working> orders = new LinkedHashMap<>();
+
+  /** The orders that may still change, in submission order (quotes re-match only these). */
+  private final LinkedHashMap<String, Working> open = new LinkedHashMap<>();
+
   private final Map<String, String> idByClient = new HashMap<>();
   private final Set<String> usedClientIds = new HashSet<>();
+  private final Map<String, Double> multipliers = new HashMap<>();
   private final List<Fill> fills = new ArrayList<>();
   private final TreeMap<String, long[]> posQty = new TreeMap<>();
   private final Map<String, double[]> posCost = new HashMap<>();
@@ -145,7 +150,7 @@ public final class PaperBroker implements BrokerClient {
   @Override
   public Outcome submit(OrderRequest order) {
     Objects.requireNonNull(order, "order");
-    List<OrderUpdate> events = new ArrayList<>();
+    List<OrderUpdate> events = listeners.isEmpty() ? NO_EVENTS : new ArrayList<>(4);
     Outcome out;
     synchronized (this) {
       out = submitLocked(order, events);
@@ -154,16 +159,43 @@ public final class PaperBroker implements BrokerClient {
     return out;
   }
 
+  /**
+   * Collects nothing: used when no listener is subscribed, so that the submission path does not
+   * build events nobody reads.
+   */
+  private static final List<OrderUpdate> NO_EVENTS =
+      new java.util.AbstractList<>() {
+        @Override
+        public OrderUpdate get(int index) {
+          throw new IndexOutOfBoundsException(index);
+        }
+
+        @Override
+        public int size() {
+          return 0;
+        }
+
+        @Override
+        public boolean add(OrderUpdate u) {
+          return false;
+        }
+      };
+
   private Outcome submitLocked(OrderRequest order, List<OrderUpdate> events) {
     String cid = order.clientOrderId();
     if (usedClientIds.contains(cid)) {
       return new Outcome.Refused(
           cid, name, 422, "40010001", "client_order_id must be unique", true);
     }
-    for (String sym : symbols(order)) {
-      if (book(sym) == null) {
-        return new Outcome.Refused(
-            cid, name, 422, "42210000", "no quote for symbol " + sym + " (unknown symbol)", true);
+    if (!order.isMultiLeg()) {
+      if (book(order.symbol()) == null) {
+        return unknownSymbol(cid, order.symbol());
+      }
+    } else {
+      for (OrderLeg l : order.legs()) {
+        if (book(l.symbol()) == null) {
+          return unknownSymbol(cid, l.symbol());
+        }
       }
     }
     if (Double.isFinite(cash)) {
@@ -187,7 +219,15 @@ public final class PaperBroker implements BrokerClient {
         cancelLocked(w, events);
       }
     }
+    if (w.state.status().isOpen()) {
+      open.put(w.brokerId, w);
+    }
     return new Outcome.Confirmed(cid, name, w.view());
+  }
+
+  private Outcome unknownSymbol(String cid, String sym) {
+    return new Outcome.Refused(
+        cid, name, 422, "42210000", "no quote for symbol " + sym + " (unknown symbol)", true);
   }
 
   private static List<String> symbols(OrderRequest r) {
@@ -202,7 +242,12 @@ public final class PaperBroker implements BrokerClient {
   }
 
   private double multiplier(String symbol) {
-    return OptionContract.isOccSymbol(symbol) ? model.optionMultiplier() : 1;
+    Double m = multipliers.get(symbol);
+    if (m == null) {
+      m = OptionContract.isOccSymbol(symbol) ? model.optionMultiplier() : 1.0;
+      multipliers.put(symbol, m);
+    }
+    return m;
   }
 
   private double estimatedCost(OrderRequest r) {
@@ -219,12 +264,19 @@ public final class PaperBroker implements BrokerClient {
   }
 
   private Book book(String symbol) {
-    Quote q = supplied.containsKey(symbol) ? supplied.get(symbol) : source.quote(symbol);
+    Quote q = supplied.get(symbol); // never holds null values
+    if (q == null) {
+      q = source.quote(symbol);
+    }
     if (q == null) {
       return books.get(symbol);
     }
-    Book b = books.computeIfAbsent(symbol, k -> new Book());
-    if (!q.equals(b.quote)) {
+    Book b = books.get(symbol);
+    if (b == null) {
+      b = new Book();
+      books.put(symbol, b);
+    }
+    if (q != b.quote && !q.equals(b.quote)) {
       b.quote = q;
       b.bidLeft = q.bidSize();
       b.askLeft = q.askSize();
@@ -407,11 +459,12 @@ public final class PaperBroker implements BrokerClient {
     List<OrderUpdate> events = new ArrayList<>();
     synchronized (this) {
       supplied.put(quote.symbol(), quote);
-      for (Working w : List.copyOf(orders.values())) {
+      for (Working w : List.copyOf(open.values())) {
         if (w.state.status().isOpen() && symbols(w.req).contains(quote.symbol())) {
           match(w, events);
         }
       }
+      pruneOpen();
     }
     dispatch(events);
   }
@@ -420,11 +473,12 @@ public final class PaperBroker implements BrokerClient {
   public void matchAll() {
     List<OrderUpdate> events = new ArrayList<>();
     synchronized (this) {
-      for (Working w : List.copyOf(orders.values())) {
+      for (Working w : List.copyOf(open.values())) {
         if (w.state.status().isOpen()) {
           match(w, events);
         }
       }
+      pruneOpen();
     }
     dispatch(events);
   }
@@ -433,12 +487,13 @@ public final class PaperBroker implements BrokerClient {
   public void endOfDay() {
     List<OrderUpdate> events = new ArrayList<>();
     synchronized (this) {
-      for (Working w : orders.values()) {
+      for (Working w : open.values()) {
         if (w.state.status().isOpen() && w.req.timeInForce() == TimeInForce.DAY) {
           w.state = w.state.transition(OrderStatus.EXPIRED);
           events.add(new OrderUpdate(w.view(), null));
         }
       }
+      pruneOpen();
     }
     dispatch(events);
   }
@@ -454,6 +509,7 @@ public final class PaperBroker implements BrokerClient {
       }
       cancelLocked(w, events);
       out = w.view();
+      open.remove(w.brokerId);
     }
     dispatch(events);
     return out;
@@ -481,10 +537,15 @@ public final class PaperBroker implements BrokerClient {
       old.state =
           old.state.transition(OrderStatus.PENDING_REPLACE).transition(OrderStatus.REPLACED);
       events.add(new OrderUpdate(old.view(), null));
+      open.remove(old.brokerId);
       out = submitLocked(replacement, events);
     }
     dispatch(events);
     return out;
+  }
+
+  private void pruneOpen() {
+    open.values().removeIf(w -> !w.state.status().isOpen());
   }
 
   private Working require(String brokerOrderId) {
@@ -509,7 +570,7 @@ public final class PaperBroker implements BrokerClient {
   @Override
   public synchronized List<BrokerOrder> orders(boolean openOnly) {
     List<BrokerOrder> out = new ArrayList<>();
-    for (Working w : orders.values()) {
+    for (Working w : (openOnly ? open : orders).values()) {
       if (!openOnly || w.state.status().isOpen()) {
         out.add(w.view());
       }

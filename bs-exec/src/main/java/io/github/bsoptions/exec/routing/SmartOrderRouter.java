@@ -75,6 +75,11 @@ public final class SmartOrderRouter {
     this.cost = cost;
   }
 
+  /** Returns the router's clock. */
+  public Clock clock() {
+    return clock;
+  }
+
   /** A router with one broker (no fallback). */
   public static SmartOrderRouter single(BrokerClient broker, Clock clock) {
     return new SmartOrderRouter(List.of(broker), clock, 3, Duration.ofSeconds(30), null);

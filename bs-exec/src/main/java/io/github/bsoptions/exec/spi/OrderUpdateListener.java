@@ -10,4 +10,10 @@ public interface OrderUpdateListener {
 
   /** The stream dropped: updates may have been missed; reconcile by querying. */
   default void onDisconnected(String reason) {}
+
+  /**
+   * The stream is back after a drop (authenticated and listening again). Events sent while it was
+   * down are not replayed: resync order state by querying the broker.
+   */
+  default void onReconnected() {}
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.bsoptions.exec.engine.FaultyBroker.Fault;
 import io.github.bsoptions.exec.journal.EntryType;
-import io.github.bsoptions.exec.journal.Journal;
 import io.github.bsoptions.exec.journal.JournalRecord;
 import io.github.bsoptions.exec.journal.Ledger;
 import io.github.bsoptions.exec.journal.Resolution;
@@ -43,7 +42,7 @@ class ExecutionEngineTest {
 
   private List<EntryType> types() throws IOException {
     List<EntryType> out = new ArrayList<>();
-    for (JournalRecord r : Journal.read(rig.journalPath).records()) {
+    for (JournalRecord r : rig.journal.readAll()) {
       out.add(r.type());
     }
     return out;
@@ -185,7 +184,7 @@ class ExecutionEngineTest {
     }
     e.resolveUnknowns();
     int calls = rig.a.calls + rig.b.calls;
-    Ledger replayed = Ledger.replay(Journal.read(rig.journalPath).records());
+    Ledger replayed = Ledger.replay(rig.journal.readAll());
     assertThat(rig.a.calls + rig.b.calls).isEqualTo(calls);
     assertThat(replayed.snapshot()).isEqualTo(e.stateSnapshot());
     assertThat(replayed.snapshotHash()).isEqualTo(e.stateHash());

@@ -4,6 +4,7 @@ import static io.github.bsoptions.exec.engine.Rig.C1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.bsoptions.exec.engine.FaultyBroker.Fault;
+import io.github.bsoptions.exec.journal.JournalBackend.Kind;
 import io.github.bsoptions.exec.journal.Resolution;
 import io.github.bsoptions.exec.journal.TrackedOrder;
 import io.github.bsoptions.exec.order.OrderRequest;
@@ -21,8 +22,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Randomised fault sequences (O-2, J-1, J-5): lost responses, timeouts, broker down, kills before
@@ -33,25 +35,27 @@ import org.junit.jupiter.api.io.TempDir;
 class FaultSweepTest {
   @TempDir Path dir;
 
-  @Test
-  void shortSweep() throws IOException {
-    sweep(1, 40);
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void shortSweep(Kind kind) throws IOException {
+    sweep(kind, 1, kind == Kind.FILE ? 40 : kind == Kind.H2 ? 8 : 15);
   }
 
-  @Test
+  @ParameterizedTest
+  @EnumSource(Kind.class)
   @Tag("long")
-  void longSweep() throws IOException {
-    sweep(1000, 1000);
+  void longSweep(Kind kind) throws IOException {
+    sweep(kind, 1000, 1000);
   }
 
-  private void sweep(long firstSeed, int runs) throws IOException {
+  private void sweep(Kind kind, long firstSeed, int runs) throws IOException {
     for (long seed = firstSeed; seed < firstSeed + runs; seed++) {
       Path d = dir.resolve("run" + seed);
       Files.createDirectories(d);
       try {
-        run(seed, d);
+        run(seed, d, kind);
       } catch (AssertionError | RuntimeException e) {
-        throw new AssertionError("seed " + seed + " failed: " + e.getMessage(), e);
+        throw new AssertionError(kind + " seed " + seed + " failed: " + e.getMessage(), e);
       }
       try (Stream<Path> s = Files.walk(d)) {
         for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
@@ -61,9 +65,9 @@ class FaultSweepTest {
     }
   }
 
-  static void run(long seed, Path dir) {
+  static void run(long seed, Path dir, Kind kind) {
     Random rnd = new Random(seed);
-    Rig rig = new Rig(dir);
+    Rig rig = new Rig(dir, kind);
     rig.quote(C1, 1.00, 1.10, 5);
     ExecutionEngine e = rig.start();
     Fault[] faults = Fault.values();
@@ -122,7 +126,6 @@ class FaultSweepTest {
     broker.values().removeIf(v -> v == 0);
     assertThat(e.positions()).isEqualTo(broker);
     assertThat(e.killSwitch()).isEqualTo(KillSwitch.ACTIVE);
-    e.close();
-    rig.journal.close();
+    rig.crash();
   }
 }

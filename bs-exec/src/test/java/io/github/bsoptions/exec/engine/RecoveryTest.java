@@ -5,30 +5,33 @@ import static io.github.bsoptions.exec.engine.Rig.C2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.bsoptions.exec.journal.JournalBackend.Kind;
+import io.github.bsoptions.exec.journal.JournalCorruptedException;
 import io.github.bsoptions.exec.order.OrderRequest;
 import io.github.bsoptions.exec.order.OrderStatus;
 import io.github.bsoptions.exec.order.Side;
 import io.github.bsoptions.exec.spi.Outcome;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** J-4: startup reconciliation scenarios. */
+/** J-4: startup reconciliation scenarios, on each journal store (file, H2, PostgreSQL). */
 class RecoveryTest {
   @TempDir Path dir;
   Rig rig;
 
-  @BeforeEach
-  void setUp() {
-    rig = new Rig(dir);
+  void setUp(Kind kind) {
+    rig = new Rig(dir, kind);
     rig.quote(C1, 1.00, 1.10, 100);
     rig.quote(C2, 2.00, 2.10, 100);
   }
 
-  @Test
-  void missedFillsWhileDownAreJournalled() {
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void missedFillsWhileDownAreJournalled(Kind kind) {
+    setUp(kind);
     ExecutionEngine e = rig.start();
     Outcome o = e.submit("s1", OrderRequest.limit("d", C1, Side.BUY, 5, 1.05));
     rig.crash();
@@ -40,8 +43,10 @@ class RecoveryTest {
     assertThat(e2.startupReconciliation().actions()).anyMatch(s -> s.contains("missed fill"));
   }
 
-  @Test
-  void partialThenCanceledWhileDown() {
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void partialThenCanceledWhileDown(Kind kind) {
+    setUp(kind);
     ExecutionEngine e = rig.start();
     Outcome o = e.submit("s1", OrderRequest.limit("d", C1, Side.BUY, 5, 1.05));
     String bid = ((Outcome.Confirmed) o).order().brokerOrderId();
@@ -55,8 +60,10 @@ class RecoveryTest {
     assertThat(e2.openOrders()).isEmpty();
   }
 
-  @Test
-  void shortSideFlipReconciles() {
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void shortSideFlipReconciles(Kind kind) {
+    setUp(kind);
     ExecutionEngine e = rig.start();
     e.submit("s1", OrderRequest.market("d", C2, Side.SELL, 2));
     e.submit("s1", OrderRequest.limit("d", C2, Side.BUY, 5, 2.05));
@@ -66,8 +73,10 @@ class RecoveryTest {
     assertThat(e2.positions()).isEqualTo(Map.of(C2, 3L));
   }
 
-  @Test
-  void externalOrderRefusesStart() {
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void externalOrderRefusesStart(Kind kind) {
+    setUp(kind);
     rig.start();
     rig.crash();
     rig.paperA.submit(OrderRequest.limit("ext-1", C1, Side.BUY, 1, 0.5));
@@ -76,8 +85,10 @@ class RecoveryTest {
         .hasMessageContaining("external open order at A: ext-1");
   }
 
-  @Test
-  void positionMismatchRefusesStart() {
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void positionMismatchRefusesStart(Kind kind) {
+    setUp(kind);
     rig.start().submit("s1", OrderRequest.market("d", C1, Side.BUY, 2));
     rig.crash();
     rig.paperA.submit(OrderRequest.market("ext-2", C1, Side.BUY, 1)); // fills at once
@@ -87,8 +98,10 @@ class RecoveryTest {
         .hasMessageContaining("position " + C1 + ": journal 2, broker 3");
   }
 
-  @Test
-  void missingPositionReportIsNeverFlat() {
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void missingPositionReportIsNeverFlat(Kind kind) {
+    setUp(kind);
     rig.start().submit("s1", OrderRequest.market("d", C1, Side.BUY, 2));
     rig.crash();
     rig.a.hidePositions = true;
@@ -97,8 +110,10 @@ class RecoveryTest {
         .hasMessageContaining("missing position report for " + C1 + " (journal holds 2)");
   }
 
-  @Test
-  void unreachableBrokerRefusesStart() {
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void unreachableBrokerRefusesStart(Kind kind) {
+    setUp(kind);
     rig.start().submit("s1", OrderRequest.limit("d", C1, Side.BUY, 2, 0.5));
     rig.crash();
     rig.a.queriesFail = true;
@@ -107,5 +122,19 @@ class RecoveryTest {
         .hasMessageContaining("cannot");
     rig.a.queriesFail = false;
     assertThat(rig.restart().openOrders()).hasSize(1);
+  }
+
+  /** J-3: a damaged journal stops the engine before it trades, naming the problem. */
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void damagedJournalRefusesStart(Kind kind) {
+    setUp(kind);
+    rig.start().submit("s1", OrderRequest.limit("d", C1, Side.BUY, 2, 0.5));
+    rig.crash();
+    rig.backend.delete(1);
+    assertThatThrownBy(rig::restart)
+        .isInstanceOf(JournalCorruptedException.class)
+        .hasMessageContaining("sequence 2, expected 1");
+    assertThat(rig.engine).isNull();
   }
 }

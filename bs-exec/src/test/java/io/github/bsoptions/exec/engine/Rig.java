@@ -1,7 +1,8 @@
 package io.github.bsoptions.exec.engine;
 
 import io.github.bsoptions.data.model.Quote;
-import io.github.bsoptions.exec.journal.Journal;
+import io.github.bsoptions.exec.journal.JournalBackend;
+import io.github.bsoptions.exec.journal.JournalStore;
 import io.github.bsoptions.exec.paper.FillModel;
 import io.github.bsoptions.exec.paper.PaperBroker;
 import io.github.bsoptions.exec.routing.SmartOrderRouter;
@@ -13,7 +14,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** Two paper brokers behind fault injectors, a journal and an engine; restartable. */
+/**
+ * Two paper brokers behind fault injectors, a journal (file, H2 or PostgreSQL) and an engine;
+ * restartable.
+ */
 final class Rig {
   static final String C1 = "SPY261016C00640000";
   static final String C2 = "SPY261016P00600000";
@@ -25,14 +29,18 @@ final class Rig {
       new PaperBroker("B", null, FillModel.DEFAULT, clock, Double.POSITIVE_INFINITY);
   final FaultyBroker a = new FaultyBroker(paperA);
   final FaultyBroker b = new FaultyBroker(paperB);
-  final Path journalPath;
+  final JournalBackend backend;
   PreTradeGate gate = PreTradeGate.ACCEPT_ALL;
-  Journal journal;
+  JournalStore journal;
   ExecutionEngine engine;
   int quoteSeq;
 
   Rig(Path dir) {
-    this.journalPath = dir.resolve("exec.journal");
+    this(dir, JournalBackend.Kind.FILE);
+  }
+
+  Rig(Path dir, JournalBackend.Kind kind) {
+    this.backend = JournalBackend.create(kind, dir);
   }
 
   SmartOrderRouter router() {
@@ -40,17 +48,25 @@ final class Rig {
   }
 
   ExecutionEngine start() {
-    journal = Journal.open(journalPath, Journal.Durability.NONE, "rig");
+    journal = backend.open("rig");
     engine = ExecutionEngine.start(journal, router(), gate, Instant.EPOCH, 2);
     return engine;
   }
 
-  /** Simulates a kill: the engine stops listening; nothing is flushed or cleaned up. */
+  /**
+   * Simulates a kill: the engine stops listening and the journal is dropped. What survives is what
+   * {@code append} returned (every record is written or committed before it returns; the journal
+   * crash test kills a real process to prove it), so closing the journal here changes nothing.
+   */
   void crash() {
     if (engine != null) {
       engine.close();
     }
     engine = null;
+    if (journal != null) {
+      journal.close();
+    }
+    journal = null;
   }
 
   ExecutionEngine restart() {

@@ -1,0 +1,423 @@
+package io.github.bsoptions.exec.journal;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * A durable, append-only, write-ahead journal in one table of a relational database, through {@code
+ * java.sql} only (the application brings the driver: embedded H2 by default, PostgreSQL when
+ * configured).
+ *
+ * <p>Schema: plain DDL, created when absent, in a versioned table {@value #TABLE}; one row per
+ * record, keyed by {@code (journal_name, seq)}, so several journals (one per broker) share the
+ * table. Each row keeps the record's type and client order id in columns (for queries) and the
+ * record itself as one line of the {@link Journal} file format, CRC-32C included, so altered rows
+ * are detected.
+ *
+ * <p>Durability: every {@link #append} is one transaction, committed before {@code append} returns.
+ * With {@link Journal.Durability#FSYNC} (the default) the journal's PostgreSQL session sets {@code
+ * synchronous_commit = on} (the commit waits for the WAL flush), and on H2 — which keeps committed
+ * changes in memory until its store is written, so that a kill -9 loses them (the crash test shows
+ * it) — each commit is followed by {@code CHECKPOINT SYNC}, which writes the file and forces it to
+ * the device. With {@link Journal.Durability#NONE} a record survives a crash of this process but
+ * not necessarily of the machine. Other databases are used as configured; {@link #describe()} says
+ * which guarantee applies.
+ *
+ * <p>Failure handling: when an insert or commit fails and the connection is still usable, the
+ * journal rolls back and looks the row up; a row equal to the record means the commit went through
+ * ({@code append} returns it); no row means nothing was written ({@link JournalWriteException}, the
+ * journal stays usable); a different row means another writer uses the same journal name, and a
+ * lost connection means the outcome is unknown — in both cases the journal is <em>in doubt</em>:
+ * every further append fails until it is reopened.
+ *
+ * <p>Integrity: {@link #open} and {@link #readAll} check that sequence numbers start at 0 and are
+ * consecutive, that every row decodes and passes its checksum, and that the columns agree with the
+ * record; otherwise {@link JournalCorruptedException} names the journal, the row and the problem.
+ * The journal holds one connection of the data source for its lifetime; thread-safe.
+ */
+public final class JdbcJournal implements JournalStore {
+  /** The table (the suffix is the schema version). */
+  public static final String TABLE = "bs_exec_journal_v1";
+
+  /** The DDL that creates the table when absent (H2 and PostgreSQL). */
+  public static final String DDL =
+      "CREATE TABLE IF NOT EXISTS "
+          + TABLE
+          + " (journal_name VARCHAR(64) NOT NULL, seq BIGINT NOT NULL,"
+          + " entry_type VARCHAR(32) NOT NULL, client_order_id VARCHAR(128) NOT NULL,"
+          + " line VARCHAR NOT NULL, PRIMARY KEY (journal_name, seq))";
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9]{1,16}");
+  private static final String INSERT =
+      "INSERT INTO "
+          + TABLE
+          + " (journal_name, seq, entry_type, client_order_id, line) VALUES (?, ?, ?, ?, ?)";
+  private static final String SELECT_ALL =
+      "SELECT seq, entry_type, client_order_id, line FROM "
+          + TABLE
+          + " WHERE journal_name = ? ORDER BY seq";
+  private static final String SELECT_ONE =
+      "SELECT line FROM " + TABLE + " WHERE journal_name = ? AND seq = ?";
+
+  private final Connection conn;
+  private final String name;
+  private final String namespace;
+  private final Dialect dialect;
+  private final Statement afterCommit;
+  private final String where;
+  private final PreparedStatement insert;
+  private List<JournalRecord> recovered;
+  private long nextSeq;
+  private String inDoubt;
+  private boolean closed;
+
+  private JdbcJournal(Connection conn, String name, String namespace, Dialect dialect)
+      throws SQLException {
+    this.conn = conn;
+    this.name = name;
+    this.namespace = namespace;
+    this.dialect = dialect;
+    this.afterCommit = dialect.afterCommit() == null ? null : conn.createStatement();
+    this.where = "journal '" + name + "' in " + TABLE;
+    this.insert = conn.prepareStatement(INSERT);
+  }
+
+  /**
+   * Opens (or creates) the journal {@code journalName} in the database behind {@code dataSource}:
+   * creates the table when absent, sets up synchronous commits, reads and checks the existing
+   * records, and writes the header when the journal is new.
+   *
+   * @param dataSource the database; one connection is taken from it and held until {@link #close}
+   * @param journalName the journal's name (1 to 64 of {@code A-Z a-z 0-9 . _ -}), e.g. the broker
+   * @param namespaceIfNew the namespace (1 to 16 alphanumerics) written when the journal is new; an
+   *     existing journal keeps its own
+   * @throws JournalCorruptedException when the stored records fail the integrity check
+   * @throws JournalWriteException when the database cannot be reached or the schema not created
+   */
+  public static JdbcJournal open(DataSource dataSource, String journalName, String namespaceIfNew) {
+    return open(dataSource, journalName, namespaceIfNew, Journal.Durability.FSYNC);
+  }
+
+  /**
+   * Opens (or creates) the journal with a chosen durability: {@link Journal.Durability#FSYNC} (the
+   * default) makes each committed record survive a crash of the machine as far as the database
+   * guarantees it; {@link Journal.Durability#NONE} only a crash of this process (PostgreSQL {@code
+   * synchronous_commit=off}; H2 writes the file without forcing it).
+   *
+   * @see #open(DataSource, String, String)
+   */
+  public static JdbcJournal open(
+      DataSource dataSource,
+      String journalName,
+      String namespaceIfNew,
+      Journal.Durability durability) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    Objects.requireNonNull(durability, "durability");
+    if (journalName == null || !NAME.matcher(journalName).matches()) {
+      throw new IllegalArgumentException(
+          "journalName must be 1-64 of A-Z a-z 0-9 . _ -, was '" + journalName + "'");
+    }
+    if (namespaceIfNew == null || !NAMESPACE.matcher(namespaceIfNew).matches()) {
+      throw new IllegalArgumentException(
+          "namespace must be 1-16 alphanumeric characters, was '" + namespaceIfNew + "'");
+    }
+    Connection c = null;
+    try {
+      c = dataSource.getConnection();
+      c.setAutoCommit(false);
+      Dialect dialect = setUpDurability(c, durability);
+      createTable(c);
+      List<JournalRecord> rows = read(c, journalName);
+      JdbcJournal j;
+      if (rows.isEmpty()) {
+        j = new JdbcJournal(c, journalName, namespaceIfNew, dialect);
+        j.nextSeq = 0;
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("namespace", namespaceIfNew);
+        h.put("version", Journal.FORMAT_VERSION);
+        JournalRecord header = j.append(EntryType.HEADER, "", h);
+        j.recovered = List.of(header);
+      } else {
+        JournalRecord head = rows.get(0);
+        if (head.type() != EntryType.HEADER) {
+          throw new JournalCorruptedException(
+              "journal '" + journalName + "' in " + TABLE + ": first record is not a header");
+        }
+        String version = head.require("version");
+        if (!Journal.FORMAT_VERSION.equals(version)) {
+          throw new JournalCorruptedException(
+              "journal '"
+                  + journalName
+                  + "' in "
+                  + TABLE
+                  + ": format version "
+                  + version
+                  + ", this code reads "
+                  + Journal.FORMAT_VERSION);
+        }
+        j = new JdbcJournal(c, journalName, head.require("namespace"), dialect);
+        j.nextSeq = rows.size();
+        j.recovered = List.copyOf(rows);
+      }
+      return j;
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw new JournalWriteException(
+          "cannot open journal '" + journalName + "': " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(c);
+      throw e;
+    }
+  }
+
+  /** The durability set-up for one database product. */
+  private record Dialect(String description, String afterCommit) {}
+
+  private static Dialect setUpDurability(Connection c, Journal.Durability durability)
+      throws SQLException {
+    DatabaseMetaData md = c.getMetaData();
+    String product = md.getDatabaseProductName();
+    String p = product.toLowerCase(Locale.ROOT);
+    boolean sync = durability == Journal.Durability.FSYNC;
+    try (Statement s = c.createStatement()) {
+      if (p.contains("postgres")) {
+        s.execute("SET synchronous_commit = " + (sync ? "on" : "off"));
+        c.commit();
+        return new Dialect(
+            product
+                + (sync
+                    ? " (synchronous_commit=on: each commit waits for the WAL flush)"
+                    : " (synchronous_commit=off: a commit survives a crash of this process,"
+                        + " not of the database server)"),
+            null);
+      }
+      if (p.equals("h2")) {
+        // H2 keeps committed changes in memory until its store is written; a checkpoint after each
+        // commit writes them to the file (and with SYNC forces the file to the device).
+        return new Dialect(
+            product
+                + (sync
+                    ? " (CHECKPOINT SYNC after each commit: forced to the device)"
+                    : " (CHECKPOINT after each commit: survives a crash of the process, not"
+                        + " necessarily a power loss)"),
+            sync ? "CHECKPOINT SYNC" : "CHECKPOINT");
+      }
+    }
+    return new Dialect(
+        product + " (commit per record; durability as configured in the database)", null);
+  }
+
+  private static void createTable(Connection c) throws SQLException {
+    for (int attempt = 0; ; attempt++) {
+      try (Statement s = c.createStatement()) {
+        s.execute(DDL);
+        c.commit();
+        return;
+      } catch (SQLException e) {
+        c.rollback();
+        // two processes creating the table at once: PostgreSQL may report a duplicate type
+        if (attempt >= 2) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static List<JournalRecord> read(Connection c, String journalName) throws SQLException {
+    List<JournalRecord> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(SELECT_ALL)) {
+      ps.setString(1, journalName);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long seq = rs.getLong(1);
+          String place = "journal '" + journalName + "' in " + TABLE + " row seq " + seq;
+          if (seq != out.size()) {
+            throw new JournalCorruptedException(
+                place + ": sequence " + seq + ", expected " + out.size());
+          }
+          String line = rs.getString(4);
+          if (line == null) {
+            throw new JournalCorruptedException(place + ": empty record");
+          }
+          JournalRecord r = Journal.decode(line, place);
+          if (r.seq() != seq
+              || !r.type().name().equals(rs.getString(2))
+              || !r.clientOrderId().equals(rs.getString(3))) {
+            throw new JournalCorruptedException(
+                place + ": columns disagree with the record (" + r.seq() + " " + r.type() + ")");
+          }
+          out.add(r);
+        }
+      }
+    } finally {
+      c.commit(); // end the read transaction
+    }
+    return out;
+  }
+
+  @Override
+  public String namespace() {
+    return namespace;
+  }
+
+  /** Returns the journal's name (its key in the table). */
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public synchronized List<JournalRecord> recovered() {
+    return recovered;
+  }
+
+  @Override
+  public synchronized List<JournalRecord> readAll() {
+    checkOpen();
+    try {
+      return read(conn, name);
+    } catch (SQLException e) {
+      throw new JournalWriteException("cannot read " + where + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized long nextSeq() {
+    return nextSeq;
+  }
+
+  /** Returns why the journal is in doubt (every append fails until reopened), or null. */
+  public synchronized String inDoubt() {
+    return inDoubt;
+  }
+
+  @Override
+  public String describe() {
+    return "database journal '" + name + "' in " + TABLE + " on " + dialect.description();
+  }
+
+  @Override
+  public synchronized JournalRecord append(
+      EntryType type, String clientOrderId, Map<String, String> fields) {
+    checkOpen();
+    if (inDoubt != null) {
+      throw new JournalWriteException(where + " is in doubt (" + inDoubt + "); reopen it");
+    }
+    JournalRecord r = new JournalRecord(nextSeq, type, clientOrderId, fields);
+    String encoded = Journal.encode(r);
+    String line = encoded.substring(0, encoded.length() - 1);
+    try {
+      insert.setString(1, name);
+      insert.setLong(2, r.seq());
+      insert.setString(3, type.name());
+      insert.setString(4, r.clientOrderId());
+      insert.setString(5, line);
+      insert.executeUpdate();
+      conn.commit();
+    } catch (SQLException e) {
+      resolveFailedAppend(r, line, e);
+    }
+    if (afterCommit != null) {
+      try {
+        afterCommit.execute(dialect.afterCommit());
+      } catch (SQLException e) {
+        inDoubt = "seq " + r.seq() + " committed but not written to the file: " + e.getMessage();
+        nextSeq++;
+        throw new JournalWriteException(inDoubt, e);
+      }
+    }
+    nextSeq++;
+    return r;
+  }
+
+  /** Returns normally when the record was committed after all; throws otherwise. */
+  private void resolveFailedAppend(JournalRecord r, String line, SQLException cause) {
+    String what = "append of seq " + r.seq() + " " + r.type() + " to " + where;
+    boolean usable;
+    try {
+      conn.rollback();
+      usable = conn.isValid(5);
+    } catch (SQLException e) {
+      usable = false;
+    }
+    if (!usable) {
+      inDoubt = "connection lost during " + what + ": the commit may or may not have happened";
+      throw new JournalWriteException(inDoubt, cause);
+    }
+    String stored;
+    try (PreparedStatement ps = conn.prepareStatement(SELECT_ONE)) {
+      ps.setString(1, name);
+      ps.setLong(2, r.seq());
+      try (ResultSet rs = ps.executeQuery()) {
+        stored = rs.next() ? rs.getString(1) : null;
+      }
+      conn.commit();
+    } catch (SQLException e) {
+      inDoubt = "cannot tell whether " + what + " was committed: " + e.getMessage();
+      throw new JournalWriteException(inDoubt, cause);
+    }
+    if (stored == null) {
+      throw new JournalWriteException(what + " failed; nothing was written: " + cause, cause);
+    }
+    if (!stored.equals(line)) {
+      inDoubt = "seq " + r.seq() + " was written by another writer of " + where;
+      throw new JournalWriteException(inDoubt, cause);
+    }
+    // the commit went through before the failure was reported: the record is durable
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException(where + " is closed");
+    }
+  }
+
+  /** Closes the journal's connection (committed records stay). */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      insert.close();
+      if (afterCommit != null) {
+        afterCommit.close();
+      }
+    } catch (SQLException e) {
+      // closing: the connection close below releases it too
+    }
+    closeQuietly(conn);
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c == null) {
+      return;
+    }
+    try {
+      if (!c.isClosed()) {
+        c.rollback();
+        c.close();
+      }
+    } catch (SQLException e) {
+      // nothing uncommitted is lost: every append committed before it returned
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcJournal{" + name + "}";
+  }
+}
