@@ -30,6 +30,12 @@ final class SimdKernels {
   private static final int L = SPECIES.length();
   private static final double BIG_CARRY = 700;
 
+  /** The scalar fast path's bound on {@code |d1|, |d2|} for the direct formula. */
+  private static final double FAST_D = 10.0;
+
+  /** The scalar fast path's cancellation bound: direct formula only when {@code p >= (a+b)/16}. */
+  private static final double CANCELLATION = 1.0 / 16;
+
   private SimdKernels() {}
 
   // ---------------------------------------------------------------- price
@@ -44,21 +50,58 @@ final class SimdKernels {
     while (to - i >= L) {
       int n = Math.min(Passes.BLOCK, (to - i) / L * L);
       Passes.setup(b.call(), b.spot(), b.strike(), b.expiry(), r, q, b.volatility(), i, n, sc);
-      Passes.expHalfSquare(sc.d1, sc.eh, n);
-      Passes.cdf(sc.w, sc.d1, sc.eh, sc.c1, n);
-      Passes.expHalfSquare(sc.d2, sc.eh, n);
-      Passes.cdf(sc.w, sc.d2, sc.eh, sc.c2, n);
+      Passes.densities(sc, n);
+      Passes.cdf(sc.w, sc.d1, sc.n1, sc.c1, n);
+      Passes.cdf(sc.w, sc.d2, sc.n2, sc.c2, n);
       Passes.combinePrice(sc, out, i, n);
+      SmallT.Packed packed = sc.packed;
+      packed.size = 0;
       for (int g = i; g < i + n; g += L) {
         if (smoothAt(b, q, g)) {
           Arrays.fill(status, g, g + L, OK);
+          for (int k = g; k < g + L; k++) {
+            int j = k - i;
+            if (!direct(out[k], sc, j) && !SmallT.add(packed, model, b, sc.v[j], k)) {
+              out[k] = scalarPriceRow(model, b, k);
+            }
+          }
         } else {
           scalarPrice(model, b, out, status, g, g + L);
+        }
+      }
+      if (packed.size > 0) {
+        SmallT.compute(packed);
+        for (int k = 0; k < packed.size; k++) {
+          out[packed.row[k]] = SmallT.price(packed, k);
         }
       }
       i += n;
     }
     scalarPrice(model, b, out, status, i, to);
+  }
+
+  /**
+   * Returns true when the direct formula is the scalar fast path's choice for scratch row {@code
+   * j}: {@code |d1|} and {@code |d2|} below {@value #FAST_D} and the price {@code p} at least
+   * {@code 1/16} of {@code a + b} (no cancellation). Other rows take the normalised Black function,
+   * vectorised in {@link SmallT} or scalar.
+   */
+  private static boolean direct(double p, Passes.Scratch sc, int j) {
+    return p >= CANCELLATION * sc.ab[j]
+        && Math.abs(sc.d1[j]) < FAST_D
+        && Math.abs(sc.d2[j]) < FAST_D;
+  }
+
+  private static double scalarPriceRow(BatchModel model, OptionBatch b, int i) {
+    double r = b.rate()[i];
+    return BlackScholesKernel.fastPrice(
+        b.call()[i],
+        b.spot()[i],
+        b.strike()[i],
+        b.expiry()[i],
+        r,
+        model == BatchModel.BLACK_76 ? r : b.dividendYield()[i],
+        b.volatility()[i]);
   }
 
   private static boolean smoothAt(OptionBatch b, double[] q, int i) {
@@ -86,7 +129,7 @@ final class SimdKernels {
       status[i] = code;
       out[i] =
           code == OK
-              ? BlackScholesKernel.price(
+              ? BlackScholesKernel.fastPrice(
                   call[i], s[i], k[i], t[i], r[i], black76 ? r[i] : q[i], vol[i])
               : Double.NaN;
     }
@@ -135,27 +178,54 @@ final class SimdKernels {
     while (to - i >= L) {
       int n = Math.min(Passes.BLOCK, (to - i) / L * L);
       Passes.setup(b.call(), b.spot(), b.strike(), b.expiry(), r, q, b.volatility(), i, n, sc);
-      Passes.expHalfSquare(sc.d2, sc.tmp, n);
-      Passes.cdf(sc.w, sc.d2, sc.tmp, sc.c2, n);
-      Passes.expHalfSquare(sc.d1, sc.eh, n);
-      Passes.cdf(sc.w, sc.d1, sc.eh, sc.c1, n);
+      Passes.densities(sc, n);
+      Passes.cdf(sc.w, sc.d1, sc.n1, sc.c1, n);
+      Passes.cdf(sc.w, sc.d2, sc.n2, sc.c2, n);
       Passes.combineGreeks1(sc, b.spot(), out.price(), out.delta(), out.gamma(), out.vega(), i, n);
-      Passes.combineGreeks2(
-          sc, b.expiry(), r, q, b.volatility(), black76, out.price(), out.theta(), out.rho(), i, n);
+      Passes.combineGreeks2(sc, b.expiry(), r, q, b.volatility(), out.theta(), out.rho(), i, n);
+      if (black76) {
+        // Black-76 rho holds the forward fixed: dV/dr = -T V.
+        for (int j = i; j < i + n; j++) {
+          out.rho()[j] = -b.expiry()[j] * out.price()[j];
+        }
+      }
+      SmallT.Packed packed = sc.packed;
+      packed.size = 0;
       for (int g = i; g < i + n; g += L) {
         if (smoothAt(b, q, g)) {
           Arrays.fill(out.statusCodes(), g, g + L, OK);
+          for (int k = g; k < g + L; k++) {
+            int j = k - i;
+            // Cancelling rows keep the direct greeks (as the scalar kernel does) and take the
+            // normalised price; rows far in the tails are left to the scalar kernel.
+            if (!direct(out.price()[k], sc, j)
+                && !(Math.abs(sc.d1[j]) < FAST_D
+                    && Math.abs(sc.d2[j]) < FAST_D
+                    && SmallT.add(packed, model, b, sc.v[j], k))) {
+              scalarGreeks(model, b, out, k, k + 1, sc.row);
+            }
+          }
         } else {
-          scalarGreeks(model, b, out, g, g + L);
+          scalarGreeks(model, b, out, g, g + L, sc.row);
+        }
+      }
+      if (packed.size > 0) {
+        SmallT.compute(packed);
+        for (int k = 0; k < packed.size; k++) {
+          int row = packed.row[k];
+          out.price()[row] = SmallT.price(packed, k);
+          if (black76) {
+            out.rho()[row] = -b.expiry()[row] * out.price()[row];
+          }
         }
       }
       i += n;
     }
-    scalarGreeks(model, b, out, i, to);
+    scalarGreeks(model, b, out, i, to, sc.row);
   }
 
   private static void scalarGreeks(
-      BatchModel model, OptionBatch b, GreeksBatch out, int from, int to) {
+      BatchModel model, OptionBatch b, GreeksBatch out, int from, int to, double[] tmp) {
     boolean[] call = b.call();
     double[] s = b.spot();
     double[] k = b.strike();
@@ -164,7 +234,6 @@ final class SimdKernels {
     double[] q = b.dividendYield();
     double[] vol = b.volatility();
     boolean black76 = model == BatchModel.BLACK_76;
-    double[] tmp = new double[6];
     for (int i = from; i < to; i++) {
       byte code = RowChecks.validate(model, s[i], k[i], t[i], r[i], q[i], vol[i]);
       out.statusCodes()[i] = code;
@@ -177,7 +246,7 @@ final class SimdKernels {
         out.rho()[i] = Double.NaN;
         continue;
       }
-      BlackScholesKernel.firstOrder(
+      BlackScholesKernel.fastFirstOrder(
           call[i], s[i], k[i], t[i], r[i], black76 ? r[i] : q[i], vol[i], tmp, 0);
       out.price()[i] = tmp[0];
       out.delta()[i] = tmp[1];
