@@ -6,8 +6,6 @@ import io.github.bsoptions.pricing.PricingStatus;
 import io.github.bsoptions.pricing.batch.BatchModel;
 import io.github.bsoptions.pricing.batch.GreeksBatch;
 import io.github.bsoptions.pricing.batch.OptionBatch;
-import io.github.bsoptions.pricing.formula.ImpliedVolResult;
-import io.github.bsoptions.pricing.formula.ImpliedVolatility;
 import io.github.bsoptions.pricing.internal.BlackScholesKernel;
 import io.github.bsoptions.pricing.internal.RowChecks;
 import java.util.Arrays;
@@ -22,7 +20,7 @@ import jdk.incubator.vector.VectorOperators;
  * and smooth (positive finite spot, strike, expiry and volatility, finite carry with {@code |rT|,
  * |qT| < 700}); any other group, and the tail of the range, is computed row by row with the scalar
  * reference kernel, so invalid and degenerate rows get exactly the scalar backend's statuses and
- * values. Implied volatility runs the scalar solver row by row (see {@link #ivRange}).
+ * values. Implied volatility: {@link VectorIv}.
  */
 final class SimdKernels {
 
@@ -259,12 +257,7 @@ final class SimdKernels {
 
   // ---------------------------------------------------------------- implied volatility
 
-  /**
-   * Implied volatility, row by row with the scalar Let's-Be-Rational solver of bs-pricing core. Two
-   * Householder steps reach full precision there, so a vectorised Newton iteration would not be
-   * faster and could not match the scalar statuses bit for bit; batches still run in parallel
-   * chunks.
-   */
+  /** Implied volatility: {@link VectorIv}. */
   static void ivRange(
       BatchModel model,
       OptionBatch b,
@@ -273,26 +266,6 @@ final class SimdKernels {
       byte[] statusOut,
       int from,
       int to) {
-    for (int i = from; i < to; i++) {
-      scalarIv(model, b, prices, volOut, statusOut, i);
-    }
-  }
-
-  private static void scalarIv(
-      BatchModel model, OptionBatch b, double[] prices, double[] volOut, byte[] statusOut, int i) {
-    ImpliedVolResult res =
-        model == BatchModel.BLACK_76
-            ? ImpliedVolatility.black76(
-                b.call()[i], b.spot()[i], b.strike()[i], b.expiry()[i], b.rate()[i], prices[i])
-            : ImpliedVolatility.blackScholes(
-                b.call()[i],
-                b.spot()[i],
-                b.strike()[i],
-                b.expiry()[i],
-                b.rate()[i],
-                b.dividendYield()[i],
-                prices[i]);
-    statusOut[i] = res.status().code();
-    volOut[i] = res.volatility();
+    VectorIv.ivRange(model, b, prices, volOut, statusOut, from, to);
   }
 }

@@ -50,6 +50,7 @@ final class SmallT {
     final double[] s = new double[Passes.BLOCK + 8];
     final double[] pref = new double[Passes.BLOCK];
     final double[] intrinsic = new double[Passes.BLOCK];
+    final double[] h = new double[Passes.BLOCK + 8];
     final double[] y0 = new double[Passes.BLOCK + 8];
     final double[] y1 = new double[Passes.BLOCK + 8];
     final double[] y3 = new double[Passes.BLOCK + 8];
@@ -100,9 +101,24 @@ final class SmallT {
       p.x[k] = -0.1;
       p.s[k] = 0.1;
     }
-    millsMiddle(p.x, p.s, p.y0, n);
-    millsCentral(p.x, p.s, p.y0, n);
-    millsFar(p.x, p.s, p.y0, n);
+    ratios(p, n);
+    fromRatios(p, n);
+  }
+
+  /** {@code h = x / s} for the first {@code n} packed rows. */
+  static void ratios(Packed p, int n) {
+    for (int j = 0; j < n; j += L) {
+      DoubleVector.fromArray(SPECIES, p.x, j)
+          .div(DoubleVector.fromArray(SPECIES, p.s, j))
+          .intoArray(p.h, j);
+    }
+  }
+
+  /** {@code b = otm(x, s)} for the first {@code n} packed rows, given {@code h = x / s}. */
+  static void fromRatios(Packed p, int n) {
+    millsMiddle(p.h, p.y0, n);
+    millsCentral(p.h, p.y0, n);
+    millsFar(p.h, p.y0, n);
     lowDerivatives(p, n);
     seriesHigh(p, n);
     seriesLow(p, n);
@@ -117,18 +133,16 @@ final class SmallT {
 
   // Y(-h) for y = -h >= 0: Cody's middle region, then the central and far lanes replaced.
 
-  private static void millsMiddle(double[] x, double[] s, double[] out, int n) {
+  private static void millsMiddle(double[] h, double[] out, int n) {
     for (int j = 0; j < n; j += L) {
-      DoubleVector y =
-          DoubleVector.fromArray(SPECIES, x, j).div(DoubleVector.fromArray(SPECIES, s, j)).neg();
+      DoubleVector y = DoubleVector.fromArray(SPECIES, h, j).neg();
       VectorMath.middleRatio(y).mul(SQRT_2PI).intoArray(out, j);
     }
   }
 
-  private static void millsCentral(double[] x, double[] s, double[] out, int n) {
+  private static void millsCentral(double[] h, double[] out, int n) {
     for (int j = 0; j < n; j += L) {
-      DoubleVector y =
-          DoubleVector.fromArray(SPECIES, x, j).div(DoubleVector.fromArray(SPECIES, s, j)).neg();
+      DoubleVector y = DoubleVector.fromArray(SPECIES, h, j).neg();
       VectorMask<Double> central = y.compare(VectorOperators.LE, VectorMath.BODY_LIMIT);
       if (central.anyTrue()) {
         DoubleVector xsq = y.mul(y);
@@ -142,10 +156,9 @@ final class SmallT {
     }
   }
 
-  private static void millsFar(double[] x, double[] s, double[] out, int n) {
+  private static void millsFar(double[] h, double[] out, int n) {
     for (int j = 0; j < n; j += L) {
-      DoubleVector y =
-          DoubleVector.fromArray(SPECIES, x, j).div(DoubleVector.fromArray(SPECIES, s, j)).neg();
+      DoubleVector y = DoubleVector.fromArray(SPECIES, h, j).neg();
       VectorMask<Double> far = y.compare(VectorOperators.GT, VectorMath.SQRT_32);
       if (far.anyTrue()) {
         DoubleVector.fromArray(SPECIES, out, j)
@@ -160,8 +173,7 @@ final class SmallT {
    */
   private static void lowDerivatives(Packed p, int n) {
     for (int j = 0; j < n; j += L) {
-      DoubleVector h =
-          DoubleVector.fromArray(SPECIES, p.x, j).div(DoubleVector.fromArray(SPECIES, p.s, j));
+      DoubleVector h = DoubleVector.fromArray(SPECIES, p.h, j);
       DoubleVector y0 = DoubleVector.fromArray(SPECIES, p.y0, j);
       DoubleVector y1 = h.mul(y0).add(1.0);
       DoubleVector y2 = h.mul(y1).add(y0);
@@ -182,7 +194,7 @@ final class SmallT {
   private static void seriesHigh(Packed p, int n) {
     for (int j = 0; j < n; j += L) {
       DoubleVector s = DoubleVector.fromArray(SPECIES, p.s, j);
-      DoubleVector h = DoubleVector.fromArray(SPECIES, p.x, j).div(s);
+      DoubleVector h = DoubleVector.fromArray(SPECIES, p.h, j);
       DoubleVector t = s.mul(0.5);
       DoubleVector y6 = DoubleVector.fromArray(SPECIES, p.y6, j);
       DoubleVector y7 = DoubleVector.fromArray(SPECIES, p.y7, j);
@@ -193,9 +205,9 @@ final class SmallT {
       DoubleVector y12 = h.mul(y11).add(y10.mul(11));
       DoubleVector y13 = h.mul(y12).add(y11.mul(12));
       DoubleVector w = t.mul(t);
-      DoubleVector sum = y11.div(39916800.0).add(w.mul(y13.div(6227020800.0)));
-      sum = y9.div(362880.0).add(w.mul(sum));
-      sum = y7.div(5040.0).add(w.mul(sum));
+      DoubleVector sum = y11.mul(1 / 39916800.0).add(w.mul(y13.mul(1 / 6227020800.0)));
+      sum = y9.mul(1 / 362880.0).add(w.mul(sum));
+      sum = y7.mul(1 / 5040.0).add(w.mul(sum));
       sum.intoArray(p.b, j);
     }
   }
@@ -204,12 +216,12 @@ final class SmallT {
   private static void seriesLow(Packed p, int n) {
     for (int j = 0; j < n; j += L) {
       DoubleVector s = DoubleVector.fromArray(SPECIES, p.s, j);
-      DoubleVector h = DoubleVector.fromArray(SPECIES, p.x, j).div(s);
+      DoubleVector h = DoubleVector.fromArray(SPECIES, p.h, j);
       DoubleVector t = s.mul(0.5);
       DoubleVector w = t.mul(t);
       DoubleVector sum = DoubleVector.fromArray(SPECIES, p.b, j);
-      sum = DoubleVector.fromArray(SPECIES, p.y5, j).div(120.0).add(w.mul(sum));
-      sum = DoubleVector.fromArray(SPECIES, p.y3, j).div(6.0).add(w.mul(sum));
+      sum = DoubleVector.fromArray(SPECIES, p.y5, j).mul(1 / 120.0).add(w.mul(sum));
+      sum = DoubleVector.fromArray(SPECIES, p.y3, j).mul(1 / 6.0).add(w.mul(sum));
       sum = DoubleVector.fromArray(SPECIES, p.y1, j).add(w.mul(sum));
       DoubleVector factor = VectorMath.exp(h.mul(h).add(t.mul(t)).mul(-0.5)).mul(INV_SQRT_2PI);
       factor.mul(2.0).mul(t).mul(sum).max(0.0).intoArray(p.b, j);
