@@ -36,8 +36,10 @@ final class VectorIv {
   private static final int BLOCK = Passes.BLOCK;
   private static final byte OK = PricingStatus.OK.code();
 
-  /** Householder steps per row. */
-  static final int STEPS = 6;
+  /**
+   * Most Householder steps per row (a row leaves the working set once its step is below 1e-7 s).
+   */
+  static final int STEPS = 8;
 
   private static final double LOG_RATIO_LIMIT = 700;
   private static final double SQRT_2PI = 2.506628274631000502415765284811;
@@ -52,6 +54,7 @@ final class VectorIv {
   static final class Scratch {
     final int[] row = new int[BLOCK];
     final double[] beta = new double[BLOCK];
+    final double[] xo = new double[BLOCK];
     final double[] bo = new double[BLOCK + 8];
     final double[] ex = new double[BLOCK + 8];
     final double[] invEx = new double[BLOCK + 8];
@@ -69,6 +72,12 @@ final class VectorIv {
     final double[] value = new double[BLOCK + 8];
     final double[] rawStep = new double[BLOCK + 8];
     final double[] low = new double[BLOCK + 8];
+
+    /** The packed row ({@code k}) in each slot of the shrinking working set. */
+    final int[] slot = new int[BLOCK];
+
+    final double[] finalS = new double[BLOCK];
+    final boolean[] accepted = new boolean[BLOCK];
 
     /** x = -|ln(F/K)| and s, the current total volatility, live in {@code packed.x, packed.s}. */
     final SmallT.Packed packed = new SmallT.Packed();
@@ -102,17 +111,12 @@ final class VectorIv {
       if (m == 0) {
         continue;
       }
-      int n = (m + L - 1) / L * L;
-      SmallT.Packed p = sc.packed;
-      for (int k = m; k < n; k++) {
-        p.x[k] = -0.1;
-        p.s[k] = 0.5;
-        sc.bo[k] = 0.1;
-        sc.ex[k] = Math.exp(-0.05);
-        sc.invEx[k] = 1 / sc.ex[k];
+      for (int k = 0; k < m; k++) {
+        sc.slot[k] = k;
       }
-      p.size = n;
-      for (int it = 0; it < STEPS; it++) {
+      int live = m;
+      for (int it = 0; it < STEPS && live > 0; it++) {
+        int n = pad(sc, live);
         evaluate(sc, n);
         choose(sc, n);
         if (it == 0) {
@@ -121,10 +125,11 @@ final class VectorIv {
         householder(sc, n);
         householderLog(sc, n);
         advance(sc, n);
+        live = retire(sc, live, it == STEPS - 1);
       }
       for (int k = 0; k < m; k++) {
         int i = sc.row[k];
-        if (!finish(sc, k, b.expiry()[i], prices[i], volOut, statusOut, i)) {
+        if (!(sc.accepted[k] && finish(sc, k, b.expiry()[i], prices[i], volOut, statusOut, i))) {
           scalarIv(model, b, prices, volOut, statusOut, i);
         }
       }
@@ -180,6 +185,7 @@ final class VectorIv {
     double s = Math.sqrt(-2.0 * xo);
     sc.row[k] = i;
     sc.beta[k] = beta;
+    sc.xo[k] = xo;
     sc.bo[k] = bo;
     sc.ex[k] = x > 0 ? 1 / e : e;
     sc.invEx[k] = x > 0 ? e : 1 / e;
@@ -194,13 +200,12 @@ final class VectorIv {
    */
   private static boolean finish(
       Scratch sc, int k, double expiry, double price, double[] volOut, byte[] statusOut, int i) {
-    double s = sc.packed.s[k];
-    if (!(sc.step[k] != 0 && sc.accurate[k] != 0 && s > 0 && s < Double.POSITIVE_INFINITY)) {
+    double s = sc.finalS[k];
+    if (!(s > 0 && s < Double.POSITIVE_INFINITY)) {
       return false;
     }
     double resolution = sc.beta[k] * (Math.ulp(price) / price);
-    double identifiable =
-        NormalisedBlack.vega(sc.packed.x[k], s) * s * BlackImpliedVol.IDENTIFIABILITY;
+    double identifiable = NormalisedBlack.vega(sc.xo[k], s) * s * BlackImpliedVol.IDENTIFIABILITY;
     if (!(identifiable >= 4 * resolution)) {
       return false;
     }
@@ -211,6 +216,52 @@ final class VectorIv {
     statusOut[i] = OK;
     volOut[i] = sigma;
     return true;
+  }
+
+  /** Fills the slots after the {@code live} ones up to a whole vector; returns that length. */
+  private static int pad(Scratch sc, int live) {
+    int n = (live + L - 1) / L * L;
+    SmallT.Packed p = sc.packed;
+    for (int q = live; q < n; q++) {
+      p.x[q] = -0.1;
+      p.s[q] = 0.5;
+      sc.bo[q] = 0.1;
+      sc.ex[q] = Math.exp(-0.05);
+      sc.invEx[q] = 1 / sc.ex[q];
+      sc.low[q] = 0;
+    }
+    p.size = n;
+    return n;
+  }
+
+  /**
+   * Retires the slots whose last step was below {@code 1e-7 s} (accepted when their value was
+   * accurate), or all slots after the last step, and packs the others to the front; returns how
+   * many are left.
+   */
+  private static int retire(Scratch sc, int live, boolean last) {
+    SmallT.Packed p = sc.packed;
+    int kept = 0;
+    for (int q = 0; q < live; q++) {
+      int k = sc.slot[q];
+      boolean converged = sc.step[q] != 0;
+      if (converged || last) {
+        sc.finalS[k] = p.s[q];
+        sc.accepted[k] = converged && sc.accurate[q] != 0;
+        continue;
+      }
+      if (kept != q) {
+        sc.slot[kept] = k;
+        p.x[kept] = p.x[q];
+        p.s[kept] = p.s[q];
+        sc.bo[kept] = sc.bo[q];
+        sc.ex[kept] = sc.ex[q];
+        sc.invEx[kept] = sc.invEx[q];
+        sc.low[kept] = sc.low[q];
+      }
+      kept++;
+    }
+    return kept;
   }
 
   /** The value {@code b} at the current {@code s}, both ways, and the normalised vega. */
