@@ -111,21 +111,27 @@ final class Passes {
    * past C2's inlining budget, and would box its vectors).
    */
   static void cdf(double[] w, double[] d, double[] dens, double[] out, int n) {
-    cdfMiddle(w, d, dens, out, n);
-    cdfCentral(w, d, out, n);
-    cdfFar(w, d, dens, out, n);
+    cdf(w, d, dens, out, 0, n);
   }
 
-  private static void cdfMiddle(double[] w, double[] d, double[] dens, double[] out, int n) {
-    for (int j = 0; j < n; j += L) {
+  /** As {@link #cdf(double[], double[], double[], double[], int)} over rows {@code from .. n-1}. */
+  static void cdf(double[] w, double[] d, double[] dens, double[] out, int from, int n) {
+    cdfMiddle(w, d, dens, out, from, n);
+    cdfCentral(w, d, out, from, n);
+    cdfFar(w, d, dens, out, from, n);
+  }
+
+  private static void cdfMiddle(
+      double[] w, double[] d, double[] dens, double[] out, int from, int n) {
+    for (int j = from; j < n; j += L) {
       DoubleVector x =
           DoubleVector.fromArray(SPECIES, w, j).mul(DoubleVector.fromArray(SPECIES, d, j));
       VectorMath.cdfMiddle(x, DoubleVector.fromArray(SPECIES, dens, j)).intoArray(out, j);
     }
   }
 
-  private static void cdfCentral(double[] w, double[] d, double[] out, int n) {
-    for (int j = 0; j < n; j += L) {
+  private static void cdfCentral(double[] w, double[] d, double[] out, int from, int n) {
+    for (int j = from; j < n; j += L) {
       DoubleVector x =
           DoubleVector.fromArray(SPECIES, w, j).mul(DoubleVector.fromArray(SPECIES, d, j));
       VectorMask<Double> central = x.abs().compare(VectorOperators.LE, VectorMath.BODY_LIMIT);
@@ -137,8 +143,8 @@ final class Passes {
     }
   }
 
-  private static void cdfFar(double[] w, double[] d, double[] dens, double[] out, int n) {
-    for (int j = 0; j < n; j += L) {
+  private static void cdfFar(double[] w, double[] d, double[] dens, double[] out, int from, int n) {
+    for (int j = from; j < n; j += L) {
       DoubleVector x =
           DoubleVector.fromArray(SPECIES, w, j).mul(DoubleVector.fromArray(SPECIES, d, j));
       VectorMask<Double> far = x.abs().compare(VectorOperators.GT, VectorMath.SQRT_32);

@@ -48,7 +48,9 @@ final class SmallT {
     final int[] row = new int[Passes.BLOCK];
     final double[] x = new double[Passes.BLOCK + 8];
     final double[] s = new double[Passes.BLOCK + 8];
-    final double[] pref = new double[Passes.BLOCK];
+    final double[] pref = new double[Passes.BLOCK + 8];
+    final double[] product = new double[Passes.BLOCK + 8];
+    final double[] prefArg = new double[Passes.BLOCK + 8];
     final double[] intrinsic = new double[Passes.BLOCK];
     final double[] h = new double[Passes.BLOCK + 8];
     final double[] y0 = new double[Passes.BLOCK + 8];
@@ -82,14 +84,17 @@ final class SmallT {
     double x = BlackScholesKernel.logMoneyness(spot, strike, t, r, q);
     double wx = b.call()[i] ? x : -x;
     double xo = wx > 0 ? -wx : wx;
-    if (!inRegion(xo, s)) {
+    double product = spot * strike;
+    if (!inRegion(xo, s) || !(product > Double.MIN_NORMAL && product < Double.POSITIVE_INFINITY)) {
       return false;
     }
     int k = p.size++;
     p.row[k] = i;
     p.x[k] = xo;
     p.s[k] = s;
-    p.pref[k] = BlackScholesKernel.normalisation(spot, strike, t, r, q);
+    // The normalisation sqrt(S K) e^{-(r+q)T/2}, computed lane-wise in compute().
+    p.product[k] = spot * strike;
+    p.prefArg[k] = -0.5 * (r + q) * t;
     p.intrinsic[k] = wx > 0 ? NormalisedBlack.intrinsicCall(wx) : 0.0;
     return true;
   }
@@ -101,8 +106,23 @@ final class SmallT {
       p.x[k] = -0.1;
       p.s[k] = 0.1;
     }
+    for (int k = p.size; k < n; k++) {
+      p.product[k] = 1;
+      p.prefArg[k] = 0;
+    }
     ratios(p, n);
     fromRatios(p, n);
+    normalisations(p, n);
+  }
+
+  /** {@code pref = sqrt(S K) e^{-(r+q)T/2}}, as {@code BlackScholesKernel.normalisation}. */
+  private static void normalisations(Packed p, int n) {
+    for (int j = 0; j < n; j += L) {
+      DoubleVector.fromArray(SPECIES, p.product, j)
+          .lanewise(VectorOperators.SQRT)
+          .mul(VectorMath.exp(DoubleVector.fromArray(SPECIES, p.prefArg, j)))
+          .intoArray(p.pref, j);
+    }
   }
 
   /** {@code h = x / s} for the first {@code n} packed rows. */

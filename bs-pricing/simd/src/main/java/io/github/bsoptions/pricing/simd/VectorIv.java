@@ -77,6 +77,20 @@ final class VectorIv {
     final int[] slot = new int[BLOCK];
 
     final double[] finalS = new double[BLOCK];
+
+    /**
+     * Slots {@code 0 .. nSmall-1} are in the small-t region, the others take the direct formula.
+     */
+    int nSmall;
+
+    boolean lastStep;
+    final int[] tSlot = new int[BLOCK];
+    final double[] tx = new double[BLOCK];
+    final double[] ts = new double[BLOCK];
+    final double[] tbo = new double[BLOCK];
+    final double[] tex = new double[BLOCK];
+    final double[] tinv = new double[BLOCK];
+    final double[] tlow = new double[BLOCK];
     final boolean[] accepted = new boolean[BLOCK];
 
     /** x = -|ln(F/K)| and s, the current total volatility, live in {@code packed.x, packed.s}. */
@@ -114,7 +128,8 @@ final class VectorIv {
       for (int k = 0; k < m; k++) {
         sc.slot[k] = k;
       }
-      int live = m;
+      sc.lastStep = false;
+      int live = partition(sc, m, false);
       for (int it = 0; it < STEPS && live > 0; it++) {
         int n = pad(sc, live);
         evaluate(sc, n);
@@ -125,7 +140,11 @@ final class VectorIv {
         householder(sc, n);
         householderLog(sc, n);
         advance(sc, n);
-        live = retire(sc, live, it == STEPS - 1);
+        live = partition(sc, live, true);
+        if (it == STEPS - 2) {
+          // After the last step every slot retires.
+          sc.lastStep = true;
+        }
       }
       for (int k = 0; k < m; k++) {
         int i = sc.row[k];
@@ -235,42 +254,70 @@ final class VectorIv {
   }
 
   /**
-   * Retires the slots whose last step was below {@code 1e-7 s} (accepted when their value was
-   * accurate), or all slots after the last step, and packs the others to the front; returns how
-   * many are left.
+   * Retires (when {@code retire}) the slots whose last step was below {@code 1e-7 s}, accepted when
+   * their value was accurate, or every slot after the last step; packs the others with the small-t
+   * slots first ({@code nSmall} of them), so that each formula is evaluated only where it is used.
+   * Returns how many slots are left.
    */
-  private static int retire(Scratch sc, int live, boolean last) {
+  private static int partition(Scratch sc, int live, boolean retire) {
     SmallT.Packed p = sc.packed;
-    int kept = 0;
+    int small = 0;
+    int other = 0;
     for (int q = 0; q < live; q++) {
       int k = sc.slot[q];
-      boolean converged = sc.step[q] != 0;
-      if (converged || last) {
-        sc.finalS[k] = p.s[q];
-        sc.accepted[k] = converged && sc.accurate[q] != 0;
-        continue;
+      if (retire) {
+        boolean converged = sc.step[q] != 0;
+        if (converged || sc.lastStep) {
+          sc.finalS[k] = p.s[q];
+          sc.accepted[k] = converged && sc.accurate[q] != 0;
+          continue;
+        }
       }
-      if (kept != q) {
-        sc.slot[kept] = k;
-        p.x[kept] = p.x[q];
-        p.s[kept] = p.s[q];
-        sc.bo[kept] = sc.bo[q];
-        sc.ex[kept] = sc.ex[q];
-        sc.invEx[kept] = sc.invEx[q];
-        sc.low[kept] = sc.low[q];
+      double x = p.x[q];
+      double s = p.s[q];
+      if (s < 2 * TAU && x / s >= ETA) {
+        // Small-t slots move down in place (small <= q).
+        sc.slot[small] = k;
+        p.x[small] = x;
+        p.s[small] = s;
+        sc.bo[small] = sc.bo[q];
+        sc.ex[small] = sc.ex[q];
+        sc.invEx[small] = sc.invEx[q];
+        sc.low[small] = sc.low[q];
+        small++;
+      } else {
+        sc.tSlot[other] = k;
+        sc.tx[other] = x;
+        sc.ts[other] = s;
+        sc.tbo[other] = sc.bo[q];
+        sc.tex[other] = sc.ex[q];
+        sc.tinv[other] = sc.invEx[q];
+        sc.tlow[other] = sc.low[q];
+        other++;
       }
-      kept++;
     }
-    return kept;
+    for (int o = 0; o < other; o++) {
+      int q = small + o;
+      sc.slot[q] = sc.tSlot[o];
+      p.x[q] = sc.tx[o];
+      p.s[q] = sc.ts[o];
+      sc.bo[q] = sc.tbo[o];
+      sc.ex[q] = sc.tex[o];
+      sc.invEx[q] = sc.tinv[o];
+      sc.low[q] = sc.tlow[o];
+    }
+    sc.nSmall = small;
+    return small + other;
   }
 
   /** The value {@code b} at the current {@code s}, both ways, and the normalised vega. */
   private static void evaluate(Scratch sc, int n) {
     SmallT.ratios(sc.packed, n);
     arguments(sc, n);
-    Passes.cdf(sc.one, sc.d1, sc.n1, sc.c1, n);
-    Passes.cdf(sc.one, sc.d2, sc.n2, sc.c2, n);
-    SmallT.fromRatios(sc.packed, n);
+    int directFrom = sc.nSmall / L * L;
+    Passes.cdf(sc.one, sc.d1, sc.n1, sc.c1, directFrom, n);
+    Passes.cdf(sc.one, sc.d2, sc.n2, sc.c2, directFrom, n);
+    SmallT.fromRatios(sc.packed, (sc.nSmall + L - 1) / L * L);
   }
 
   /**
