@@ -39,6 +39,27 @@ final class Passes {
     final double[] n2 = new double[BLOCK];
     final double[] ab = new double[BLOCK];
 
+    /** Inputs of the current block (rows {@code off ..}). */
+    boolean[] call;
+
+    double[] s;
+    double[] k;
+    double[] t;
+    double[] r;
+    double[] q;
+    double[] vol;
+    int off;
+
+    /** Outputs of the current block (rows {@code off ..}). */
+    double[] out;
+
+    double[] price;
+    double[] delta;
+    double[] gamma;
+    double[] vega;
+    double[] theta;
+    double[] rho;
+
     /** The rows of a block that take the small-t normalised Black function. */
     final SmallT.Packed packed = new SmallT.Packed();
 
@@ -48,12 +69,102 @@ final class Passes {
 
   static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
+  // The passes (see Pass): N(w d) is three passes (Cody's middle region, then the lanes of the
+  // central and far regions replaced), since one loop for all three is past C2's inlining budget.
+
+  private static final Pass<Scratch> SETUP =
+      (sc, from, to) -> setup(sc.call, sc.s, sc.k, sc.t, sc.r, sc.q, sc.vol, sc.off, to, sc);
+  private static final Pass<Scratch> DENSITIES = (sc, from, to) -> densities(sc, to);
+  private static final Pass<Scratch> CDF1_MIDDLE =
+      (sc, from, to) -> cdfMiddle(sc.w, sc.d1, sc.n1, sc.c1, from, to);
+  private static final Pass<Scratch> CDF1_CENTRAL =
+      (sc, from, to) -> cdfCentral(sc.w, sc.d1, sc.c1, from, to);
+  private static final Pass<Scratch> CDF1_FAR =
+      (sc, from, to) -> cdfFar(sc.w, sc.d1, sc.n1, sc.c1, from, to);
+  private static final Pass<Scratch> CDF2_MIDDLE =
+      (sc, from, to) -> cdfMiddle(sc.w, sc.d2, sc.n2, sc.c2, from, to);
+  private static final Pass<Scratch> CDF2_CENTRAL =
+      (sc, from, to) -> cdfCentral(sc.w, sc.d2, sc.c2, from, to);
+  private static final Pass<Scratch> CDF2_FAR =
+      (sc, from, to) -> cdfFar(sc.w, sc.d2, sc.n2, sc.c2, from, to);
+  private static final Pass<Scratch> COMBINE_PRICE =
+      (sc, from, to) -> combinePrice(sc, sc.out, sc.off, to);
+  private static final Pass<Scratch> GREEKS1 =
+      (sc, from, to) -> combineGreeks1(sc, sc.s, sc.price, sc.delta, sc.gamma, sc.vega, sc.off, to);
+  private static final Pass<Scratch> GREEKS2 =
+      (sc, from, to) -> combineGreeks2(sc, sc.t, sc.r, sc.q, sc.vol, sc.theta, sc.rho, sc.off, to);
+
+  /**
+   * Sets the block's inputs: rows {@code off ..} of the batch columns ({@code q} is the dividend
+   * yield, or the rate for Black-76).
+   */
+  static void inputs(
+      Scratch sc,
+      boolean[] call,
+      double[] s,
+      double[] k,
+      double[] t,
+      double[] r,
+      double[] q,
+      double[] vol,
+      int off) {
+    sc.call = call;
+    sc.s = s;
+    sc.k = k;
+    sc.t = t;
+    sc.r = r;
+    sc.q = q;
+    sc.vol = vol;
+    sc.off = off;
+  }
+
+  /**
+   * Runs the passes shared by price and greeks over {@code n} rows: setup, densities, {@code N(w
+   * d1)} into {@code c1} and {@code N(w d2)} into {@code c2}.
+   */
+  static void common(Scratch sc, int n) {
+    Pass.run(SETUP, sc, 0, n);
+    Pass.run(DENSITIES, sc, 0, n);
+    Pass.run(CDF1_MIDDLE, sc, 0, n);
+    Pass.run(CDF1_CENTRAL, sc, 0, n);
+    Pass.run(CDF1_FAR, sc, 0, n);
+    Pass.run(CDF2_MIDDLE, sc, 0, n);
+    Pass.run(CDF2_CENTRAL, sc, 0, n);
+    Pass.run(CDF2_FAR, sc, 0, n);
+  }
+
+  /** Price pass into {@code out} (rows {@code off ..}); after {@link #common}. */
+  static void price(Scratch sc, double[] out, int n) {
+    sc.out = out;
+    Pass.run(COMBINE_PRICE, sc, 0, n);
+  }
+
+  /** Greeks passes into the given columns (rows {@code off ..}); after {@link #common}. */
+  static void greeks(
+      Scratch sc,
+      double[] price,
+      double[] delta,
+      double[] gamma,
+      double[] vega,
+      double[] theta,
+      double[] rho,
+      int n) {
+    sc.price = price;
+    sc.delta = delta;
+    sc.gamma = gamma;
+    sc.vega = vega;
+    sc.theta = theta;
+    sc.rho = rho;
+    Pass.run(GREEKS1, sc, 0, n);
+    Pass.run(GREEKS2, sc, 0, n);
+  }
+
   /**
    * Setup of rows {@code off .. off+n-1} (n a multiple of the vector length) into scratch rows
    * {@code 0 .. n-1}: sign {@code w}, {@code d1}, {@code d2}, {@code S e^{-qT}}, {@code K e^{-rT}},
    * {@code e^{-qT}}, {@code sqrt T}, total volatility.
    */
-  static void setup(
+  private static void setup(
       boolean[] call,
       double[] s,
       double[] k,
@@ -93,7 +204,7 @@ final class Passes {
    * Densities {@code n1 = n(d1)} (one exponential) and {@code n2 = n(d2) = n1 S e^{-qT} / (K
    * e^{-rT})}, as the scalar backend's fast path does.
    */
-  static void densities(Scratch sc, int n) {
+  private static void densities(Scratch sc, int n) {
     for (int j = 0; j < n; j += L) {
       DoubleVector d1 = DoubleVector.fromArray(SPECIES, sc.d1, j);
       DoubleVector n1 = VectorMath.pdf(VectorMath.expHalfSquare(d1.abs()));
@@ -104,25 +215,7 @@ final class Passes {
     }
   }
 
-  /**
-   * {@code out[j] = N(w[j] d[j])} given the density {@code dens[j] = n(d[j])}: Cody's middle region
-   * in one loop; the lanes of the central region and those beyond {@code sqrt(32)} are corrected by
-   * two more loops that only compute vectors holding such a lane (one loop for all three regions is
-   * past C2's inlining budget, and would box its vectors).
-   */
-  static void cdf(double[] w, double[] d, double[] dens, double[] out, int n) {
-    cdf(w, d, dens, out, 0, n);
-  }
-
-  /** As {@link #cdf(double[], double[], double[], double[], int)} over rows {@code from .. n-1}. */
-  static void cdf(double[] w, double[] d, double[] dens, double[] out, int from, int n) {
-    cdfMiddle(w, d, dens, out, from, n);
-    cdfCentral(w, d, out, from, n);
-    cdfFar(w, d, dens, out, from, n);
-  }
-
-  private static void cdfMiddle(
-      double[] w, double[] d, double[] dens, double[] out, int from, int n) {
+  static void cdfMiddle(double[] w, double[] d, double[] dens, double[] out, int from, int n) {
     for (int j = from; j < n; j += L) {
       DoubleVector x =
           DoubleVector.fromArray(SPECIES, w, j).mul(DoubleVector.fromArray(SPECIES, d, j));
@@ -130,7 +223,7 @@ final class Passes {
     }
   }
 
-  private static void cdfCentral(double[] w, double[] d, double[] out, int from, int n) {
+  static void cdfCentral(double[] w, double[] d, double[] out, int from, int n) {
     for (int j = from; j < n; j += L) {
       DoubleVector x =
           DoubleVector.fromArray(SPECIES, w, j).mul(DoubleVector.fromArray(SPECIES, d, j));
@@ -143,7 +236,7 @@ final class Passes {
     }
   }
 
-  private static void cdfFar(double[] w, double[] d, double[] dens, double[] out, int from, int n) {
+  static void cdfFar(double[] w, double[] d, double[] dens, double[] out, int from, int n) {
     for (int j = from; j < n; j += L) {
       DoubleVector x =
           DoubleVector.fromArray(SPECIES, w, j).mul(DoubleVector.fromArray(SPECIES, d, j));
@@ -160,7 +253,7 @@ final class Passes {
    * {@code out[off + j] = w (a - b)} with {@code a = S e^{-qT} N(w d1)}, {@code b = K e^{-rT} N(w
    * d2)}; {@code a + b} goes to the scratch column {@code ab} for the cancellation check.
    */
-  static void combinePrice(Scratch sc, double[] out, int off, int n) {
+  private static void combinePrice(Scratch sc, double[] out, int off, int n) {
     for (int j = 0; j < n; j += L) {
       DoubleVector w = DoubleVector.fromArray(SPECIES, sc.w, j);
       DoubleVector a =
@@ -173,7 +266,7 @@ final class Passes {
   }
 
   /** Price, delta, gamma, vega into the outputs, and {@code a + b} as {@link #combinePrice}. */
-  static void combineGreeks1(
+  private static void combineGreeks1(
       Scratch sc,
       double[] s,
       double[] price,
@@ -204,7 +297,7 @@ final class Passes {
    * Theta and the rate sensitivity {@code w K e^{-rT} T N(w d2)} into the outputs (Black-76 callers
    * overwrite rho with {@code -T price}).
    */
-  static void combineGreeks2(
+  private static void combineGreeks2(
       Scratch sc,
       double[] t,
       double[] r,

@@ -47,11 +47,9 @@ final class SimdKernels {
     int i = from;
     while (to - i >= L) {
       int n = Math.min(Passes.BLOCK, (to - i) / L * L);
-      Passes.setup(b.call(), b.spot(), b.strike(), b.expiry(), r, q, b.volatility(), i, n, sc);
-      Passes.densities(sc, n);
-      Passes.cdf(sc.w, sc.d1, sc.n1, sc.c1, n);
-      Passes.cdf(sc.w, sc.d2, sc.n2, sc.c2, n);
-      Passes.combinePrice(sc, out, i, n);
+      Passes.inputs(sc, b.call(), b.spot(), b.strike(), b.expiry(), r, q, b.volatility(), i);
+      Passes.common(sc, n);
+      Passes.price(sc, out, n);
       SmallT.Packed packed = sc.packed;
       packed.size = 0;
       for (int g = i; g < i + n; g += L) {
@@ -175,12 +173,10 @@ final class SimdKernels {
     int i = from;
     while (to - i >= L) {
       int n = Math.min(Passes.BLOCK, (to - i) / L * L);
-      Passes.setup(b.call(), b.spot(), b.strike(), b.expiry(), r, q, b.volatility(), i, n, sc);
-      Passes.densities(sc, n);
-      Passes.cdf(sc.w, sc.d1, sc.n1, sc.c1, n);
-      Passes.cdf(sc.w, sc.d2, sc.n2, sc.c2, n);
-      Passes.combineGreeks1(sc, b.spot(), out.price(), out.delta(), out.gamma(), out.vega(), i, n);
-      Passes.combineGreeks2(sc, b.expiry(), r, q, b.volatility(), out.theta(), out.rho(), i, n);
+      Passes.inputs(sc, b.call(), b.spot(), b.strike(), b.expiry(), r, q, b.volatility(), i);
+      Passes.common(sc, n);
+      Passes.greeks(
+          sc, out.price(), out.delta(), out.gamma(), out.vega(), out.theta(), out.rho(), n);
       if (black76) {
         // Black-76 rho holds the forward fixed: dV/dr = -T V.
         for (int j = i; j < i + n; j++) {

@@ -112,8 +112,18 @@ final class SmallT {
     }
     ratios(p, n);
     fromRatios(p, n);
-    normalisations(p, n);
+    Pass.run(NORMALISATIONS, p, 0, n);
   }
+
+  // The passes (see Pass).
+  private static final Pass<Packed> RATIOS = (p, from, to) -> ratios(p.x, p.s, p.h, to);
+  private static final Pass<Packed> MILLS_MIDDLE = (p, from, to) -> millsMiddle(p.h, p.y0, to);
+  private static final Pass<Packed> MILLS_CENTRAL = (p, from, to) -> millsCentral(p.h, p.y0, to);
+  private static final Pass<Packed> MILLS_FAR = (p, from, to) -> millsFar(p.h, p.y0, to);
+  private static final Pass<Packed> LOW_DERIVATIVES = (p, from, to) -> lowDerivatives(p, to);
+  private static final Pass<Packed> SERIES_HIGH = (p, from, to) -> seriesHigh(p, to);
+  private static final Pass<Packed> SERIES_LOW = (p, from, to) -> seriesLow(p, to);
+  private static final Pass<Packed> NORMALISATIONS = (p, from, to) -> normalisations(p, to);
 
   /** {@code pref = sqrt(S K) e^{-(r+q)T/2}}, as {@code BlackScholesKernel.normalisation}. */
   private static void normalisations(Packed p, int n) {
@@ -127,21 +137,25 @@ final class SmallT {
 
   /** {@code h = x / s} for the first {@code n} packed rows. */
   static void ratios(Packed p, int n) {
+    Pass.run(RATIOS, p, 0, n);
+  }
+
+  private static void ratios(double[] x, double[] s, double[] h, int n) {
     for (int j = 0; j < n; j += L) {
-      DoubleVector.fromArray(SPECIES, p.x, j)
-          .div(DoubleVector.fromArray(SPECIES, p.s, j))
-          .intoArray(p.h, j);
+      DoubleVector.fromArray(SPECIES, x, j)
+          .div(DoubleVector.fromArray(SPECIES, s, j))
+          .intoArray(h, j);
     }
   }
 
   /** {@code b = otm(x, s)} for the first {@code n} packed rows, given {@code h = x / s}. */
   static void fromRatios(Packed p, int n) {
-    millsMiddle(p.h, p.y0, n);
-    millsCentral(p.h, p.y0, n);
-    millsFar(p.h, p.y0, n);
-    lowDerivatives(p, n);
-    seriesHigh(p, n);
-    seriesLow(p, n);
+    Pass.run(MILLS_MIDDLE, p, 0, n);
+    Pass.run(MILLS_CENTRAL, p, 0, n);
+    Pass.run(MILLS_FAR, p, 0, n);
+    Pass.run(LOW_DERIVATIVES, p, 0, n);
+    Pass.run(SERIES_HIGH, p, 0, n);
+    Pass.run(SERIES_LOW, p, 0, n);
   }
 
   /**

@@ -133,13 +133,15 @@ final class VectorIv {
       for (int it = 0; it < STEPS && live > 0; it++) {
         int n = pad(sc, live);
         evaluate(sc, n);
-        choose(sc, n);
+        Pass.run(CHOOSE, sc, 0, n);
         if (it == 0) {
-          markLow(sc, n);
+          Pass.run(MARK_LOW, sc, 0, n);
         }
-        householder(sc, n);
-        householderLog(sc, n);
-        advance(sc, n);
+        Pass.run(HOUSEHOLDER, sc, 0, n);
+        Pass.run(LOG_NEWTON, sc, 0, n);
+        Pass.run(LOG_TERMS, sc, 0, n);
+        Pass.run(LOG_STEP, sc, 0, n);
+        Pass.run(ADVANCE, sc, 0, n);
         live = partition(sc, live, true);
         if (it == STEPS - 2) {
           // After the last step every slot retires.
@@ -313,12 +315,38 @@ final class VectorIv {
   /** The value {@code b} at the current {@code s}, both ways, and the normalised vega. */
   private static void evaluate(Scratch sc, int n) {
     SmallT.ratios(sc.packed, n);
-    arguments(sc, n);
+    Pass.run(ARGUMENTS, sc, 0, n);
     int directFrom = sc.nSmall / L * L;
-    Passes.cdf(sc.one, sc.d1, sc.n1, sc.c1, directFrom, n);
-    Passes.cdf(sc.one, sc.d2, sc.n2, sc.c2, directFrom, n);
+    Pass.run(CDF1_MIDDLE, sc, directFrom, n);
+    Pass.run(CDF1_CENTRAL, sc, directFrom, n);
+    Pass.run(CDF1_FAR, sc, directFrom, n);
+    Pass.run(CDF2_MIDDLE, sc, directFrom, n);
+    Pass.run(CDF2_CENTRAL, sc, directFrom, n);
+    Pass.run(CDF2_FAR, sc, directFrom, n);
     SmallT.fromRatios(sc.packed, (sc.nSmall + L - 1) / L * L);
   }
+
+  // The passes (see Pass).
+  private static final Pass<Scratch> ARGUMENTS = (sc, from, to) -> arguments(sc, to);
+  private static final Pass<Scratch> CDF1_MIDDLE =
+      (sc, from, to) -> Passes.cdfMiddle(sc.one, sc.d1, sc.n1, sc.c1, from, to);
+  private static final Pass<Scratch> CDF1_CENTRAL =
+      (sc, from, to) -> Passes.cdfCentral(sc.one, sc.d1, sc.c1, from, to);
+  private static final Pass<Scratch> CDF1_FAR =
+      (sc, from, to) -> Passes.cdfFar(sc.one, sc.d1, sc.n1, sc.c1, from, to);
+  private static final Pass<Scratch> CDF2_MIDDLE =
+      (sc, from, to) -> Passes.cdfMiddle(sc.one, sc.d2, sc.n2, sc.c2, from, to);
+  private static final Pass<Scratch> CDF2_CENTRAL =
+      (sc, from, to) -> Passes.cdfCentral(sc.one, sc.d2, sc.c2, from, to);
+  private static final Pass<Scratch> CDF2_FAR =
+      (sc, from, to) -> Passes.cdfFar(sc.one, sc.d2, sc.n2, sc.c2, from, to);
+  private static final Pass<Scratch> CHOOSE = (sc, from, to) -> choose(sc, to);
+  private static final Pass<Scratch> MARK_LOW = (sc, from, to) -> markLow(sc, to);
+  private static final Pass<Scratch> HOUSEHOLDER = (sc, from, to) -> householder(sc, to);
+  private static final Pass<Scratch> LOG_NEWTON = (sc, from, to) -> householderLog(sc, to);
+  private static final Pass<Scratch> LOG_TERMS = (sc, from, to) -> householderLogTerms(sc, to);
+  private static final Pass<Scratch> LOG_STEP = (sc, from, to) -> householderLogStep(sc, to);
+  private static final Pass<Scratch> ADVANCE = (sc, from, to) -> advance(sc, to);
 
   /**
    * {@code d1,2 = h +- t} ({@code h = x/s}, {@code t = s/2}), the vega {@code exp(-(h^2+t^2)/2) /
@@ -411,8 +439,6 @@ final class VectorIv {
         DoubleVector.broadcast(SPECIES, 1.0).div(lnB).intoArray(sc.n1, j);
       }
     }
-    householderLogTerms(sc, n);
-    householderLogStep(sc, n);
   }
 
   /** The Halley and third-order terms of the log objective. */
