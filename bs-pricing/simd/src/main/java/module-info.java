@@ -6,6 +6,8 @@
 module io.github.bsoptions.pricing.simd {
   requires transitive io.github.bsoptions.pricing;
   requires static jdk.incubator.vector;
+  requires java.management;
+  requires static jdk.management;
 
   exports io.github.bsoptions.pricing.simd;
 

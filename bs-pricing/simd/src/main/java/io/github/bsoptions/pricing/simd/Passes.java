@@ -35,18 +35,136 @@ final class Passes {
     final double[] v = new double[BLOCK];
     final double[] c1 = new double[BLOCK];
     final double[] c2 = new double[BLOCK];
-    final double[] eh = new double[BLOCK];
-    final double[] tmp = new double[BLOCK];
+    final double[] n1 = new double[BLOCK];
+    final double[] n2 = new double[BLOCK];
+    final double[] ab = new double[BLOCK];
+
+    /** Inputs of the current block (rows {@code off ..}). */
+    boolean[] call;
+
+    double[] s;
+    double[] k;
+    double[] t;
+    double[] r;
+    double[] q;
+    double[] vol;
+    int off;
+
+    /** Outputs of the current block (rows {@code off ..}). */
+    double[] out;
+
+    double[] price;
+    double[] delta;
+    double[] gamma;
+    double[] vega;
+    double[] theta;
+    double[] rho;
+
+    /** The rows of a block that take the small-t normalised Black function. */
+    final SmallT.Packed packed = new SmallT.Packed();
+
+    /** One row of scalar first-order results. */
+    final double[] row = new double[6];
   }
 
   static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  // The passes (see Pass): N(w d) is three passes (Cody's middle region, then the lanes of the
+  // central and far regions replaced), since one loop for all three is past C2's inlining budget.
+
+  private static final Pass<Scratch> SETUP =
+      (sc, from, to) -> setup(sc.call, sc.s, sc.k, sc.t, sc.r, sc.q, sc.vol, sc.off, to, sc);
+  private static final Pass<Scratch> DENSITIES = (sc, from, to) -> densities(sc, to);
+  private static final Pass<Scratch> CDF1_MIDDLE =
+      (sc, from, to) -> cdfMiddle(sc.w, sc.d1, sc.n1, sc.c1, from, to);
+  private static final Pass<Scratch> CDF1_CENTRAL =
+      (sc, from, to) -> cdfCentral(sc.w, sc.d1, sc.c1, from, to);
+  private static final Pass<Scratch> CDF1_FAR =
+      (sc, from, to) -> cdfFar(sc.w, sc.d1, sc.n1, sc.c1, from, to);
+  private static final Pass<Scratch> CDF2_MIDDLE =
+      (sc, from, to) -> cdfMiddle(sc.w, sc.d2, sc.n2, sc.c2, from, to);
+  private static final Pass<Scratch> CDF2_CENTRAL =
+      (sc, from, to) -> cdfCentral(sc.w, sc.d2, sc.c2, from, to);
+  private static final Pass<Scratch> CDF2_FAR =
+      (sc, from, to) -> cdfFar(sc.w, sc.d2, sc.n2, sc.c2, from, to);
+  private static final Pass<Scratch> COMBINE_PRICE =
+      (sc, from, to) -> combinePrice(sc, sc.out, sc.off, to);
+  private static final Pass<Scratch> GREEKS1 =
+      (sc, from, to) -> combineGreeks1(sc, sc.s, sc.price, sc.delta, sc.gamma, sc.vega, sc.off, to);
+  private static final Pass<Scratch> GREEKS2 =
+      (sc, from, to) -> combineGreeks2(sc, sc.t, sc.r, sc.q, sc.vol, sc.theta, sc.rho, sc.off, to);
+
+  /**
+   * Sets the block's inputs: rows {@code off ..} of the batch columns ({@code q} is the dividend
+   * yield, or the rate for Black-76).
+   */
+  static void inputs(
+      Scratch sc,
+      boolean[] call,
+      double[] s,
+      double[] k,
+      double[] t,
+      double[] r,
+      double[] q,
+      double[] vol,
+      int off) {
+    sc.call = call;
+    sc.s = s;
+    sc.k = k;
+    sc.t = t;
+    sc.r = r;
+    sc.q = q;
+    sc.vol = vol;
+    sc.off = off;
+  }
+
+  /**
+   * Runs the passes shared by price and greeks over {@code n} rows: setup, densities, {@code N(w
+   * d1)} into {@code c1} and {@code N(w d2)} into {@code c2}.
+   */
+  static void common(Scratch sc, int n) {
+    Pass.run(SETUP, sc, 0, n);
+    Pass.run(DENSITIES, sc, 0, n);
+    Pass.run(CDF1_MIDDLE, sc, 0, n);
+    Pass.run(CDF1_CENTRAL, sc, 0, n);
+    Pass.run(CDF1_FAR, sc, 0, n);
+    Pass.run(CDF2_MIDDLE, sc, 0, n);
+    Pass.run(CDF2_CENTRAL, sc, 0, n);
+    Pass.run(CDF2_FAR, sc, 0, n);
+  }
+
+  /** Price pass into {@code out} (rows {@code off ..}); after {@link #common}. */
+  static void price(Scratch sc, double[] out, int n) {
+    sc.out = out;
+    Pass.run(COMBINE_PRICE, sc, 0, n);
+  }
+
+  /** Greeks passes into the given columns (rows {@code off ..}); after {@link #common}. */
+  static void greeks(
+      Scratch sc,
+      double[] price,
+      double[] delta,
+      double[] gamma,
+      double[] vega,
+      double[] theta,
+      double[] rho,
+      int n) {
+    sc.price = price;
+    sc.delta = delta;
+    sc.gamma = gamma;
+    sc.vega = vega;
+    sc.theta = theta;
+    sc.rho = rho;
+    Pass.run(GREEKS1, sc, 0, n);
+    Pass.run(GREEKS2, sc, 0, n);
+  }
 
   /**
    * Setup of rows {@code off .. off+n-1} (n a multiple of the vector length) into scratch rows
    * {@code 0 .. n-1}: sign {@code w}, {@code d1}, {@code d2}, {@code S e^{-qT}}, {@code K e^{-rT}},
    * {@code e^{-qT}}, {@code sqrt T}, total volatility.
    */
-  static void setup(
+  private static void setup(
       boolean[] call,
       double[] s,
       double[] k,
@@ -82,52 +200,73 @@ final class Passes {
     }
   }
 
-  /** {@code eh[j] = exp(-x^2/2)} for {@code x = d[j]}. */
-  static void expHalfSquare(double[] d, double[] eh, int n) {
+  /**
+   * Densities {@code n1 = n(d1)} (one exponential) and {@code n2 = n(d2) = n1 S e^{-qT} / (K
+   * e^{-rT})}, as the scalar backend's fast path does.
+   */
+  private static void densities(Scratch sc, int n) {
     for (int j = 0; j < n; j += L) {
-      VectorMath.expHalfSquare(DoubleVector.fromArray(SPECIES, d, j).abs()).intoArray(eh, j);
+      DoubleVector d1 = DoubleVector.fromArray(SPECIES, sc.d1, j);
+      DoubleVector n1 = VectorMath.pdf(VectorMath.expHalfSquare(d1.abs()));
+      n1.intoArray(sc.n1, j);
+      DoubleVector sdq = DoubleVector.fromArray(SPECIES, sc.sdq, j);
+      DoubleVector kdr = DoubleVector.fromArray(SPECIES, sc.kdr, j);
+      n1.mul(sdq.div(kdr)).intoArray(sc.n2, j);
+    }
+  }
+
+  static void cdfMiddle(double[] w, double[] d, double[] dens, double[] out, int from, int n) {
+    for (int j = from; j < n; j += L) {
+      DoubleVector x =
+          DoubleVector.fromArray(SPECIES, w, j).mul(DoubleVector.fromArray(SPECIES, d, j));
+      VectorMath.cdfMiddle(x, DoubleVector.fromArray(SPECIES, dens, j)).intoArray(out, j);
+    }
+  }
+
+  static void cdfCentral(double[] w, double[] d, double[] out, int from, int n) {
+    for (int j = from; j < n; j += L) {
+      DoubleVector x =
+          DoubleVector.fromArray(SPECIES, w, j).mul(DoubleVector.fromArray(SPECIES, d, j));
+      VectorMask<Double> central = x.abs().compare(VectorOperators.LE, VectorMath.BODY_LIMIT);
+      if (central.anyTrue()) {
+        DoubleVector.fromArray(SPECIES, out, j)
+            .blend(VectorMath.cdfCentral(x), central)
+            .intoArray(out, j);
+      }
+    }
+  }
+
+  static void cdfFar(double[] w, double[] d, double[] dens, double[] out, int from, int n) {
+    for (int j = from; j < n; j += L) {
+      DoubleVector x =
+          DoubleVector.fromArray(SPECIES, w, j).mul(DoubleVector.fromArray(SPECIES, d, j));
+      VectorMask<Double> far = x.abs().compare(VectorOperators.GT, VectorMath.SQRT_32);
+      if (far.anyTrue()) {
+        DoubleVector near = DoubleVector.fromArray(SPECIES, out, j);
+        near.blend(VectorMath.cdfFar(x, DoubleVector.fromArray(SPECIES, dens, j)), far)
+            .intoArray(out, j);
+      }
     }
   }
 
   /**
-   * {@code out[j] = N(w[j] d[j])} given {@code eh[j] = exp(-d[j]^2/2)}: the tail regions in one
-   * loop, the central region in another.
+   * {@code out[off + j] = w (a - b)} with {@code a = S e^{-qT} N(w d1)}, {@code b = K e^{-rT} N(w
+   * d2)}; {@code a + b} goes to the scratch column {@code ab} for the cancellation check.
    */
-  static void cdf(double[] w, double[] d, double[] eh, double[] out, int n) {
-    cdfTails(w, d, eh, out, n);
-    cdfBody(w, d, out, n);
-  }
-
-  private static void cdfTails(double[] w, double[] d, double[] eh, double[] out, int n) {
-    for (int j = 0; j < n; j += L) {
-      DoubleVector x =
-          DoubleVector.fromArray(SPECIES, w, j).mul(DoubleVector.fromArray(SPECIES, d, j));
-      VectorMath.cdfTails(x, DoubleVector.fromArray(SPECIES, eh, j)).intoArray(out, j);
-    }
-  }
-
-  private static void cdfBody(double[] w, double[] d, double[] out, int n) {
-    for (int j = 0; j < n; j += L) {
-      DoubleVector x =
-          DoubleVector.fromArray(SPECIES, w, j).mul(DoubleVector.fromArray(SPECIES, d, j));
-      VectorMath.cdfBody(x, DoubleVector.fromArray(SPECIES, out, j)).intoArray(out, j);
-    }
-  }
-
-  /** {@code out[off + j] = w (S e^{-qT} N(w d1) - K e^{-rT} N(w d2))}. */
-  static void combinePrice(Scratch sc, double[] out, int off, int n) {
+  private static void combinePrice(Scratch sc, double[] out, int off, int n) {
     for (int j = 0; j < n; j += L) {
       DoubleVector w = DoubleVector.fromArray(SPECIES, sc.w, j);
-      DoubleVector sdq = DoubleVector.fromArray(SPECIES, sc.sdq, j);
-      DoubleVector kdr = DoubleVector.fromArray(SPECIES, sc.kdr, j);
-      DoubleVector c1 = DoubleVector.fromArray(SPECIES, sc.c1, j);
-      DoubleVector c2 = DoubleVector.fromArray(SPECIES, sc.c2, j);
-      w.mul(sdq.mul(c1).sub(kdr.mul(c2))).intoArray(out, off + j);
+      DoubleVector a =
+          DoubleVector.fromArray(SPECIES, sc.sdq, j).mul(DoubleVector.fromArray(SPECIES, sc.c1, j));
+      DoubleVector b =
+          DoubleVector.fromArray(SPECIES, sc.kdr, j).mul(DoubleVector.fromArray(SPECIES, sc.c2, j));
+      w.mul(a.sub(b)).intoArray(out, off + j);
+      a.add(b).intoArray(sc.ab, j);
     }
   }
 
-  /** Price, delta, gamma, vega into the outputs (needs {@code eh = exp(-d1^2/2)}). */
-  static void combineGreeks1(
+  /** Price, delta, gamma, vega into the outputs, and {@code a + b} as {@link #combinePrice}. */
+  private static void combineGreeks1(
       Scratch sc,
       double[] s,
       double[] price,
@@ -137,32 +276,33 @@ final class Passes {
       int off,
       int n) {
     for (int j = 0; j < n; j += L) {
+      int i = off + j;
       DoubleVector w = DoubleVector.fromArray(SPECIES, sc.w, j);
       DoubleVector sdq = DoubleVector.fromArray(SPECIES, sc.sdq, j);
-      DoubleVector kdr = DoubleVector.fromArray(SPECIES, sc.kdr, j);
       DoubleVector c1 = DoubleVector.fromArray(SPECIES, sc.c1, j);
-      DoubleVector c2 = DoubleVector.fromArray(SPECIES, sc.c2, j);
-      DoubleVector dq = DoubleVector.fromArray(SPECIES, sc.dq, j);
-      DoubleVector nd1 = VectorMath.pdf(DoubleVector.fromArray(SPECIES, sc.eh, j));
-      DoubleVector vs = DoubleVector.fromArray(SPECIES, s, off + j);
-      DoubleVector v = DoubleVector.fromArray(SPECIES, sc.v, j);
-      DoubleVector sqrtT = DoubleVector.fromArray(SPECIES, sc.sqrtT, j);
-      w.mul(sdq.mul(c1).sub(kdr.mul(c2))).intoArray(price, off + j);
-      w.mul(dq).mul(c1).intoArray(delta, off + j);
-      dq.mul(nd1).div(vs.mul(v)).intoArray(gamma, off + j);
-      sdq.mul(nd1).mul(sqrtT).intoArray(vega, off + j);
+      DoubleVector a = sdq.mul(c1);
+      DoubleVector b =
+          DoubleVector.fromArray(SPECIES, sc.kdr, j).mul(DoubleVector.fromArray(SPECIES, sc.c2, j));
+      DoubleVector sdqNd1 = sdq.mul(DoubleVector.fromArray(SPECIES, sc.n1, j));
+      DoubleVector vs = DoubleVector.fromArray(SPECIES, s, i);
+      w.mul(a.sub(b)).intoArray(price, i);
+      a.add(b).intoArray(sc.ab, j);
+      w.mul(DoubleVector.fromArray(SPECIES, sc.dq, j)).mul(c1).intoArray(delta, i);
+      sdqNd1.div(vs.mul(vs).mul(DoubleVector.fromArray(SPECIES, sc.v, j))).intoArray(gamma, i);
+      sdqNd1.mul(DoubleVector.fromArray(SPECIES, sc.sqrtT, j)).intoArray(vega, i);
     }
   }
 
-  /** Theta and rho into the outputs; Black-76 rho is {@code -T price}. */
-  static void combineGreeks2(
+  /**
+   * Theta and the rate sensitivity {@code w K e^{-rT} T N(w d2)} into the outputs (Black-76 callers
+   * overwrite rho with {@code -T price}).
+   */
+  private static void combineGreeks2(
       Scratch sc,
       double[] t,
       double[] r,
       double[] q,
       double[] vol,
-      boolean black76,
-      double[] price,
       double[] theta,
       double[] rho,
       int off,
@@ -171,26 +311,22 @@ final class Passes {
       int i = off + j;
       DoubleVector w = DoubleVector.fromArray(SPECIES, sc.w, j);
       DoubleVector sdq = DoubleVector.fromArray(SPECIES, sc.sdq, j);
-      DoubleVector kdr = DoubleVector.fromArray(SPECIES, sc.kdr, j);
-      DoubleVector c1 = DoubleVector.fromArray(SPECIES, sc.c1, j);
-      DoubleVector c2 = DoubleVector.fromArray(SPECIES, sc.c2, j);
-      DoubleVector nd1 = VectorMath.pdf(DoubleVector.fromArray(SPECIES, sc.eh, j));
+      DoubleVector a = sdq.mul(DoubleVector.fromArray(SPECIES, sc.c1, j));
+      DoubleVector b =
+          DoubleVector.fromArray(SPECIES, sc.kdr, j).mul(DoubleVector.fromArray(SPECIES, sc.c2, j));
+      DoubleVector sdqNd1 = sdq.mul(DoubleVector.fromArray(SPECIES, sc.n1, j));
       DoubleVector sqrtT = DoubleVector.fromArray(SPECIES, sc.sqrtT, j);
       DoubleVector vt = DoubleVector.fromArray(SPECIES, t, i);
       DoubleVector vr = DoubleVector.fromArray(SPECIES, r, i);
       DoubleVector vq = DoubleVector.fromArray(SPECIES, q, i);
       DoubleVector vv = DoubleVector.fromArray(SPECIES, vol, i);
-      sdq.neg()
-          .mul(nd1)
+      sdqNd1
+          .neg()
           .mul(vv)
           .div(sqrtT.mul(2.0))
-          .add(w.mul(vq.mul(sdq).mul(c1).sub(vr.mul(kdr).mul(c2))))
+          .add(w.mul(vq.mul(a).sub(vr.mul(b))))
           .intoArray(theta, i);
-      DoubleVector rhoV =
-          black76
-              ? vt.neg().mul(DoubleVector.fromArray(SPECIES, price, i))
-              : w.mul(kdr).mul(vt).mul(c2);
-      rhoV.intoArray(rho, i);
+      w.mul(b).mul(vt).intoArray(rho, i);
     }
   }
 }

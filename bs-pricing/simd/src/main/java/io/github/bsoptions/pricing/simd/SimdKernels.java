@@ -6,8 +6,6 @@ import io.github.bsoptions.pricing.PricingStatus;
 import io.github.bsoptions.pricing.batch.BatchModel;
 import io.github.bsoptions.pricing.batch.GreeksBatch;
 import io.github.bsoptions.pricing.batch.OptionBatch;
-import io.github.bsoptions.pricing.formula.ImpliedVolResult;
-import io.github.bsoptions.pricing.formula.ImpliedVolatility;
 import io.github.bsoptions.pricing.internal.BlackScholesKernel;
 import io.github.bsoptions.pricing.internal.RowChecks;
 import java.util.Arrays;
@@ -22,13 +20,19 @@ import jdk.incubator.vector.VectorOperators;
  * and smooth (positive finite spot, strike, expiry and volatility, finite carry with {@code |rT|,
  * |qT| < 700}); any other group, and the tail of the range, is computed row by row with the scalar
  * reference kernel, so invalid and degenerate rows get exactly the scalar backend's statuses and
- * values. Implied volatility runs the scalar solver row by row (see {@link #ivRange}).
+ * values. Implied volatility: {@link VectorIv}.
  */
 final class SimdKernels {
 
   private static final byte OK = PricingStatus.OK.code();
   private static final int L = SPECIES.length();
   private static final double BIG_CARRY = 700;
+
+  /** The scalar fast path's bound on {@code |d1|, |d2|} for the direct formula. */
+  private static final double FAST_D = 10.0;
+
+  /** The scalar fast path's cancellation bound: direct formula only when {@code p >= (a+b)/16}. */
+  private static final double CANCELLATION = 1.0 / 16;
 
   private SimdKernels() {}
 
@@ -43,22 +47,57 @@ final class SimdKernels {
     int i = from;
     while (to - i >= L) {
       int n = Math.min(Passes.BLOCK, (to - i) / L * L);
-      Passes.setup(b.call(), b.spot(), b.strike(), b.expiry(), r, q, b.volatility(), i, n, sc);
-      Passes.expHalfSquare(sc.d1, sc.eh, n);
-      Passes.cdf(sc.w, sc.d1, sc.eh, sc.c1, n);
-      Passes.expHalfSquare(sc.d2, sc.eh, n);
-      Passes.cdf(sc.w, sc.d2, sc.eh, sc.c2, n);
-      Passes.combinePrice(sc, out, i, n);
+      Passes.inputs(sc, b.call(), b.spot(), b.strike(), b.expiry(), r, q, b.volatility(), i);
+      Passes.common(sc, n);
+      Passes.price(sc, out, n);
+      SmallT.Packed packed = sc.packed;
+      packed.size = 0;
       for (int g = i; g < i + n; g += L) {
         if (smoothAt(b, q, g)) {
           Arrays.fill(status, g, g + L, OK);
+          for (int k = g; k < g + L; k++) {
+            int j = k - i;
+            if (!direct(out[k], sc, j) && !SmallT.add(packed, model, b, sc.v[j], k)) {
+              out[k] = scalarPriceRow(model, b, k);
+            }
+          }
         } else {
           scalarPrice(model, b, out, status, g, g + L);
+        }
+      }
+      if (packed.size > 0) {
+        SmallT.compute(packed);
+        for (int k = 0; k < packed.size; k++) {
+          out[packed.row[k]] = SmallT.price(packed, k);
         }
       }
       i += n;
     }
     scalarPrice(model, b, out, status, i, to);
+  }
+
+  /**
+   * Returns true when the direct formula is the scalar fast path's choice for scratch row {@code
+   * j}: {@code |d1|} and {@code |d2|} below {@value #FAST_D} and the price {@code p} at least
+   * {@code 1/16} of {@code a + b} (no cancellation). Other rows take the normalised Black function,
+   * vectorised in {@link SmallT} or scalar.
+   */
+  private static boolean direct(double p, Passes.Scratch sc, int j) {
+    return p >= CANCELLATION * sc.ab[j]
+        && Math.abs(sc.d1[j]) < FAST_D
+        && Math.abs(sc.d2[j]) < FAST_D;
+  }
+
+  private static double scalarPriceRow(BatchModel model, OptionBatch b, int i) {
+    double r = b.rate()[i];
+    return BlackScholesKernel.fastPrice(
+        b.call()[i],
+        b.spot()[i],
+        b.strike()[i],
+        b.expiry()[i],
+        r,
+        model == BatchModel.BLACK_76 ? r : b.dividendYield()[i],
+        b.volatility()[i]);
   }
 
   private static boolean smoothAt(OptionBatch b, double[] q, int i) {
@@ -86,7 +125,7 @@ final class SimdKernels {
       status[i] = code;
       out[i] =
           code == OK
-              ? BlackScholesKernel.price(
+              ? BlackScholesKernel.fastPrice(
                   call[i], s[i], k[i], t[i], r[i], black76 ? r[i] : q[i], vol[i])
               : Double.NaN;
     }
@@ -134,28 +173,53 @@ final class SimdKernels {
     int i = from;
     while (to - i >= L) {
       int n = Math.min(Passes.BLOCK, (to - i) / L * L);
-      Passes.setup(b.call(), b.spot(), b.strike(), b.expiry(), r, q, b.volatility(), i, n, sc);
-      Passes.expHalfSquare(sc.d2, sc.tmp, n);
-      Passes.cdf(sc.w, sc.d2, sc.tmp, sc.c2, n);
-      Passes.expHalfSquare(sc.d1, sc.eh, n);
-      Passes.cdf(sc.w, sc.d1, sc.eh, sc.c1, n);
-      Passes.combineGreeks1(sc, b.spot(), out.price(), out.delta(), out.gamma(), out.vega(), i, n);
-      Passes.combineGreeks2(
-          sc, b.expiry(), r, q, b.volatility(), black76, out.price(), out.theta(), out.rho(), i, n);
+      Passes.inputs(sc, b.call(), b.spot(), b.strike(), b.expiry(), r, q, b.volatility(), i);
+      Passes.common(sc, n);
+      Passes.greeks(
+          sc, out.price(), out.delta(), out.gamma(), out.vega(), out.theta(), out.rho(), n);
+      if (black76) {
+        // Black-76 rho holds the forward fixed: dV/dr = -T V.
+        for (int j = i; j < i + n; j++) {
+          out.rho()[j] = -b.expiry()[j] * out.price()[j];
+        }
+      }
+      SmallT.Packed packed = sc.packed;
+      packed.size = 0;
       for (int g = i; g < i + n; g += L) {
         if (smoothAt(b, q, g)) {
           Arrays.fill(out.statusCodes(), g, g + L, OK);
+          for (int k = g; k < g + L; k++) {
+            int j = k - i;
+            // Cancelling rows keep the direct greeks (as the scalar kernel does) and take the
+            // normalised price; rows far in the tails are left to the scalar kernel.
+            if (!direct(out.price()[k], sc, j)
+                && !(Math.abs(sc.d1[j]) < FAST_D
+                    && Math.abs(sc.d2[j]) < FAST_D
+                    && SmallT.add(packed, model, b, sc.v[j], k))) {
+              scalarGreeks(model, b, out, k, k + 1, sc.row);
+            }
+          }
         } else {
-          scalarGreeks(model, b, out, g, g + L);
+          scalarGreeks(model, b, out, g, g + L, sc.row);
+        }
+      }
+      if (packed.size > 0) {
+        SmallT.compute(packed);
+        for (int k = 0; k < packed.size; k++) {
+          int row = packed.row[k];
+          out.price()[row] = SmallT.price(packed, k);
+          if (black76) {
+            out.rho()[row] = -b.expiry()[row] * out.price()[row];
+          }
         }
       }
       i += n;
     }
-    scalarGreeks(model, b, out, i, to);
+    scalarGreeks(model, b, out, i, to, sc.row);
   }
 
   private static void scalarGreeks(
-      BatchModel model, OptionBatch b, GreeksBatch out, int from, int to) {
+      BatchModel model, OptionBatch b, GreeksBatch out, int from, int to, double[] tmp) {
     boolean[] call = b.call();
     double[] s = b.spot();
     double[] k = b.strike();
@@ -164,7 +228,6 @@ final class SimdKernels {
     double[] q = b.dividendYield();
     double[] vol = b.volatility();
     boolean black76 = model == BatchModel.BLACK_76;
-    double[] tmp = new double[6];
     for (int i = from; i < to; i++) {
       byte code = RowChecks.validate(model, s[i], k[i], t[i], r[i], q[i], vol[i]);
       out.statusCodes()[i] = code;
@@ -177,7 +240,7 @@ final class SimdKernels {
         out.rho()[i] = Double.NaN;
         continue;
       }
-      BlackScholesKernel.firstOrder(
+      BlackScholesKernel.fastFirstOrder(
           call[i], s[i], k[i], t[i], r[i], black76 ? r[i] : q[i], vol[i], tmp, 0);
       out.price()[i] = tmp[0];
       out.delta()[i] = tmp[1];
@@ -190,12 +253,7 @@ final class SimdKernels {
 
   // ---------------------------------------------------------------- implied volatility
 
-  /**
-   * Implied volatility, row by row with the scalar Let's-Be-Rational solver of bs-pricing core. Two
-   * Householder steps reach full precision there, so a vectorised Newton iteration would not be
-   * faster and could not match the scalar statuses bit for bit; batches still run in parallel
-   * chunks.
-   */
+  /** Implied volatility: {@link VectorIv}. */
   static void ivRange(
       BatchModel model,
       OptionBatch b,
@@ -204,26 +262,6 @@ final class SimdKernels {
       byte[] statusOut,
       int from,
       int to) {
-    for (int i = from; i < to; i++) {
-      scalarIv(model, b, prices, volOut, statusOut, i);
-    }
-  }
-
-  private static void scalarIv(
-      BatchModel model, OptionBatch b, double[] prices, double[] volOut, byte[] statusOut, int i) {
-    ImpliedVolResult res =
-        model == BatchModel.BLACK_76
-            ? ImpliedVolatility.black76(
-                b.call()[i], b.spot()[i], b.strike()[i], b.expiry()[i], b.rate()[i], prices[i])
-            : ImpliedVolatility.blackScholes(
-                b.call()[i],
-                b.spot()[i],
-                b.strike()[i],
-                b.expiry()[i],
-                b.rate()[i],
-                b.dividendYield()[i],
-                prices[i]);
-    statusOut[i] = res.status().code();
-    volOut[i] = res.volatility();
+    VectorIv.ivRange(model, b, prices, volOut, statusOut, from, to);
   }
 }

@@ -28,7 +28,10 @@ final class VectorMath {
   /** {@code 1 / sqrt(2 pi)}. */
   static final double INV_SQRT_2PI = 0.398942280401432677939946059934;
 
-  private static final double SQRT_32 = 5.656854249492380195206754896838;
+  static final double SQRT_32 = 5.656854249492380195206754896838;
+
+  private static final double SQRT_2PI = 2.506628274631000502415765284811;
+  static final double BODY_LIMIT = 0.67448975;
 
   private static final double A0 = 2.2352520354606839287;
   private static final double A1 = 161.02823106855587881;
@@ -122,11 +125,58 @@ final class VectorMath {
 
   /** Returns {@code tails} with the lanes where {@code |x| <= 0.674} replaced by the body. */
   static DoubleVector cdfBody(DoubleVector x, DoubleVector tails) {
-    return tails.blend(body(x), x.abs().compare(VectorOperators.LE, 0.67448975));
+    return tails.blend(body(x), x.abs().compare(VectorOperators.LE, BODY_LIMIT));
+  }
+
+  /**
+   * Returns {@code cdf(x)} given the density {@code dens = n(x)}, for the lanes with {@code |x| <=
+   * sqrt(32)} and {@code |x| > 0.674} (Cody's middle region, the scalar {@code cdfFromDensity}'s
+   * operations in the same order); other lanes hold the middle formula beyond its range, which
+   * {@link #cdfFar} and {@link #cdfCentral} replace.
+   */
+  static DoubleVector cdfMiddle(DoubleVector x, DoubleVector dens) {
+    DoubleVector tail = dens.mul(middleRatio(x.abs()).mul(SQRT_2PI));
+    return tail.blend(
+        DoubleVector.broadcast(SPECIES, 1.0).sub(tail), x.compare(VectorOperators.GT, 0.0));
+  }
+
+  /** Returns {@code cdf(x)} for {@code |x| <= 0.674} (Cody's central region). */
+  static DoubleVector cdfCentral(DoubleVector x) {
+    return body(x);
+  }
+
+  /** Returns {@code cdf(x)} given the density {@code dens = n(x)}, for {@code |x| > sqrt(32)}. */
+  static DoubleVector cdfFar(DoubleVector x, DoubleVector dens) {
+    DoubleVector tail = dens.mul(scaledFarTail(x.abs()));
+    return tail.blend(
+        DoubleVector.broadcast(SPECIES, 1.0).sub(tail), x.compare(VectorOperators.GT, 0.0));
+  }
+
+  /**
+   * Returns {@code (1 - sqrt(2 pi) r(y)) / y}, the tail mass beyond {@code y > sqrt(32)} divided by
+   * the density (Cody's far region, as the scalar {@code millsRatio} evaluates it).
+   */
+  static DoubleVector scaledFarTail(DoubleVector y) {
+    DoubleVector xsq = DoubleVector.broadcast(SPECIES, 1.0).div(y.mul(y));
+    DoubleVector pn = xsq.mul(P5).add(P0).mul(xsq);
+    DoubleVector pd = xsq.add(Q0).mul(xsq);
+    pn = pn.add(P1).mul(xsq);
+    pd = pd.add(Q1).mul(xsq);
+    pn = pn.add(P2).mul(xsq);
+    pd = pd.add(Q2).mul(xsq);
+    pn = pn.add(P3).mul(xsq);
+    pd = pd.add(Q3).mul(xsq);
+    DoubleVector r = xsq.mul(pn.add(P4)).div(pd.add(Q4));
+    return DoubleVector.broadcast(SPECIES, 1.0).sub(r.mul(SQRT_2PI)).div(y);
   }
 
   /** Cody's middle region ({@code 0.674 < y <= sqrt(32)}): the tail mass beyond {@code y}. */
   private static DoubleVector middleTail(DoubleVector y, DoubleVector eh) {
+    return eh.mul(middleRatio(y));
+  }
+
+  /** Cody's middle-region rational function of {@code y}. */
+  static DoubleVector middleRatio(DoubleVector y) {
     DoubleVector xnum = y.mul(C8).add(C0).mul(y);
     DoubleVector xden = y.add(D0).mul(y);
     xnum = xnum.add(C1).mul(y);
@@ -141,7 +191,7 @@ final class VectorMath {
     xden = xden.add(D5).mul(y);
     xnum = xnum.add(C6).mul(y);
     xden = xden.add(D6).mul(y);
-    return eh.mul(xnum.add(C7).div(xden.add(D7)));
+    return xnum.add(C7).div(xden.add(D7));
   }
 
   /** Cody's far region ({@code y > sqrt(32)}): the tail mass beyond {@code y}, 0 from 40 on. */

@@ -8,6 +8,7 @@ import io.github.bsoptions.pricing.backend.PricingBackends;
 import io.github.bsoptions.pricing.spi.Availability;
 import io.github.bsoptions.pricing.spi.BackendCapability;
 import io.github.bsoptions.pricing.spi.PricingBackend;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SimdBackendProviderTest {
@@ -17,6 +18,42 @@ class SimdBackendProviderTest {
     Availability a = new SimdBackendProvider().probe();
     assertThat(a.available()).as(a.reason()).isTrue();
     assertThat(a.reason()).contains("doubles per vector");
+  }
+
+  @Test
+  void selfCheckStepsAsideWhereTheJitCannotIntrinsifyTheVectorApi() {
+    List<String> none = List.of();
+    assertThat(SelfCheck.jitProblem()).isNull();
+    assertThat(SelfCheck.jitProblem("mixed mode", "HotSpot 64-Bit Tiered Compilers", "4", "", none))
+        .isNull();
+    assertThat(SelfCheck.jitProblem("interpreted mode, sharing", null, "4", "", none))
+        .contains("interpreted");
+    assertThat(SelfCheck.jitProblem("mixed mode", "HotSpot 64-Bit Tiered Compilers", "1", "", none))
+        .contains("C2 disabled (TieredStopAtLevel=1)");
+    assertThat(
+            SelfCheck.jitProblem(
+                "mixed mode",
+                "HotSpot 64-Bit Tiered Compilers",
+                "4",
+                "GraalVM CE 17.0.9+9.1",
+                none))
+        .contains("JVMCI (Graal)");
+    assertThat(
+            SelfCheck.jitProblem(
+                "mixed mode",
+                "HotSpot 64-Bit Tiered Compilers",
+                "4",
+                "GraalVM CE 17.0.9+9.1",
+                List.of("-XX:-UseJVMCICompiler")))
+        .isNull();
+    assertThat(
+            SelfCheck.jitProblem(
+                "mixed mode",
+                "HotSpot 64-Bit Tiered Compilers",
+                "4",
+                "",
+                List.of("-XX:+UseJVMCICompiler")))
+        .contains("JVMCI");
   }
 
   @Test

@@ -1,0 +1,24 @@
+package io.github.bsoptions.pricing.simd;
+
+/**
+ * One vector pass over rows {@code from .. to-1} of a block's scratch columns.
+ *
+ * <p>Every pass of this backend is started from the one call site in {@link #run}, which therefore
+ * sees many receiver classes: C2 compiles it as a virtual call and never inlines a pass into the
+ * loop that drives it. Each pass is then compiled on its own, small enough for C2 to inline every
+ * Vector API call in it and keep its vectors in registers, whatever order the JIT compiles the
+ * drivers and the passes in (a driver that inlined several passes would run past C2's node budget
+ * and box the vectors of the Vector API calls left out of line).
+ *
+ * @param <S> the scratch type the pass works on
+ */
+@FunctionalInterface
+interface Pass<S> {
+  /** Runs the pass over rows {@code from .. to-1}. */
+  void apply(S scratch, int from, int to);
+
+  /** Runs {@code pass}: the shared, megamorphic call site (see the class comment). */
+  static <S> void run(Pass<S> pass, S scratch, int from, int to) {
+    pass.apply(scratch, from, to);
+  }
+}

@@ -1,0 +1,531 @@
+package io.github.bsoptions.pricing.simd;
+
+import static io.github.bsoptions.pricing.simd.VectorMath.SPECIES;
+
+import io.github.bsoptions.pricing.PricingStatus;
+import io.github.bsoptions.pricing.batch.BatchModel;
+import io.github.bsoptions.pricing.batch.OptionBatch;
+import io.github.bsoptions.pricing.internal.BlackImpliedVol;
+import io.github.bsoptions.pricing.internal.BlackScholesKernel;
+import io.github.bsoptions.pricing.internal.NormalisedBlack;
+import io.github.bsoptions.pricing.internal.RowChecks;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * Batch implied volatility with the Householder iteration of "Let's Be Rational" run across lanes.
+ *
+ * <p>Each row first goes through the scalar solver's own input and bound checks (a copy of those of
+ * {@code BlackImpliedVol.solve}, on the same scalar kernels): a row that fails any of them, and so
+ * gets a status other than OK or needs a special case, is handed to the scalar solver, which gives
+ * it its status. The regular rows are packed and solved together for the normalised
+ * out-of-the-money value {@code b(x, s) = beta} in total volatility {@code s}: start at the
+ * inflection point {@code s = sqrt(2|x|)}, then {@value #STEPS} third-order Householder steps on
+ * {@code b} (the scalar solver's step), with {@code b} evaluated lane-wise by the normalised Black
+ * function's small-t expansion where the scalar function uses it ({@code s < 0.42}), else by the
+ * direct formula. A row is accepted only when its last step was below {@code 1e-7 s} (the error
+ * after it is then far below an ulp) and its last value of {@code b} was accurate (small-t region,
+ * or a direct formula that does not cancel: {@code b >= (a + b')/16}); the scalar solver finishes
+ * every other row (asymptotic region, slow convergence), as it does rows whose identifiability
+ * check ({@code vega s 1e-3 >= 2 ulp}) is within a factor 2 of its threshold. Accepted rows
+ * reproduce their price to about 1e-14 relative, like the scalar solver, and have its statuses.
+ */
+final class VectorIv {
+  private static final int L = SPECIES.length();
+  private static final int BLOCK = Passes.BLOCK;
+  private static final byte OK = PricingStatus.OK.code();
+
+  /**
+   * Most Householder steps per row (a row leaves the working set once its step is below 1e-7 s).
+   */
+  static final int STEPS = 8;
+
+  private static final double LOG_RATIO_LIMIT = 700;
+  private static final double SQRT_2PI = 2.506628274631000502415765284811;
+  private static final double INV_SQRT_2PI = VectorMath.INV_SQRT_2PI;
+  private static final double ETA = -10.0;
+  private static final double TAU = 2.0 * Math.pow(Math.ulp(1.0), 1.0 / 16.0);
+  private static final double CONVERGED = 1e-7;
+
+  private VectorIv() {}
+
+  /** Per-thread packed columns. */
+  static final class Scratch {
+    final int[] row = new int[BLOCK];
+    final double[] beta = new double[BLOCK];
+    final double[] xo = new double[BLOCK];
+    final double[] bo = new double[BLOCK + 8];
+    final double[] ex = new double[BLOCK + 8];
+    final double[] invEx = new double[BLOCK + 8];
+    final double[] hOverS = new double[BLOCK + 8];
+    final double[] one = new double[BLOCK + 8];
+    final double[] d1 = new double[BLOCK + 8];
+    final double[] d2 = new double[BLOCK + 8];
+    final double[] n1 = new double[BLOCK + 8];
+    final double[] n2 = new double[BLOCK + 8];
+    final double[] c1 = new double[BLOCK + 8];
+    final double[] c2 = new double[BLOCK + 8];
+    final double[] vega = new double[BLOCK + 8];
+    final double[] step = new double[BLOCK + 8];
+    final double[] accurate = new double[BLOCK + 8];
+    final double[] value = new double[BLOCK + 8];
+    final double[] rawStep = new double[BLOCK + 8];
+    final double[] low = new double[BLOCK + 8];
+
+    /** The packed row ({@code k}) in each slot of the shrinking working set. */
+    final int[] slot = new int[BLOCK];
+
+    final double[] finalS = new double[BLOCK];
+
+    /**
+     * Slots {@code 0 .. nSmall-1} are in the small-t region, the others take the direct formula.
+     */
+    int nSmall;
+
+    boolean lastStep;
+    final int[] tSlot = new int[BLOCK];
+    final double[] tx = new double[BLOCK];
+    final double[] ts = new double[BLOCK];
+    final double[] tbo = new double[BLOCK];
+    final double[] tex = new double[BLOCK];
+    final double[] tinv = new double[BLOCK];
+    final double[] tlow = new double[BLOCK];
+    final boolean[] accepted = new boolean[BLOCK];
+
+    /** x = -|ln(F/K)| and s, the current total volatility, live in {@code packed.x, packed.s}. */
+    final SmallT.Packed packed = new SmallT.Packed();
+
+    Scratch() {
+      java.util.Arrays.fill(one, 1.0);
+    }
+  }
+
+  static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  static void ivRange(
+      BatchModel model,
+      OptionBatch b,
+      double[] prices,
+      double[] volOut,
+      byte[] statusOut,
+      int from,
+      int to) {
+    Scratch sc = SCRATCH.get();
+    for (int start = from; start < to; start += BLOCK) {
+      int end = Math.min(to, start + BLOCK);
+      int m = 0;
+      for (int i = start; i < end; i++) {
+        if (prepare(sc, m, model, b, prices[i], i)) {
+          m++;
+        } else {
+          scalarIv(model, b, prices, volOut, statusOut, i);
+        }
+      }
+      if (m == 0) {
+        continue;
+      }
+      for (int k = 0; k < m; k++) {
+        sc.slot[k] = k;
+      }
+      sc.lastStep = false;
+      int live = partition(sc, m, false);
+      for (int it = 0; it < STEPS && live > 0; it++) {
+        int n = pad(sc, live);
+        evaluate(sc, n);
+        Pass.run(CHOOSE, sc, 0, n);
+        if (it == 0) {
+          Pass.run(MARK_LOW, sc, 0, n);
+        }
+        Pass.run(HOUSEHOLDER, sc, 0, n);
+        Pass.run(LOG_NEWTON, sc, 0, n);
+        Pass.run(LOG_TERMS, sc, 0, n);
+        Pass.run(LOG_STEP, sc, 0, n);
+        Pass.run(ADVANCE, sc, 0, n);
+        live = partition(sc, live, true);
+        if (it == STEPS - 2) {
+          // After the last step every slot retires.
+          sc.lastStep = true;
+        }
+      }
+      for (int k = 0; k < m; k++) {
+        int i = sc.row[k];
+        if (!(sc.accepted[k] && finish(sc, k, b.expiry()[i], prices[i], volOut, statusOut, i))) {
+          scalarIv(model, b, prices, volOut, statusOut, i);
+        }
+      }
+    }
+  }
+
+  /**
+   * The scalar solver's checks for row {@code i}; packs the row as {@code k} and returns true when
+   * it is regular (then the scalar solver would run its iteration on it).
+   */
+  private static boolean prepare(
+      Scratch sc, int k, BatchModel model, OptionBatch b, double price, int i) {
+    double spot = b.spot()[i];
+    double strike = b.strike()[i];
+    double expiry = b.expiry()[i];
+    double rate = b.rate()[i];
+    double q = b.dividendYield()[i];
+    if (RowChecks.validate(model, spot, strike, expiry, rate, q, 0) != OK) {
+      return false;
+    }
+    double div = model == BatchModel.BLACK_76 ? rate : q;
+    if (!(price >= 0 && price < Double.POSITIVE_INFINITY)
+        || expiry == 0
+        || spot == 0
+        || strike == 0) {
+      return false;
+    }
+    double x = BlackScholesKernel.logMoneyness(spot, strike, expiry, rate, div);
+    if (!(Math.abs(x) <= LOG_RATIO_LIMIT)) {
+      return false;
+    }
+    double theta = b.call()[i] ? 1.0 : -1.0;
+    double pref = BlackScholesKernel.normalisation(spot, strike, expiry, rate, div);
+    double e = Math.exp(0.5 * x);
+    double sdq = pref * e;
+    double kdr = pref / e;
+    double intrinsic = Math.max(theta * (sdq - kdr), 0.0);
+    double tol = intrinsic > 0 ? 8 * Math.ulp(Math.max(sdq, kdr)) : 0.0;
+    if (price <= intrinsic + tol) {
+      return false;
+    }
+    double upper = theta > 0 ? sdq : kdr;
+    if (price >= upper - 4 * Math.ulp(upper)) {
+      return false;
+    }
+    double beta = price / pref;
+    double xo = -Math.abs(x);
+    double bo = beta - NormalisedBlack.intrinsicCall(theta * x);
+    double bMax = x > 0 ? 1 / e : e;
+    if (!(bo > 0) || bo >= bMax) {
+      return false;
+    }
+    double s = Math.sqrt(-2.0 * xo);
+    sc.row[k] = i;
+    sc.beta[k] = beta;
+    sc.xo[k] = xo;
+    sc.bo[k] = bo;
+    sc.ex[k] = x > 0 ? 1 / e : e;
+    sc.invEx[k] = x > 0 ? e : 1 / e;
+    sc.packed.x[k] = xo;
+    sc.packed.s[k] = s > 0 ? s : bo * SQRT_2PI;
+    return true;
+  }
+
+  /**
+   * The scalar solver's final checks on an accepted row: identifiability (with a factor-2 margin
+   * either way, else the row goes to the scalar solver) and a finite volatility.
+   */
+  private static boolean finish(
+      Scratch sc, int k, double expiry, double price, double[] volOut, byte[] statusOut, int i) {
+    double s = sc.finalS[k];
+    if (!(s > 0 && s < Double.POSITIVE_INFINITY)) {
+      return false;
+    }
+    double resolution = sc.beta[k] * (Math.ulp(price) / price);
+    double identifiable = NormalisedBlack.vega(sc.xo[k], s) * s * BlackImpliedVol.IDENTIFIABILITY;
+    if (!(identifiable >= 4 * resolution)) {
+      return false;
+    }
+    double sigma = s / Math.sqrt(expiry);
+    if (!(sigma < Double.POSITIVE_INFINITY)) {
+      return false;
+    }
+    statusOut[i] = OK;
+    volOut[i] = sigma;
+    return true;
+  }
+
+  /** Fills the slots after the {@code live} ones up to a whole vector; returns that length. */
+  private static int pad(Scratch sc, int live) {
+    int n = (live + L - 1) / L * L;
+    SmallT.Packed p = sc.packed;
+    for (int q = live; q < n; q++) {
+      p.x[q] = -0.1;
+      p.s[q] = 0.5;
+      sc.bo[q] = 0.1;
+      sc.ex[q] = Math.exp(-0.05);
+      sc.invEx[q] = 1 / sc.ex[q];
+      sc.low[q] = 0;
+    }
+    p.size = n;
+    return n;
+  }
+
+  /**
+   * Retires (when {@code retire}) the slots whose last step was below {@code 1e-7 s}, accepted when
+   * their value was accurate, or every slot after the last step; packs the others with the small-t
+   * slots first ({@code nSmall} of them), so that each formula is evaluated only where it is used.
+   * Returns how many slots are left.
+   */
+  private static int partition(Scratch sc, int live, boolean retire) {
+    SmallT.Packed p = sc.packed;
+    int small = 0;
+    int other = 0;
+    for (int q = 0; q < live; q++) {
+      int k = sc.slot[q];
+      if (retire) {
+        boolean converged = sc.step[q] != 0;
+        if (converged || sc.lastStep) {
+          sc.finalS[k] = p.s[q];
+          sc.accepted[k] = converged && sc.accurate[q] != 0;
+          continue;
+        }
+      }
+      double x = p.x[q];
+      double s = p.s[q];
+      if (s < 2 * TAU && x / s >= ETA) {
+        // Small-t slots move down in place (small <= q).
+        sc.slot[small] = k;
+        p.x[small] = x;
+        p.s[small] = s;
+        sc.bo[small] = sc.bo[q];
+        sc.ex[small] = sc.ex[q];
+        sc.invEx[small] = sc.invEx[q];
+        sc.low[small] = sc.low[q];
+        small++;
+      } else {
+        sc.tSlot[other] = k;
+        sc.tx[other] = x;
+        sc.ts[other] = s;
+        sc.tbo[other] = sc.bo[q];
+        sc.tex[other] = sc.ex[q];
+        sc.tinv[other] = sc.invEx[q];
+        sc.tlow[other] = sc.low[q];
+        other++;
+      }
+    }
+    for (int o = 0; o < other; o++) {
+      int q = small + o;
+      sc.slot[q] = sc.tSlot[o];
+      p.x[q] = sc.tx[o];
+      p.s[q] = sc.ts[o];
+      sc.bo[q] = sc.tbo[o];
+      sc.ex[q] = sc.tex[o];
+      sc.invEx[q] = sc.tinv[o];
+      sc.low[q] = sc.tlow[o];
+    }
+    sc.nSmall = small;
+    return small + other;
+  }
+
+  /** The value {@code b} at the current {@code s}, both ways, and the normalised vega. */
+  private static void evaluate(Scratch sc, int n) {
+    SmallT.ratios(sc.packed, n);
+    Pass.run(ARGUMENTS, sc, 0, n);
+    int directFrom = sc.nSmall / L * L;
+    Pass.run(CDF1_MIDDLE, sc, directFrom, n);
+    Pass.run(CDF1_CENTRAL, sc, directFrom, n);
+    Pass.run(CDF1_FAR, sc, directFrom, n);
+    Pass.run(CDF2_MIDDLE, sc, directFrom, n);
+    Pass.run(CDF2_CENTRAL, sc, directFrom, n);
+    Pass.run(CDF2_FAR, sc, directFrom, n);
+    SmallT.fromRatios(sc.packed, (sc.nSmall + L - 1) / L * L);
+  }
+
+  // The passes (see Pass).
+  private static final Pass<Scratch> ARGUMENTS = (sc, from, to) -> arguments(sc, to);
+  private static final Pass<Scratch> CDF1_MIDDLE =
+      (sc, from, to) -> Passes.cdfMiddle(sc.one, sc.d1, sc.n1, sc.c1, from, to);
+  private static final Pass<Scratch> CDF1_CENTRAL =
+      (sc, from, to) -> Passes.cdfCentral(sc.one, sc.d1, sc.c1, from, to);
+  private static final Pass<Scratch> CDF1_FAR =
+      (sc, from, to) -> Passes.cdfFar(sc.one, sc.d1, sc.n1, sc.c1, from, to);
+  private static final Pass<Scratch> CDF2_MIDDLE =
+      (sc, from, to) -> Passes.cdfMiddle(sc.one, sc.d2, sc.n2, sc.c2, from, to);
+  private static final Pass<Scratch> CDF2_CENTRAL =
+      (sc, from, to) -> Passes.cdfCentral(sc.one, sc.d2, sc.c2, from, to);
+  private static final Pass<Scratch> CDF2_FAR =
+      (sc, from, to) -> Passes.cdfFar(sc.one, sc.d2, sc.n2, sc.c2, from, to);
+  private static final Pass<Scratch> CHOOSE = (sc, from, to) -> choose(sc, to);
+  private static final Pass<Scratch> MARK_LOW = (sc, from, to) -> markLow(sc, to);
+  private static final Pass<Scratch> HOUSEHOLDER = (sc, from, to) -> householder(sc, to);
+  private static final Pass<Scratch> LOG_NEWTON = (sc, from, to) -> householderLog(sc, to);
+  private static final Pass<Scratch> LOG_TERMS = (sc, from, to) -> householderLogTerms(sc, to);
+  private static final Pass<Scratch> LOG_STEP = (sc, from, to) -> householderLogStep(sc, to);
+  private static final Pass<Scratch> ADVANCE = (sc, from, to) -> advance(sc, to);
+
+  /**
+   * {@code d1,2 = h +- t} ({@code h = x/s}, {@code t = s/2}), the vega {@code exp(-(h^2+t^2)/2) /
+   * sqrt(2 pi)}, and the densities {@code n(d1) = vega / e^{x/2}}, {@code n(d2) = vega e^{x/2}}.
+   */
+  private static void arguments(Scratch sc, int n) {
+    double[] s = sc.packed.s;
+    for (int j = 0; j < n; j += L) {
+      DoubleVector vs = DoubleVector.fromArray(SPECIES, s, j);
+      DoubleVector h = DoubleVector.fromArray(SPECIES, sc.packed.h, j);
+      h.div(vs).intoArray(sc.hOverS, j);
+      DoubleVector t = vs.mul(0.5);
+      h.add(t).intoArray(sc.d1, j);
+      h.sub(t).intoArray(sc.d2, j);
+      DoubleVector vega = VectorMath.exp(h.mul(h).add(t.mul(t)).mul(-0.5)).mul(INV_SQRT_2PI);
+      vega.intoArray(sc.vega, j);
+      vega.mul(DoubleVector.fromArray(SPECIES, sc.invEx, j)).intoArray(sc.n1, j);
+      vega.mul(DoubleVector.fromArray(SPECIES, sc.ex, j)).intoArray(sc.n2, j);
+    }
+  }
+
+  /**
+   * The value {@code b} per lane: the small-t expansion in its region, else the direct formula
+   * {@code e^{x/2} N(d1) - e^{-x/2} N(d2)}; records whether it was accurate (small-t, or a direct
+   * formula that does not cancel).
+   */
+  private static void choose(Scratch sc, int n) {
+    double[] s = sc.packed.s;
+    for (int j = 0; j < n; j += L) {
+      DoubleVector vs = DoubleVector.fromArray(SPECIES, s, j);
+      DoubleVector h = DoubleVector.fromArray(SPECIES, sc.packed.h, j);
+      DoubleVector a =
+          DoubleVector.fromArray(SPECIES, sc.ex, j).mul(DoubleVector.fromArray(SPECIES, sc.c1, j));
+      DoubleVector c =
+          DoubleVector.fromArray(SPECIES, sc.c2, j)
+              .mul(DoubleVector.fromArray(SPECIES, sc.invEx, j));
+      DoubleVector direct = a.sub(c);
+      VectorMask<Double> smallT =
+          vs.compare(VectorOperators.LT, 2 * TAU).and(h.compare(VectorOperators.GE, ETA));
+      VectorMask<Double> accurate =
+          smallT.or(direct.compare(VectorOperators.GE, a.add(c).mul(1.0 / 16)));
+      direct.blend(DoubleVector.fromArray(SPECIES, sc.packed.b, j), smallT).intoArray(sc.value, j);
+      DoubleVector.broadcast(SPECIES, 0.0).blend(1.0, accurate).intoArray(sc.accurate, j);
+    }
+  }
+
+  /**
+   * Marks the lanes whose target is below the value at the start {@code s = sqrt(2|x|)} (the convex
+   * lower branch): they iterate on the scalar solver's objective {@code 1/ln(b) - 1/ln(beta)}, on
+   * which Householder converges in a few steps even where {@code b} is exponentially small.
+   */
+  private static void markLow(Scratch sc, int n) {
+    for (int j = 0; j < n; j += L) {
+      DoubleVector bo = DoubleVector.fromArray(SPECIES, sc.bo, j);
+      VectorMask<Double> low =
+          bo.compare(VectorOperators.LT, DoubleVector.fromArray(SPECIES, sc.value, j));
+      DoubleVector.broadcast(SPECIES, 0.0).blend(1.0, low).intoArray(sc.low, j);
+    }
+  }
+
+  /** The Householder step on {@code b - beta} (the scalar solver's objective 0). */
+  private static void householder(Scratch sc, int n) {
+    double[] s = sc.packed.s;
+    for (int j = 0; j < n; j += L) {
+      DoubleVector vs = DoubleVector.fromArray(SPECIES, s, j);
+      DoubleVector hs = DoubleVector.fromArray(SPECIES, sc.packed.h, j);
+      DoubleVector bp = DoubleVector.fromArray(SPECIES, sc.vega, j);
+      DoubleVector bv = DoubleVector.fromArray(SPECIES, sc.value, j);
+      DoubleVector hOverS = DoubleVector.fromArray(SPECIES, sc.hOverS, j);
+      DoubleVector halley = hs.mul(hOverS).sub(vs.mul(0.25));
+      DoubleVector hh3 = halley.mul(halley).sub(hOverS.mul(hOverS).mul(3.0)).sub(0.25);
+      DoubleVector newton = DoubleVector.fromArray(SPECIES, sc.bo, j).sub(bv).div(bp);
+      householderStep(newton, halley, hh3).intoArray(sc.rawStep, j);
+    }
+  }
+
+  /**
+   * The Householder step on {@code 1/ln(b) - 1/ln(beta)} for the lanes marked low (three loops,
+   * each under C2's inlining budget): Newton term, {@code b'/b} and {@code 1/ln(b)} first.
+   */
+  private static void householderLog(Scratch sc, int n) {
+    for (int j = 0; j < n; j += L) {
+      if (DoubleVector.fromArray(SPECIES, sc.low, j).compare(VectorOperators.NE, 0.0).anyTrue()) {
+        DoubleVector bv = DoubleVector.fromArray(SPECIES, sc.value, j);
+        DoubleVector lnBeta = VectorMath.log(DoubleVector.fromArray(SPECIES, sc.bo, j));
+        DoubleVector lnB = VectorMath.log(bv);
+        DoubleVector bp = DoubleVector.fromArray(SPECIES, sc.vega, j);
+        lnBeta.sub(lnB).mul(lnB).mul(bv).div(lnBeta.mul(bp)).intoArray(sc.d1, j);
+        bp.div(bv).intoArray(sc.d2, j);
+        DoubleVector.broadcast(SPECIES, 1.0).div(lnB).intoArray(sc.n1, j);
+      }
+    }
+  }
+
+  /** The Halley and third-order terms of the log objective. */
+  private static void householderLogTerms(Scratch sc, int n) {
+    double[] s = sc.packed.s;
+    for (int j = 0; j < n; j += L) {
+      if (DoubleVector.fromArray(SPECIES, sc.low, j).compare(VectorOperators.NE, 0.0).anyTrue()) {
+        DoubleVector vs = DoubleVector.fromArray(SPECIES, s, j);
+        DoubleVector hs = DoubleVector.fromArray(SPECIES, sc.packed.h, j);
+        DoubleVector bpob = DoubleVector.fromArray(SPECIES, sc.d2, j);
+        DoubleVector inv = DoubleVector.fromArray(SPECIES, sc.n1, j);
+        DoubleVector hOverS = DoubleVector.fromArray(SPECIES, sc.hOverS, j);
+        DoubleVector halleyB = hs.mul(hOverS).sub(vs.mul(0.25));
+        DoubleVector hh3B = halleyB.mul(halleyB).sub(hOverS.mul(hOverS).mul(3.0)).sub(0.25);
+        DoubleVector twoOverLn = inv.mul(2.0).add(1.0);
+        DoubleVector k3 = inv.mul(3.0).mul(inv.add(1.0)).add(1.0);
+        halleyB.sub(bpob.mul(twoOverLn)).intoArray(sc.n2, j);
+        hh3B.add(bpob.mul(bpob).mul(2.0).mul(k3))
+            .sub(halleyB.mul(bpob).mul(3.0).mul(twoOverLn))
+            .intoArray(sc.c1, j);
+      }
+    }
+  }
+
+  /** The log objective's step, blended into {@code rawStep} on the low lanes. */
+  private static void householderLogStep(Scratch sc, int n) {
+    for (int j = 0; j < n; j += L) {
+      VectorMask<Double> low =
+          DoubleVector.fromArray(SPECIES, sc.low, j).compare(VectorOperators.NE, 0.0);
+      if (low.anyTrue()) {
+        DoubleVector step =
+            householderStep(
+                DoubleVector.fromArray(SPECIES, sc.d1, j),
+                DoubleVector.fromArray(SPECIES, sc.n2, j),
+                DoubleVector.fromArray(SPECIES, sc.c1, j));
+        DoubleVector.fromArray(SPECIES, sc.rawStep, j).blend(step, low).intoArray(sc.rawStep, j);
+      }
+    }
+  }
+
+  private static DoubleVector householderStep(
+      DoubleVector newton, DoubleVector halley, DoubleVector hh3) {
+    DoubleVector num = halley.mul(newton).mul(0.5).add(1.0);
+    DoubleVector den = halley.add(hh3.mul(newton).mul(1 / 6.0)).mul(newton).add(1.0);
+    return newton.mul(num.div(den));
+  }
+
+  /** {@code s += max(-s/2, step)}, recording whether {@code |step| <= 1e-7 s} (1 or 0). */
+  private static void advance(Scratch sc, int n) {
+    double[] s = sc.packed.s;
+    for (int j = 0; j < n; j += L) {
+      DoubleVector vs = DoubleVector.fromArray(SPECIES, s, j);
+      DoubleVector step = DoubleVector.fromArray(SPECIES, sc.rawStep, j);
+      vs.add(step.max(vs.mul(-0.5))).intoArray(s, j);
+      DoubleVector.broadcast(SPECIES, 0.0)
+          .blend(1.0, step.abs().compare(VectorOperators.LE, vs.mul(CONVERGED)))
+          .intoArray(sc.step, j);
+    }
+  }
+
+  /** The scalar backend's row: checks, then {@code BlackImpliedVol.solve}. */
+  static void scalarIv(
+      BatchModel model, OptionBatch b, double[] prices, double[] volOut, byte[] statusOut, int i) {
+    double r = b.rate()[i];
+    double q = b.dividendYield()[i];
+    byte code = RowChecks.validate(model, b.spot()[i], b.strike()[i], b.expiry()[i], r, q, 0);
+    if (code != OK) {
+      statusOut[i] = code;
+      volOut[i] = Double.NaN;
+      return;
+    }
+    double v =
+        BlackImpliedVol.solve(
+            b.call()[i],
+            b.spot()[i],
+            b.strike()[i],
+            b.expiry()[i],
+            r,
+            model == BatchModel.BLACK_76 ? r : q,
+            prices[i],
+            null);
+    if (v > 0) {
+      statusOut[i] = OK;
+      volOut[i] = v;
+    } else {
+      statusOut[i] = BlackImpliedVol.status(v).code();
+      volOut[i] = Double.NaN;
+    }
+  }
+}
