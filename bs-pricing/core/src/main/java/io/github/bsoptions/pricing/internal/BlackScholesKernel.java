@@ -183,9 +183,38 @@ public final class BlackScholesKernel {
       if (p >= CANCELLATION * (a + b)) {
         return p;
       }
+      return normalisedFromDirect(isCall, x, v, sdq, kdr, n1, n2);
     }
     return normalisation(spot, strike, expiry, rate, div)
         * NormalisedBlack.call(isCall ? x : -x, v);
+  }
+
+  /**
+   * The cancellation-free normalised Black price ({@link NormalisedBlack}) from what the direct
+   * formula already holds, without a logarithm or an exponential: {@code e^{-rT} sqrt(F K) = sqrt(S
+   * e^{-qT} K e^{-rT})}, {@code e^{-|x|/2} = sqrt(min / max)} of the two discounted terms, and the
+   * normalised vega {@code n(h + t) e^{-|x|/2}} with {@code h + t = d1} for {@code x <= 0} and
+   * {@code -d2} otherwise. The same regions and value, to a few ulps, as {@link #price}.
+   */
+  private static double normalisedFromDirect(
+      boolean isCall, double x, double v, double sdq, double kdr, double n1, double n2) {
+    double product = sdq * kdr;
+    if (!(product > Double.MIN_NORMAL && product < Double.POSITIVE_INFINITY)) {
+      double pref = Math.sqrt(sdq) * Math.sqrt(kdr);
+      return pref * NormalisedBlack.call(isCall ? x : -x, v);
+    }
+    double pref = Math.sqrt(product);
+    boolean below = x <= 0;
+    double bMax = Math.sqrt(below ? sdq / kdr : kdr / sdq);
+    double vega = (below ? n1 : n2) * bMax;
+    double ax = Math.abs(x);
+    double otm = NormalisedBlack.otmCall(-ax / v, 0.5 * v, vega, bMax);
+    boolean inTheMoney = isCall ? x > 0 : x < 0;
+    double intrinsic = 0.0;
+    if (inTheMoney) {
+      intrinsic = ax < 1 ? NormalisedBlack.intrinsicCall(ax) : 1 / bMax - bMax;
+    }
+    return pref * (intrinsic + otm);
   }
 
   /**
@@ -241,6 +270,15 @@ public final class BlackScholesKernel {
         out[offset + 5] = w * b * expiry;
         return;
       }
+      // The two terms cancel in the price only: the greeks keep their direct forms.
+      double sdqNd1 = sdq * n1;
+      out[offset] = normalisedFromDirect(isCall, x, v, sdq, kdr, n1, n2);
+      out[offset + 1] = w * dq * cd1;
+      out[offset + 2] = sdqNd1 / (spot * spot * v);
+      out[offset + 3] = sdqNd1 * sqrtT;
+      out[offset + 4] = -sdqNd1 * vol / (2.0 * sqrtT) + w * (div * a - rate * b);
+      out[offset + 5] = w * b * expiry;
+      return;
     }
     firstOrder(isCall, spot, strike, expiry, rate, div, vol, out, offset);
   }
