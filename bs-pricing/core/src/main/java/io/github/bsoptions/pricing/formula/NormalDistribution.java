@@ -1,5 +1,6 @@
 package io.github.bsoptions.pricing.formula;
 
+import io.github.bsoptions.pricing.internal.FastExp;
 import io.github.bsoptions.pricing.internal.NormalQuantile;
 
 /**
@@ -68,7 +69,7 @@ public final class NormalDistribution {
   public static double pdf(double x) {
     double y = Math.abs(x);
     if (y < 1.0) {
-      return INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+      return INV_SQRT_2PI * FastExp.exp(-0.5 * x * x);
     }
     if (!(y < 40)) {
       return Double.isNaN(x) ? Double.NaN : 0.0;
@@ -159,7 +160,7 @@ public final class NormalDistribution {
       double num = (A3 + A2 * xsq) + xsq2 * ((A1 + A0 * xsq) + xsq2 * A4);
       double den = (B3 + B2 * xsq) + xsq2 * ((B1 + B0 * xsq) + xsq2);
       double upper = 0.5 - x * (num / den);
-      return upper * SQRT_2PI * Math.exp(0.5 * x * x);
+      return upper * SQRT_2PI * FastExp.exp(0.5 * x * x);
     }
     double scaledTail;
     if (y <= SQRT_32) {
@@ -186,7 +187,7 @@ public final class NormalDistribution {
       return scaledTail;
     }
     // (1 - cdf(x)) / pdf(x) = 1 / pdf(x) - millsRatio(-x) for x < 0; no cancellation there.
-    return SQRT_2PI * Math.exp(0.5 * x * x) - scaledTail;
+    return SQRT_2PI * FastExp.exp(0.5 * x * x) - scaledTail;
   }
 
   /** Returns {@code P[X > x] = cdf(-x)}, accurate in the upper tail. */
@@ -214,7 +215,7 @@ public final class NormalDistribution {
     if (Double.isFinite(x) && Math.abs(x) < 38) {
       // One Halley step on the accurate CDF; work in the smaller tail to avoid cancellation.
       double e = x < 0 ? cdf(x) - p : (1.0 - p) - cdf(-x);
-      double u = e * SQRT_2PI * Math.exp(0.5 * x * x);
+      double u = e * SQRT_2PI * FastExp.exp(0.5 * x * x);
       x = x - u / (1.0 + 0.5 * x * u);
     }
     return x;
@@ -237,6 +238,6 @@ public final class NormalDistribution {
     double yl = y - yh;
     double hi = y * y;
     double lo = ((yh * yh - hi) + 2 * yh * yl) + yl * yl;
-    return Math.exp(-0.5 * hi) * (1 - 0.5 * lo);
+    return FastExp.exp(-0.5 * hi) * (1 - 0.5 * lo);
   }
 }

@@ -65,7 +65,7 @@ public final class BlackImpliedVol {
       return degenerate(theta, spot, strike, expiry, rate, div, price);
     }
     double pref = BlackScholesKernel.normalisation(spot, strike, expiry, rate, div);
-    double e = Math.exp(0.5 * x);
+    double e = FastExp.exp(0.5 * x);
     double sdq = pref * e; // S e^{-qT}
     double kdr = pref / e; // K e^{-rT}
     double intrinsic = Math.max(theta * (sdq - kdr), 0.0);
@@ -126,7 +126,7 @@ public final class BlackImpliedVol {
       double rate,
       double div,
       double price) {
-    double fwdValue = Math.exp(-div * expiry) * spot - Math.exp(-rate * expiry) * strike;
+    double fwdValue = FastExp.exp(-div * expiry) * spot - FastExp.exp(-rate * expiry) * strike;
     double value = Math.max(theta * fwdValue, 0.0);
     double tol = value > 0 ? 8 * Math.ulp(Math.max(Math.abs(fwdValue), value)) : 0.0;
     if (price < value - tol) {

@@ -39,7 +39,7 @@ public final class LetsBeRational {
    * The iteration count is written to {@code iterationsOut[0]} when the array is not null.
    */
   public static double solve(double beta, double x, int[] iterationsOut) {
-    return solve(beta, x, Math.exp(0.5 * x), iterationsOut);
+    return solve(beta, x, FastExp.exp(0.5 * x), iterationsOut);
   }
 
   /**
@@ -71,7 +71,7 @@ public final class LetsBeRational {
         double s2 = sL * sL;
         double phiD = NormalDistribution.pdf(z);
         double phiC = NormalDistribution.cdfFromDensity(-z, phiD);
-        double e1 = Math.exp(y + 0.125 * s2);
+        double e1 = FastExp.exp(y + 0.125 * s2);
         double fpp =
             PI_OVER_SIX
                 * y
@@ -110,7 +110,7 @@ public final class LetsBeRational {
         double fpp = 0.0;
         if (x != 0) {
           double w = (x / sH) * (x / sH);
-          double e = Math.exp(0.5 * w);
+          double e = FastExp.exp(0.5 * w);
           fp = -0.5 * e;
           fpp = 0.5 * (e * e) * w / (d * sH);
         }
@@ -146,7 +146,7 @@ public final class LetsBeRational {
       i++;
       double hs = x / s;
       double t = 0.5 * s;
-      double bp = INV_SQRT_2PI * Math.exp(-0.5 * (hs * hs + t * t));
+      double bp = INV_SQRT_2PI * FastExp.exp(-0.5 * (hs * hs + t * t));
       double b = NormalisedBlack.otmCall(hs, t, bp, bMax);
       if (b > beta && s < sRight) {
         sRight = s;

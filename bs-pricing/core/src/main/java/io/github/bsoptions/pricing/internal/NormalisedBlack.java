@@ -62,7 +62,7 @@ public final class NormalisedBlack {
                                                           * (1.0 / 6227020800.0
                                                               + w * (1.0 / 1307674368000.0))))))));
     }
-    double e = Math.exp(y);
+    double e = FastExp.exp(y);
     return e - 1 / e;
   }
 
@@ -98,11 +98,11 @@ public final class NormalisedBlack {
     double h = x / s;
     double t = 0.5 * s;
     if (h + t > 0.85 && !(h < ETA)) {
-      double e = Math.exp(0.5 * x);
+      double e = FastExp.exp(0.5 * x);
       double b = NormalDistribution.cdf(h + t) * e - NormalDistribution.cdf(h - t) / e;
       return Math.max(b, 0.0);
     }
-    double factor = vega == vega ? vega : INV_SQRT_2PI * Math.exp(-0.5 * (h * h + t * t));
+    double factor = vega == vega ? vega : INV_SQRT_2PI * FastExp.exp(-0.5 * (h * h + t * t));
     if (h < ETA && t < TAU - h + ETA) {
       return asymptotic(h, t, factor);
     }
@@ -164,14 +164,14 @@ public final class NormalisedBlack {
    */
   public static double vega(double x, double s) {
     if (x == 0) {
-      return INV_SQRT_2PI * Math.exp(-0.125 * s * s);
+      return INV_SQRT_2PI * FastExp.exp(-0.125 * s * s);
     }
     if (!(s > 0)) {
       return 0.0;
     }
     double h = x / s;
     double t = 0.5 * s;
-    return INV_SQRT_2PI * Math.exp(-0.5 * (h * h + t * t));
+    return INV_SQRT_2PI * FastExp.exp(-0.5 * (h * h + t * t));
   }
 
   /**
