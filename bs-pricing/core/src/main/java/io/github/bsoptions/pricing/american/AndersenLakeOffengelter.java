@@ -3,6 +3,7 @@ package io.github.bsoptions.pricing.american;
 import io.github.bsoptions.pricing.batch.BatchModel;
 import io.github.bsoptions.pricing.internal.BlackScholesKernel;
 import io.github.bsoptions.pricing.internal.Checks;
+import io.github.bsoptions.pricing.internal.FastExp;
 import io.github.bsoptions.pricing.internal.RowChecks;
 
 /**
@@ -128,10 +129,23 @@ public final class AndersenLakeOffengelter {
     }
 
     /**
-     * Weights {@code w[m * z.length + p]} of the degree-{@code n} interpolant through the Chebyshev
-     * points {@code cos(pi m / n)} at the points {@code z[p]} (barycentric formula).
+     * Weights {@code w[p * (n + 1) + m]} of the degree-{@code n} interpolant through the Chebyshev
+     * points {@code cos(pi m / n)} at the points {@code z[p]} (barycentric formula), laid out per
+     * point so that each interpolated value is one contiguous dot product.
      */
     private static double[] barycentric(int n, double[] z) {
+      double[] byNode = barycentricByNode(n, z);
+      double[] out = new double[byNode.length];
+      for (int m = 0; m <= n; m++) {
+        for (int p = 0; p < z.length; p++) {
+          out[p * (n + 1) + m] = byNode[m * z.length + p];
+        }
+      }
+      return out;
+    }
+
+    /** As {@link #barycentric}, laid out per node: {@code w[m * z.length + p]}. */
+    private static double[] barycentricByNode(int n, double[] z) {
       double[] out = new double[(n + 1) * z.length];
       for (int p = 0; p < z.length; p++) {
         int exact = -1;
@@ -354,6 +368,9 @@ public final class AndersenLakeOffengelter {
     private final double[] lnB;
     private final double[] coef;
 
+    /** Scratch: {@code H} at the nodes, {@code (ln B - ln xmax)^2}. */
+    private final double[] hNodes;
+
     Boundary(Scheme sc, double k, double t, double r, double q, double vol) {
       this.sc = sc;
       this.k = k;
@@ -367,6 +384,7 @@ public final class AndersenLakeOffengelter {
       this.tau = new double[n + 1];
       this.lnB = new double[n + 1];
       this.coef = new double[n + 1];
+      this.hNodes = new double[n + 1];
       double sqrtT = Math.sqrt(t);
       for (int i = 0; i <= n; i++) {
         double xi = 0.5 * sqrtT * (1 + Math.cos(Math.PI * i / n));
@@ -377,7 +395,7 @@ public final class AndersenLakeOffengelter {
 
     /** Returns the boundary at time to expiry {@code u} in {@code [0, t]}. */
     double at(double u) {
-      return Math.exp(lnAt(u));
+      return FastExp.exp(lnAt(u));
     }
 
     private double lnAt(double u) {
@@ -404,14 +422,20 @@ public final class AndersenLakeOffengelter {
     /** Sets {@code out[p]} to the interpolant of {@code H} at the points of {@code weights}. */
     private void interpolate(double[] weights, double[] out) {
       int points = out.length;
-      java.util.Arrays.fill(out, 0);
-      for (int m = 0; m <= n; m++) {
+      int m1 = n + 1;
+      double[] h = hNodes;
+      for (int m = 0; m < m1; m++) {
         double d = lnB[m] - lnXmax;
-        double h = d * d;
-        int base = m * points;
-        for (int p = 0; p < points; p++) {
-          out[p] += weights[base + p] * h;
+        h[m] = d * d;
+      }
+      // One dot product per point, accumulated in a register (no store-to-load chain on out[]).
+      for (int p = 0; p < points; p++) {
+        int base = p * m1;
+        double acc = 0;
+        for (int m = 0; m < m1; m++) {
+          acc += weights[base + m] * h[m];
         }
+        out[p] = acc;
       }
     }
 
@@ -465,8 +489,8 @@ public final class AndersenLakeOffengelter {
           sd[idx] = vol * sti * s;
           invSd[idx] = 1 / sd[idx];
           drift[idx] = (r - q) * dt;
-          double er = Math.exp(r * u);
-          double eq = Math.exp(q * u);
+          double er = FastExp.exp(r * u);
+          double eq = FastExp.exp(q * u);
           double wj = w[j] * QUARTER_PI;
           wa[idx] = wj * er * ti * 2 * sn * s;
           wb[idx] = wj * er * sti * 2 * sn / vol;
@@ -512,7 +536,7 @@ public final class AndersenLakeOffengelter {
             double num = FastNormal.cdf(dm);
             double den = FastNormal.cdf(dp);
             double pdfDp = FastNormal.pdf(dp);
-            double dNum = pdfDp * Math.exp(lbi - Math.log(k) + (r - q) * ti) / v;
+            double dNum = pdfDp * FastExp.exp(lbi - Math.log(k) + (r - q) * ti) / v;
             double dDen = pdfDp / v;
             double ni = 0;
             double di = 0;
@@ -529,7 +553,7 @@ public final class AndersenLakeOffengelter {
               double pp = FastNormal.pdf(ep);
               ni += wa[idx] * FastNormal.cdf(em);
               di += qa[idx] * FastNormal.cdf(ep);
-              dni += wb[idx] * pp * Math.exp(x);
+              dni += wb[idx] * pp * FastExp.exp(x);
               ddi += qb[idx] * pp;
             }
             num += r * ni;
@@ -563,7 +587,7 @@ public final class AndersenLakeOffengelter {
           }
           num += r * ni;
           den += q * di;
-          double bNew = k * Math.exp(-(r - q) * ti) * num / den;
+          double bNew = k * FastExp.exp(-(r - q) * ti) * num / den;
           next[i] = Math.log(Math.min(Math.max(bNew, Double.MIN_NORMAL), xmax));
         }
         System.arraycopy(next, 0, lnB, 0, n);
@@ -589,8 +613,8 @@ public final class AndersenLakeOffengelter {
         double dt = z * z;
         double lb = lnXmax - Math.sqrt(Math.max(hp[j], 0));
         double v = vol * z;
-        double dr = Math.exp(-r * dt);
-        double dq = Math.exp(-q * dt);
+        double dr = FastExp.exp(-r * dt);
+        double dq = FastExp.exp(-q * dt);
         double dp = (lnS - lb + (r - q) * dt) / v + 0.5 * v;
         double f = r * k * dr * FastNormal.cdf(-dp + v) - q * s * dq * FastNormal.cdf(-dp);
         sum += w[j] * 2 * sn * cs * f;
@@ -602,8 +626,8 @@ public final class AndersenLakeOffengelter {
     private double qdPlus(double tauI, double start) {
       double sigma2 = vol * vol;
       double v = vol * Math.sqrt(tauI);
-      double dr = Math.exp(-r * tauI);
-      double dq = Math.exp(-q * tauI);
+      double dr = FastExp.exp(-r * tauI);
+      double dq = FastExp.exp(-q * tauI);
       double h = -Math.expm1(-r * tauI);
       double omega = 2 * (r - q) / sigma2;
       double root = Math.sqrt((omega - 1) * (omega - 1) + 8 * r / (sigma2 * h));
@@ -614,7 +638,7 @@ public final class AndersenLakeOffengelter {
       double lo = xmax * 1e-10;
       double hi = xmax;
       // Safeguarded Newton on f(S) = (1 - dq N(-d+)) S + (lambda + c0)(K - S - p(S)).
-      double x = start > lo && start < hi ? start : xmax * Math.exp(-2 * v);
+      double x = start > lo && start < hi ? start : xmax * FastExp.exp(-2 * v);
       double flo = Double.NaN;
       for (int it = 0; it < 60; it++) {
         double dp = Math.log(x * dq / (k * dr)) / v + 0.5 * v;
@@ -652,7 +676,7 @@ public final class AndersenLakeOffengelter {
         x = xNew;
       }
       if (Double.isNaN(flo) && x >= xmax * (1 - 1e-12)) {
-        return xmax * Math.exp(-v);
+        return xmax * FastExp.exp(-v);
       }
       return Math.min(Math.max(x, xmax * 1e-10), xmax);
     }

@@ -1,5 +1,7 @@
 package io.github.bsoptions.pricing.american;
 
+import io.github.bsoptions.pricing.internal.FastExp;
+
 /**
  * The standard normal distribution for the inner loops of the American methods: W. J. Cody's
  * rational approximations (as in {@link io.github.bsoptions.pricing.formula.NormalDistribution})
@@ -52,51 +54,40 @@ final class FastNormal {
 
   /** Returns the density. */
   static double pdf(double x) {
-    return INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+    return INV_SQRT_2PI * FastExp.exp(-0.5 * x * x);
   }
 
-  /** Returns {@code P[X <= x]}. */
+  /**
+   * Returns {@code P[X <= x]}. Cody's rationals in Estrin's form (half the dependent latency of
+   * Horner's rule) with the table-driven {@link FastExp} instead of the {@link Math#exp} stub call.
+   */
   static double cdf(double x) {
     double y = Math.abs(x);
     if (y <= 0.67448975) {
       double xsq = x * x;
-      double xnum = (((A4 * xsq + A0) * xsq + A1) * xsq + A2) * xsq;
-      double xden = (((xsq + B0) * xsq + B1) * xsq + B2) * xsq;
-      return 0.5 + x * (xnum + A3) / (xden + B3);
+      double xsq2 = xsq * xsq;
+      double num = (A3 + A2 * xsq) + xsq2 * ((A1 + A0 * xsq) + xsq2 * A4);
+      double den = (B3 + B2 * xsq) + xsq2 * ((B1 + B0 * xsq) + xsq2);
+      return 0.5 + x * (num / den);
     }
     double tail;
     if (y <= SQRT_32) {
-      double xnum = C8 * y;
-      double xden = y;
-      xnum = (xnum + C0) * y;
-      xden = (xden + D0) * y;
-      xnum = (xnum + C1) * y;
-      xden = (xden + D1) * y;
-      xnum = (xnum + C2) * y;
-      xden = (xden + D2) * y;
-      xnum = (xnum + C3) * y;
-      xden = (xden + D3) * y;
-      xnum = (xnum + C4) * y;
-      xden = (xden + D4) * y;
-      xnum = (xnum + C5) * y;
-      xden = (xden + D5) * y;
-      xnum = (xnum + C6) * y;
-      xden = (xden + D6) * y;
-      tail = Math.exp(-0.5 * y * y) * ((xnum + C7) / (xden + D7));
+      double y2 = y * y;
+      double y4 = y2 * y2;
+      double num =
+          ((C7 + C6 * y) + y2 * (C5 + C4 * y))
+              + y4 * (((C3 + C2 * y) + y2 * (C1 + C0 * y)) + y4 * C8);
+      double den =
+          ((D7 + D6 * y) + y2 * (D5 + D4 * y)) + y4 * (((D3 + D2 * y) + y2 * (D1 + D0 * y)) + y4);
+      tail = FastExp.exp(-0.5 * y2) * (num / den);
     } else if (y < 40) {
       double xsq = 1.0 / (y * y);
-      double xnum = P5 * xsq;
-      double xden = xsq;
-      xnum = (xnum + P0) * xsq;
-      xden = (xden + Q0) * xsq;
-      xnum = (xnum + P1) * xsq;
-      xden = (xden + Q1) * xsq;
-      xnum = (xnum + P2) * xsq;
-      xden = (xden + Q2) * xsq;
-      xnum = (xnum + P3) * xsq;
-      xden = (xden + Q3) * xsq;
-      double r = xsq * (xnum + P4) / (xden + Q4);
-      tail = Math.exp(-0.5 * y * y) * ((INV_SQRT_2PI - r) / y);
+      double xsq2 = xsq * xsq;
+      double xsq4 = xsq2 * xsq2;
+      double num = ((P4 + P3 * xsq) + xsq2 * (P2 + P1 * xsq)) + xsq4 * (P0 + P5 * xsq);
+      double den = ((Q4 + Q3 * xsq) + xsq2 * (Q2 + Q1 * xsq)) + xsq4 * (Q0 + xsq);
+      double r = xsq * (num / den);
+      tail = FastExp.exp(-0.5 * y * y) * ((INV_SQRT_2PI - r) / y);
     } else if (Double.isNaN(x)) {
       return Double.NaN;
     } else {

@@ -29,6 +29,13 @@ import io.github.bsoptions.pricing.internal.RowChecks;
  * negative price). The volatility is NaN unless the status is OK.
  */
 public final class ImpliedVolatility {
+  /**
+   * Per-thread slot for the solver's iteration count, so that a scalar solve allocates nothing
+   * besides its result (the solver writes the count before it returns, and nothing it calls
+   * re-enters this class).
+   */
+  private static final ThreadLocal<int[]> ITERATIONS = ThreadLocal.withInitial(() -> new int[1]);
+
   private ImpliedVolatility() {}
 
   /**
@@ -56,7 +63,7 @@ public final class ImpliedVolatility {
     if (code != PricingStatus.OK.code()) {
       return ImpliedVolResult.failed(PricingStatus.of(code));
     }
-    int[] iterations = new int[1];
+    int[] iterations = ITERATIONS.get();
     double v =
         BlackImpliedVol.solve(isCall, spot, strike, expiry, rate, dividendYield, price, iterations);
     return result(v, iterations[0]);
@@ -79,7 +86,7 @@ public final class ImpliedVolatility {
     if (code != PricingStatus.OK.code()) {
       return ImpliedVolResult.failed(PricingStatus.of(code));
     }
-    int[] iterations = new int[1];
+    int[] iterations = ITERATIONS.get();
     double v =
         BlackImpliedVol.solve(isCall, forward, strike, expiry, rate, rate, price, iterations);
     return result(v, iterations[0]);

@@ -65,7 +65,7 @@ public final class BlackImpliedVol {
       return degenerate(theta, spot, strike, expiry, rate, div, price);
     }
     double pref = BlackScholesKernel.normalisation(spot, strike, expiry, rate, div);
-    double e = Math.exp(0.5 * x);
+    double e = FastExp.exp(0.5 * x);
     double sdq = pref * e; // S e^{-qT}
     double kdr = pref / e; // K e^{-rT}
     double intrinsic = Math.max(theta * (sdq - kdr), 0.0);
@@ -85,11 +85,15 @@ public final class BlackImpliedVol {
     }
     double beta = price / pref;
     double xo = -Math.abs(x);
-    double bo = beta - NormalisedBlack.intrinsicCall(theta * x);
+    double ie = 1 / e;
+    // Normalised intrinsic 2 sinh(|x|/2) in the money: from e^{+-x/2} at hand where the Taylor
+    // series of intrinsicCall is not used (|x| >= 1), saving its exponential.
+    double wx = theta * x;
+    double bo = beta - (wx >= 1 ? (x > 0 ? e - ie : ie - e) : NormalisedBlack.intrinsicCall(wx));
     if (!(bo > 0)) {
       return fail(PricingStatus.NO_TIME_VALUE);
     }
-    double bMax = x > 0 ? 1 / e : e;
+    double bMax = x > 0 ? ie : e;
     if (bo >= bMax) {
       return fail(PricingStatus.ABOVE_UPPER_BOUND);
     }
@@ -100,7 +104,13 @@ public final class BlackImpliedVol {
     // The price's own resolution, relative (so a normal price normalised into the subnormal range
     // keeps its 53 bits, and a subnormal input price correctly has fewer).
     double resolution = beta * (Math.ulp(price) / price);
-    if (!(NormalisedBlack.vega(xo, s) * s * IDENTIFIABILITY >= 2 * resolution)) {
+    // Where h + t = xo/s + s/2 <= 0 the vega bounds the value, vega s >= b(xo, s) = bo (the Mills
+    // ratio falls with slope above -1 on the positive axis), so a resolution far below bo passes
+    // the test without evaluating the vega; anywhere else the vega is evaluated.
+    boolean identifiable =
+        (xo / s + 0.5 * s <= 0 && bo * IDENTIFIABILITY >= 4 * resolution)
+            || NormalisedBlack.vega(xo, s) * s * IDENTIFIABILITY >= 2 * resolution;
+    if (!identifiable) {
       return fail(PricingStatus.NO_TIME_VALUE);
     }
     double sigma = s / Math.sqrt(expiry);
@@ -116,7 +126,7 @@ public final class BlackImpliedVol {
       double rate,
       double div,
       double price) {
-    double fwdValue = Math.exp(-div * expiry) * spot - Math.exp(-rate * expiry) * strike;
+    double fwdValue = FastExp.exp(-div * expiry) * spot - FastExp.exp(-rate * expiry) * strike;
     double value = Math.max(theta * fwdValue, 0.0);
     double tol = value > 0 ? 8 * Math.ulp(Math.max(Math.abs(fwdValue), value)) : 0.0;
     if (price < value - tol) {

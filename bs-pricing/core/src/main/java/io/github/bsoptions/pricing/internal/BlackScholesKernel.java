@@ -59,7 +59,7 @@ public final class BlackScholesKernel {
         product > Double.MIN_NORMAL && product < Double.POSITIVE_INFINITY
             ? Math.sqrt(product)
             : Math.sqrt(spot) * Math.sqrt(strike);
-    return root * Math.exp(-0.5 * (rate + div) * expiry);
+    return root * FastExp.exp(-0.5 * (rate + div) * expiry);
   }
 
   /**
@@ -76,7 +76,7 @@ public final class BlackScholesKernel {
       double vol) {
     double v = vol * Math.sqrt(expiry);
     if (!(v > 0) || spot == 0 || strike == 0) {
-      double fwdValue = Math.exp(-div * expiry) * spot - Math.exp(-rate * expiry) * strike;
+      double fwdValue = FastExp.exp(-div * expiry) * spot - FastExp.exp(-rate * expiry) * strike;
       return isCall ? Math.max(fwdValue, 0.0) : Math.max(-fwdValue, 0.0);
     }
     double x = logMoneyness(spot, strike, expiry, rate, div);
@@ -102,8 +102,8 @@ public final class BlackScholesKernel {
     double v = vol * sqrtT;
     double w = isCall ? 1.0 : -1.0;
     if (!(v > 0) || spot == 0 || strike == 0) {
-      double dq = Math.exp(-div * expiry);
-      double dr = Math.exp(-rate * expiry);
+      double dq = FastExp.exp(-div * expiry);
+      double dr = FastExp.exp(-rate * expiry);
       double fwdValue = dq * spot - dr * strike;
       double step = step(isCall, fwdValue);
       out[offset] = Math.max(w * fwdValue, 0.0);
@@ -118,7 +118,7 @@ public final class BlackScholesKernel {
     // K e^{-rT} = pref e^{-x/2}, and S e^{-qT} n(d1) = pref * normalised vega.
     double x = logMoneyness(spot, strike, expiry, rate, div);
     double pref = normalisation(spot, strike, expiry, rate, div);
-    double e = Math.exp(0.5 * x);
+    double e = FastExp.exp(0.5 * x);
     double sdq = pref * e;
     double kdr = pref / e;
     double vegaN = NormalisedBlack.vega(x, v);
@@ -156,7 +156,7 @@ public final class BlackScholesKernel {
       double vol) {
     double v = vol * Math.sqrt(expiry);
     if (!(v > 0) || spot == 0 || strike == 0) {
-      double fwdValue = Math.exp(-div * expiry) * spot - Math.exp(-rate * expiry) * strike;
+      double fwdValue = FastExp.exp(-div * expiry) * spot - FastExp.exp(-rate * expiry) * strike;
       return isCall ? Math.max(fwdValue, 0.0) : Math.max(-fwdValue, 0.0);
     }
     double x = logMoneyness(spot, strike, expiry, rate, div);
@@ -165,8 +165,8 @@ public final class BlackScholesKernel {
     if (Math.abs(d1) < FAST_D && Math.abs(d2) < FAST_D) {
       // Direct formula, three exponentials: the two discount factors and one density, the other
       // density following from n(d2) = n(d1) F / K. Kept only when the two terms do not cancel.
-      double sdq = spot * Math.exp(-div * expiry);
-      double kdr = strike * Math.exp(-rate * expiry);
+      double sdq = spot * FastExp.exp(-div * expiry);
+      double kdr = strike * FastExp.exp(-rate * expiry);
       double n1;
       double n2;
       if (Math.abs(d1) <= Math.abs(d2)) {
@@ -183,9 +183,38 @@ public final class BlackScholesKernel {
       if (p >= CANCELLATION * (a + b)) {
         return p;
       }
+      return normalisedFromDirect(isCall, x, v, sdq, kdr, n1, n2);
     }
     return normalisation(spot, strike, expiry, rate, div)
         * NormalisedBlack.call(isCall ? x : -x, v);
+  }
+
+  /**
+   * The cancellation-free normalised Black price ({@link NormalisedBlack}) from what the direct
+   * formula already holds, without a logarithm or an exponential: {@code e^{-rT} sqrt(F K) = sqrt(S
+   * e^{-qT} K e^{-rT})}, {@code e^{-|x|/2} = sqrt(min / max)} of the two discounted terms, and the
+   * normalised vega {@code n(h + t) e^{-|x|/2}} with {@code h + t = d1} for {@code x <= 0} and
+   * {@code -d2} otherwise. The same regions and value, to a few ulps, as {@link #price}.
+   */
+  private static double normalisedFromDirect(
+      boolean isCall, double x, double v, double sdq, double kdr, double n1, double n2) {
+    double product = sdq * kdr;
+    if (!(product > Double.MIN_NORMAL && product < Double.POSITIVE_INFINITY)) {
+      double pref = Math.sqrt(sdq) * Math.sqrt(kdr);
+      return pref * NormalisedBlack.call(isCall ? x : -x, v);
+    }
+    double pref = Math.sqrt(product);
+    boolean below = x <= 0;
+    double bMax = Math.sqrt(below ? sdq / kdr : kdr / sdq);
+    double vega = (below ? n1 : n2) * bMax;
+    double ax = Math.abs(x);
+    double otm = NormalisedBlack.otmCall(-ax / v, 0.5 * v, vega, bMax);
+    boolean inTheMoney = isCall ? x > 0 : x < 0;
+    double intrinsic = 0.0;
+    if (inTheMoney) {
+      intrinsic = ax < 1 ? NormalisedBlack.intrinsicCall(ax) : 1 / bMax - bMax;
+    }
+    return pref * (intrinsic + otm);
   }
 
   /**
@@ -214,9 +243,9 @@ public final class BlackScholesKernel {
     double d2 = d1 - v;
     if (Math.abs(d1) < FAST_D && Math.abs(d2) < FAST_D) {
       // As in price: three exponentials for the price and every greek.
-      double dq = Math.exp(-div * expiry);
+      double dq = FastExp.exp(-div * expiry);
       double sdq = spot * dq;
-      double kdr = strike * Math.exp(-rate * expiry);
+      double kdr = strike * FastExp.exp(-rate * expiry);
       double n1;
       double n2;
       if (Math.abs(d1) <= Math.abs(d2)) {
@@ -241,6 +270,15 @@ public final class BlackScholesKernel {
         out[offset + 5] = w * b * expiry;
         return;
       }
+      // The two terms cancel in the price only: the greeks keep their direct forms.
+      double sdqNd1 = sdq * n1;
+      out[offset] = normalisedFromDirect(isCall, x, v, sdq, kdr, n1, n2);
+      out[offset + 1] = w * dq * cd1;
+      out[offset + 2] = sdqNd1 / (spot * spot * v);
+      out[offset + 3] = sdqNd1 * sqrtT;
+      out[offset + 4] = -sdqNd1 * vol / (2.0 * sqrtT) + w * (div * a - rate * b);
+      out[offset + 5] = w * b * expiry;
+      return;
     }
     firstOrder(isCall, spot, strike, expiry, rate, div, vol, out, offset);
   }
@@ -254,8 +292,8 @@ public final class BlackScholesKernel {
       double rate,
       double div,
       double vol) {
-    double dq = Math.exp(-div * expiry);
-    double dr = Math.exp(-rate * expiry);
+    double dq = FastExp.exp(-div * expiry);
+    double dr = FastExp.exp(-rate * expiry);
     double sqrtT = Math.sqrt(expiry);
     double v = vol * sqrtT;
     double w = isCall ? 1.0 : -1.0;

@@ -19,11 +19,14 @@ public final class LetsBeRational {
   private static final double TWO_PI = 2.0 * Math.PI;
   private static final double TWO_PI_OVER_SQRT_27 = TWO_PI / Math.sqrt(27.0);
   private static final double PI_OVER_SIX = Math.PI / 6.0;
-  private static final double SQRT_PI_OVER_TWO = Math.sqrt(Math.PI / 2.0);
+  private static final double INV_SQRT_2PI = NormalDistribution.INV_SQRT_2PI;
   private static final double SQRT_DBL_MAX = Math.sqrt(Double.MAX_VALUE);
   private static final double MIN_CONTROL = -(1.0 - Math.sqrt(EPS));
   private static final double MAX_CONTROL = 2.0 / (EPS * EPS);
   private static final int MAX_ITERATIONS = 100;
+
+  /** {@code 0.075^3}: below it the cube root of the lower map lies in AS 241's lower tail. */
+  private static final double LOWER_TAIL_CUBE = 0.075 * 0.075 * 0.075 * (1 - 1e-12);
 
   /** Relative step below which one more fourth-order step reaches machine precision. */
   private static final double CONVERGED_STEP = 1e-6;
@@ -36,7 +39,7 @@ public final class LetsBeRational {
    * The iteration count is written to {@code iterationsOut[0]} when the array is not null.
    */
   public static double solve(double beta, double x, int[] iterationsOut) {
-    return solve(beta, x, Math.exp(0.5 * x), iterationsOut);
+    return solve(beta, x, FastExp.exp(0.5 * x), iterationsOut);
   }
 
   /**
@@ -51,20 +54,39 @@ public final class LetsBeRational {
     double s;
     // 0: g = b - beta; 1: g = 1/ln(b) - 1/ln(beta); 2: g = ln(bMax - beta) - ln(bMax - b).
     int objective = 0;
+    // At the central point sC = sqrt(2|x|), h = -t and the vega is exactly bMax / sqrt(2 pi).
     double sC = Math.sqrt(Math.abs(2.0 * x));
-    double vC = NormalisedBlack.vega(x, sC);
-    double bC = NormalisedBlack.otmCall(x, sC, vC);
+    double vC = INV_SQRT_2PI * bMax;
+    double bC = sC > 0 ? NormalisedBlack.otmCall(x / sC, 0.5 * sC, vC, bMax) : 0.0;
     if (beta < bC) {
       double sL = sC - bC / vC;
-      double vL = NormalisedBlack.vega(x, sL);
-      double bL = NormalisedBlack.otmCall(x, sL, vL);
+      double vL = vega(x, sL);
+      double bL = sL > 0 ? NormalisedBlack.otmCall(x / sL, 0.5 * sL, vL, bMax) : 0.0;
       if (beta < bL) {
-        double[] f = lowerMap(x, sL);
-        double rLl = convexControlRight(0.0, bL, 0.0, f[0], 1.0, f[1], f[2], true);
-        double fv = rationalCubic(beta, 0.0, bL, 0.0, f[0], 1.0, f[1], rLl);
+        // The lower map f = 2 pi |x| / sqrt(27) N(-z)^3, z = |x| / (sqrt(3) s), with its first
+        // two derivatives in beta (one density, one exponential: exp(2y + s^2/4) = e1^2).
+        double ax = Math.abs(x);
+        double z = ax / (SQRT_THREE * sL);
+        double y = z * z;
+        double s2 = sL * sL;
+        double phiD = NormalDistribution.pdf(z);
+        double phiC = NormalDistribution.cdfFromDensity(-z, phiD);
+        double e1 = FastExp.exp(y + 0.125 * s2);
+        double fpp =
+            PI_OVER_SIX
+                * y
+                / (s2 * sL)
+                * phiC
+                * (8 * SQRT_THREE * sL * ax + (3 * s2 * (s2 - 8) - 8 * x * x) * phiC / phiD)
+                * (e1 * e1);
+        double phi2 = phiC * phiC;
+        double fp = TWO_PI * y * phi2 * e1;
+        double f = TWO_PI_OVER_SQRT_27 * ax * (phi2 * phiC);
+        double rLl = convexControlRight(0.0, bL, 0.0, f, 1.0, fp, fpp, true);
+        double fv = rationalCubic(beta, 0.0, bL, 0.0, f, 1.0, fp, rLl);
         if (!(fv > 0)) {
           double u = beta / bL;
-          fv = (f[0] * u + bL * (1 - u)) * u;
+          fv = (f * u + bL * (1 - u)) * u;
         }
         s = inverseLowerMap(x, fv);
         objective = 1;
@@ -74,24 +96,35 @@ public final class LetsBeRational {
       }
     } else {
       double sH = vC > Double.MIN_NORMAL ? sC + (bMax - bC) / vC : sC;
-      double vH = NormalisedBlack.vega(x, sH);
-      double bH = NormalisedBlack.otmCall(x, sH, vH);
+      double vH = vega(x, sH);
+      double bH = sH > 0 ? NormalisedBlack.otmCall(x / sH, 0.5 * sH, vH, bMax) : 0.0;
       if (beta <= bH) {
         double rHm = convexControlLeft(bC, bH, sC, sH, 1 / vC, 1 / vH, 0.0, false);
         s = rationalCubic(beta, bC, bH, sC, sH, 1 / vC, 1 / vH, rHm);
       } else {
-        double[] f = upperMap(x, sH);
+        // The upper map f = N(-s/2), df/dbeta = -exp(w/2)/2, d2f/dbeta2 = sqrt(pi/2) exp(w +
+        // s^2/8) w / s with w = (x/s)^2; exp(s^2/8) = 1 / (sqrt(2 pi) n(s/2)).
+        double d = NormalDistribution.pdf(0.5 * sH);
+        double f = NormalDistribution.cdfFromDensity(-0.5 * sH, d);
+        double fp = -0.5;
+        double fpp = 0.0;
+        if (x != 0) {
+          double w = (x / sH) * (x / sH);
+          double e = FastExp.exp(0.5 * w);
+          fp = -0.5 * e;
+          fpp = 0.5 * (e * e) * w / (d * sH);
+        }
         double fv = 0;
-        if (f[2] > -SQRT_DBL_MAX && f[2] < SQRT_DBL_MAX) {
-          double rHh = convexControlLeft(bH, bMax, f[0], 0.0, f[1], -0.5, f[2], true);
-          fv = rationalCubic(beta, bH, bMax, f[0], 0.0, f[1], -0.5, rHh);
+        if (fpp > -SQRT_DBL_MAX && fpp < SQRT_DBL_MAX) {
+          double rHh = convexControlLeft(bH, bMax, f, 0.0, fp, -0.5, fpp, true);
+          fv = rationalCubic(beta, bH, bMax, f, 0.0, fp, -0.5, rHh);
         }
         if (!(fv > 0)) {
           double hh = bMax - bH;
           double u = (beta - bH) / hh;
-          fv = (f[0] * (1 - u) + 0.5 * hh * u) * (1 - u);
+          fv = (f * (1 - u) + 0.5 * hh * u) * (1 - u);
         }
-        s = -2.0 * NormalDistribution.inverseCdf(Math.min(Math.max(fv, 0.0), 1.0));
+        s = -2.0 * NormalQuantile.quantile(Math.min(Math.max(fv, 0.0), 1.0));
         if (beta > 0.5 * bMax) {
           objective = 2;
         }
@@ -104,14 +137,17 @@ public final class LetsBeRational {
               : 0.5 * (sLeft + sRight);
     }
     double lnBeta = objective == 1 ? Math.log(beta) : 0.0;
+    double invLnBeta = 1 / lnBeta;
     double ds = Double.MAX_VALUE;
     double dsPrevious = 0;
     int reversals = 0;
     int i = 0;
     while (i < MAX_ITERATIONS) {
       i++;
-      double bp = NormalisedBlack.vega(x, s);
-      double b = NormalisedBlack.otmCall(x, s, bp);
+      double hs = x / s;
+      double t = 0.5 * s;
+      double bp = INV_SQRT_2PI * FastExp.exp(-0.5 * (hs * hs + t * t));
+      double b = NormalisedBlack.otmCall(hs, t, bp, bMax);
       if (b > beta && s < sRight) {
         sRight = s;
       } else if (b < beta && s > sLeft) {
@@ -119,9 +155,9 @@ public final class LetsBeRational {
       } else if (b == beta) {
         break;
       }
-      double hs = x / s;
-      double bHalley = hs * hs / s - 0.25 * s;
-      double bHh3 = bHalley * bHalley - 3.0 * (hs / s) * (hs / s) - 0.25;
+      double hOverS = hs * (1 / s);
+      double bHalley = hs * hOverS - 0.25 * s;
+      double bHh3 = bHalley * bHalley - 3.0 * hOverS * hOverS - 0.25;
       double step;
       if (objective == 1) {
         if (b <= 0 || bp <= 0) {
@@ -129,12 +165,11 @@ public final class LetsBeRational {
         } else {
           double lnB = Math.log(b);
           double bpob = bp / b;
-          double newton = (lnBeta - lnB) * lnB / lnBeta / bpob;
-          double halley = bHalley - bpob * (1 + 2 / lnB);
+          double il = 1 / lnB;
+          double newton = (lnBeta - lnB) * lnB * invLnBeta / bpob;
+          double halley = bHalley - bpob * (1 + 2 * il);
           double hh3 =
-              bHh3
-                  + 2 * bpob * bpob * (1 + 3 / lnB * (1 + 1 / lnB))
-                  - 3 * bHalley * bpob * (1 + 2 / lnB);
+              bHh3 + 2 * bpob * bpob * (1 + 3 * il * (1 + il)) - 3 * bHalley * bpob * (1 + 2 * il);
           step = newton * householder(newton, halley, hh3);
         }
       } else if (objective == 2) {
@@ -184,49 +219,27 @@ public final class LetsBeRational {
     return i >= MAX_ITERATIONS || !(s > 0) ? Double.NaN : s;
   }
 
-  private static double householder(double newton, double halley, double hh3) {
-    return (1 + 0.5 * halley * newton) / (1 + newton * (halley + hh3 * newton / 6));
+  /** Returns the normalised vega at {@code s >= 0} (0 at {@code s = 0} unless {@code x = 0}). */
+  private static double vega(double x, double s) {
+    return NormalisedBlack.vega(x, s);
   }
 
-  /** Returns {f, df/dbeta, d2f/dbeta2} of the lower transformation at {@code s}. */
-  private static double[] lowerMap(double x, double s) {
-    double ax = Math.abs(x);
-    double z = ax / (SQRT_THREE * s);
-    double y = z * z;
-    double s2 = s * s;
-    double phiC = NormalDistribution.cdf(-z);
-    double phiD = NormalDistribution.pdf(z);
-    double fpp =
-        PI_OVER_SIX
-            * y
-            / (s2 * s)
-            * phiC
-            * (8 * SQRT_THREE * s * ax + (3 * s2 * (s2 - 8) - 8 * x * x) * phiC / phiD)
-            * Math.exp(2 * y + 0.25 * s2);
-    double phi2 = phiC * phiC;
-    double fp = TWO_PI * y * phi2 * Math.exp(y + 0.125 * s2);
-    double f = TWO_PI_OVER_SQRT_27 * ax * (phi2 * phiC);
-    return new double[] {f, fp, fpp};
+  private static double householder(double newton, double halley, double hh3) {
+    return (1 + 0.5 * halley * newton) / (1 + newton * (halley + hh3 * newton / 6));
   }
 
   private static double inverseLowerMap(double x, double f) {
     if (!(f > 0)) {
       return 0;
     }
-    double p = Math.cbrt(f / (TWO_PI_OVER_SQRT_27 * Math.abs(x)));
-    return Math.abs(x / (SQRT_THREE * NormalDistribution.inverseCdf(Math.min(p, 1.0))));
-  }
-
-  /** Returns {f, df/dbeta, d2f/dbeta2} of the upper transformation at {@code s}. */
-  private static double[] upperMap(double x, double s) {
-    double f = NormalDistribution.cdf(-0.5 * s);
-    if (x == 0) {
-      return new double[] {f, -0.5, 0.0};
-    }
-    double w = (x / s) * (x / s);
-    return new double[] {
-      f, -0.5 * Math.exp(0.5 * w), SQRT_PI_OVER_TWO * Math.exp(w + 0.125 * s * s) * w / s
-    };
+    double u = f / (TWO_PI_OVER_SQRT_27 * Math.abs(x));
+    // The quantile of p = u^(1/3): in AS 241's lower tail (p < 0.075) only ln p = ln(u) / 3 is
+    // needed, which saves the cube root.
+    double q =
+        u > 0 && u < LOWER_TAIL_CUBE
+            ? NormalQuantile.lowerTailFromLog(Math.log(u) / 3)
+            : NormalQuantile.quantile(Math.min(Math.cbrt(u), 1.0));
+    return Math.abs(x / (SQRT_THREE * q));
   }
 
   /** Rational cubic interpolation (Delbourgo and Gregory) with control parameter {@code r}. */

@@ -27,6 +27,13 @@ public final class NormalisedBlack {
   /** Small-t threshold {@code tau = 2 eps^(1/16)}, about 0.21. */
   private static final double TAU = 2.0 * Math.pow(Math.ulp(1.0), 1.0 / 16.0);
 
+  /**
+   * Bound of the central range of {@link NormalDistribution#cdf(double)} and {@link
+   * NormalDistribution#millsRatio(double)}: inside it the CDF needs no exponential; beyond it, on
+   * the positive side, the Mills ratio needs none.
+   */
+  private static final double CENTRAL = 0.67448975;
+
   private NormalisedBlack() {}
 
   /** Returns the normalised intrinsic value of a call, {@code max(2 sinh(x/2), 0)}. */
@@ -55,7 +62,7 @@ public final class NormalisedBlack {
                                                           * (1.0 / 6227020800.0
                                                               + w * (1.0 / 1307674368000.0))))))));
     }
-    double e = Math.exp(y);
+    double e = FastExp.exp(y);
     return e - 1 / e;
   }
 
@@ -91,11 +98,11 @@ public final class NormalisedBlack {
     double h = x / s;
     double t = 0.5 * s;
     if (h + t > 0.85 && !(h < ETA)) {
-      double e = Math.exp(0.5 * x);
+      double e = FastExp.exp(0.5 * x);
       double b = NormalDistribution.cdf(h + t) * e - NormalDistribution.cdf(h - t) / e;
       return Math.max(b, 0.0);
     }
-    double factor = vega == vega ? vega : INV_SQRT_2PI * Math.exp(-0.5 * (h * h + t * t));
+    double factor = vega == vega ? vega : INV_SQRT_2PI * FastExp.exp(-0.5 * (h * h + t * t));
     if (h < ETA && t < TAU - h + ETA) {
       return asymptotic(h, t, factor);
     }
@@ -108,19 +115,63 @@ public final class NormalisedBlack {
   }
 
   /**
+   * The out-of-the-money value {@code b(x, s)} ({@code x <= 0}) for the implied-volatility solver,
+   * from {@code h = x / s}, {@code t = s / 2}, the caller's normalised vega {@code vega = n(h + t)
+   * e^{x/2}} and {@code bMax = e^{x/2}}, without any further exponential: both densities follow
+   * from these two ({@code n(h + t) = vega / bMax}, {@code n(h - t) = vega bMax}), so {@code b =
+   * bMax N(h + t) - N(h - t) / bMax} takes each normal probability from the central rational of
+   * {@link NormalDistribution#cdf(double)} or from the exponential-free Mills ratio of {@link
+   * NormalDistribution#millsRatio(double)}. The regions and their cancellation-free forms are those
+   * of {@link #otmCall(double, double, double)}; where that method multiplies an exponential {@code
+   * e^{z^2/2}} of a Mills ratio at a negative argument by the vega, this one uses the exact
+   * identity with {@code bMax} instead, so the value is as accurate (a few ulps) with one to three
+   * exponentials fewer. Requires {@code h <= 0}, {@code t > 0}.
+   */
+  public static double otmCall(double h, double t, double vega, double bMax) {
+    double a = h + t;
+    double c = t - h;
+    if (a > 0.85 && !(h < ETA)) {
+      // Direct region: N(h + t) = 1 - n(h + t) M(h + t), N(h - t) = n(h - t) M(t - h).
+      double b =
+          bMax - vega * (NormalDistribution.millsRatio(a) + NormalDistribution.millsRatio(c));
+      return Math.max(b, 0.0);
+    }
+    if (h < ETA && t < TAU - h + ETA) {
+      return asymptotic(h, t, vega);
+    }
+    if (t < TAU) {
+      return smallT(h, t, vega);
+    }
+    double b;
+    if (a < -CENTRAL) {
+      // Both Mills ratios at positive arguments (c > a here): the difference form as is.
+      b = vega * (NormalDistribution.millsRatio(-a) - NormalDistribution.millsRatio(c));
+    } else {
+      double first =
+          a > CENTRAL
+              ? bMax - vega * NormalDistribution.millsRatio(a)
+              : bMax * NormalDistribution.cdf(a);
+      double second =
+          c > CENTRAL ? vega * NormalDistribution.millsRatio(c) : NormalDistribution.cdf(-c) / bMax;
+      b = first - second;
+    }
+    return Math.max(b, 0.0);
+  }
+
+  /**
    * Returns the normalised vega {@code db/ds = exp(-(h^2 + t^2)/2) / sqrt(2 pi)} (the same for
    * calls and puts).
    */
   public static double vega(double x, double s) {
     if (x == 0) {
-      return INV_SQRT_2PI * Math.exp(-0.125 * s * s);
+      return INV_SQRT_2PI * FastExp.exp(-0.125 * s * s);
     }
     if (!(s > 0)) {
       return 0.0;
     }
     double h = x / s;
     double t = 0.5 * s;
-    return INV_SQRT_2PI * Math.exp(-0.5 * (h * h + t * t));
+    return INV_SQRT_2PI * FastExp.exp(-0.5 * (h * h + t * t));
   }
 
   /**
@@ -160,36 +211,38 @@ public final class NormalisedBlack {
 
   /**
    * Taylor expansion of {@code Y(h+t) - Y(h-t) = 2 sum_(k odd) Y^(k)(h) t^k / k!} for small {@code
-   * t}, with the derivatives from {@code Y' = 1 + h Y} and {@code Y^(n+1) = h Y^(n) + n Y^(n-1)}.
+   * t}. From {@code Y' = 1 + h Y}, every odd derivative is {@code P_k(h^2) + a Q_k(h^2)} with
+   * {@code a = Y'(h)} and integer polynomials {@code P_k}, {@code Q_k} (as in Jäckel's
+   * implementation), so the polynomial parts are evaluated independently of the Mills ratio (in
+   * parallel with it, rather than after it as a serial recurrence) and {@code a} enters once.
    */
   private static double smallT(double h, double t, double factor) {
-    double y0 = NormalDistribution.millsRatio(-h);
-    double y1 = 1.0 + h * y0;
-    double y2 = h * y1 + y0;
-    double y3 = h * y2 + 2 * y1;
-    double y4 = h * y3 + 3 * y2;
-    double y5 = h * y4 + 4 * y3;
-    double y6 = h * y5 + 5 * y4;
-    double y7 = h * y6 + 6 * y5;
-    double y8 = h * y7 + 7 * y6;
-    double y9 = h * y8 + 8 * y7;
-    double y10 = h * y9 + 9 * y8;
-    double y11 = h * y10 + 10 * y9;
-    double y12 = h * y11 + 11 * y10;
-    double y13 = h * y12 + 12 * y11;
+    double a = 1.0 + h * NormalDistribution.millsRatio(-h);
+    double g = h * h;
     double w = t * t;
-    double series =
-        y1
-            + w
-                * (y3 / 6.0
-                    + w
-                        * (y5 / 120.0
-                            + w
-                                * (y7 / 5040.0
-                                    + w
-                                        * (y9 / 362880.0
-                                            + w * (y11 / 39916800.0 + w * (y13 / 6227020800.0))))));
-    double b = factor * 2.0 * t * series;
+    double p1 = -F3;
+    double q1 = (3 + g) * F3;
+    double p2 = (-7 - g) * F5;
+    double q2 = (15 + g * (10 + g)) * F5;
+    double p3 = (-57 + g * (-18 - g)) * F7;
+    double q3 = (105 + g * (105 + g * (21 + g))) * F7;
+    double p4 = (-561 + g * (-285 + g * (-33 - g))) * F9;
+    double q4 = (945 + g * (1260 + g * (378 + g * (36 + g)))) * F9;
+    double p5 = (-6555 + g * (-4680 + g * (-840 + g * (-52 - g)))) * F11;
+    double q5 = (10395 + g * (17325 + g * (6930 + g * (990 + g * (55 + g))))) * F11;
+    double p6 = (-89055 + g * (-82845 + g * (-20370 + g * (-1926 + g * (-75 - g))))) * F13;
+    double q6 =
+        (135135 + g * (270270 + g * (135135 + g * (25740 + g * (2145 + g * (78 + g)))))) * F13;
+    double sp = w * (p1 + w * (p2 + w * (p3 + w * (p4 + w * (p5 + w * p6)))));
+    double sq = 1 + w * (q1 + w * (q2 + w * (q3 + w * (q4 + w * (q5 + w * q6)))));
+    double b = factor * 2.0 * t * (sp + a * sq);
     return Math.max(b, 0.0);
   }
+
+  private static final double F3 = 1.0 / 6;
+  private static final double F5 = 1.0 / 120;
+  private static final double F7 = 1.0 / 5040;
+  private static final double F9 = 1.0 / 362880;
+  private static final double F11 = 1.0 / 39916800;
+  private static final double F13 = 1.0 / 6227020800.0;
 }

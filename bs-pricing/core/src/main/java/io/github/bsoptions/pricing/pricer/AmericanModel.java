@@ -11,6 +11,7 @@ import io.github.bsoptions.pricing.formula.BlackScholesFormulas;
 import io.github.bsoptions.pricing.formula.ImpliedVolResult;
 import io.github.bsoptions.pricing.formula.ImpliedVolatility;
 import io.github.bsoptions.pricing.greeks.Greeks;
+import io.github.bsoptions.pricing.internal.BlackScholesKernel;
 import io.github.bsoptions.pricing.internal.Checks;
 import io.github.bsoptions.pricing.internal.RowChecks;
 import io.github.bsoptions.pricing.product.OptionType;
@@ -451,10 +452,21 @@ public final class AmericanModel implements PricingModel {
       }
     }
     double fTol = 1e-12 * price;
+    double[] work = dv ? null : new double[6];
     for (int it = 0; it < 200; it++) {
-      // Secant through the last two points, bisection when it leaves the bracket (and every 16th
-      // step, which bounds the work when the secant crawls).
-      double x = x1 - f1 * (x1 - x0) / (f1 - f0);
+      // Without cash dividends: the value is the European value plus an early exercise premium
+      // that is nearly linear in the volatility; a secant on the premium alone, with the European
+      // part solved exactly, is far more accurate than a secant on the whole value (whose
+      // curvature is the European volga). Otherwise, or when that step fails: the secant through
+      // the last two points. Bisection when it leaves the bracket (and every 16th step, which
+      // bounds the work when the iteration crawls).
+      double x =
+          dv
+              ? Double.NaN
+              : premiumSecant(c, spot, strike, expiry, rate, div, price, x0, f0, x1, f1, work);
+      if (!(x > lo && x < hi)) {
+        x = x1 - f1 * (x1 - x0) / (f1 - f0);
+      }
       boolean secant = x > lo && x < hi && it % 16 != 15;
       if (!secant) {
         x = 0.5 * (lo + hi);
@@ -485,6 +497,48 @@ public final class AmericanModel implements PricingModel {
       return ImpliedVolResult.ok(0.5 * (lo + hi), evaluations);
     }
     return ImpliedVolResult.failed(PricingStatus.NOT_CONVERGED);
+  }
+
+  /**
+   * Returns the root of {@code BS(x) + p(x) = price}, where {@code p} is the early exercise premium
+   * {@code value - BS} interpolated linearly through the two points {@code (x0, f0)}, {@code (x1,
+   * f1)} ({@code f} = American value - price), by Newton's method on the European part (analytic
+   * vega); NaN when it does not converge.
+   */
+  private static double premiumSecant(
+      boolean c,
+      double spot,
+      double strike,
+      double expiry,
+      double rate,
+      double div,
+      double price,
+      double x0,
+      double f0,
+      double x1,
+      double f1,
+      double[] work) {
+    double p0 = f0 + price - BlackScholesKernel.fastPrice(c, spot, strike, expiry, rate, div, x0);
+    double p1 = f1 + price - BlackScholesKernel.fastPrice(c, spot, strike, expiry, rate, div, x1);
+    double slope = (p1 - p0) / (x1 - x0);
+    double x = x1;
+    for (int i = 0; i < 12; i++) {
+      BlackScholesKernel.fastFirstOrder(c, spot, strike, expiry, rate, div, x, work, 0);
+      double g = work[0] + p1 + slope * (x - x1) - price;
+      double gp = work[3] + slope;
+      if (!(gp > 0)) {
+        return Double.NaN;
+      }
+      double dx = g / gp;
+      x -= dx;
+      if (!(x > 0)) {
+        return Double.NaN;
+      }
+      if (Math.abs(dx) <= 1e-15 * x) {
+        return x;
+      }
+    }
+    return Double.NaN;
   }
 
   private static void check(double s, double k, double t, double r, double q, double vol) {
