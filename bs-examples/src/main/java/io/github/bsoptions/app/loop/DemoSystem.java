@@ -33,6 +33,7 @@ import io.github.bsoptions.exec.paper.FillModel;
 import io.github.bsoptions.exec.paper.PaperBroker;
 import io.github.bsoptions.exec.paper.QuoteSource;
 import io.github.bsoptions.exec.routing.SmartOrderRouter;
+import io.github.bsoptions.exec.spi.BrokerClient;
 import io.github.bsoptions.exec.spi.Outcome;
 import io.github.bsoptions.pricing.product.OptionType;
 import io.github.bsoptions.risk.limits.KillSwitch;
@@ -173,7 +174,8 @@ public final class DemoSystem implements AutoCloseable {
   private final TradingStore store;
   private final TimeSeriesSink series;
   private final DashboardState dashboard;
-  private final PaperBroker paper;
+  private final BrokerClient broker;
+  private final Venue venue;
   private final ExecutionEngine engine;
   private final Journal journal;
   private final RiskGate gate;
@@ -190,7 +192,7 @@ public final class DemoSystem implements AutoCloseable {
   private final Map<String, Double> predictedNextVar = new HashMap<>();
   private final Map<String, List<double[]>> forecastPairs = new HashMap<>();
   private final Map<String, Long> trainMillis = new HashMap<>();
-  private final List<OpenTrade> open = new ArrayList<>();
+  private final List<RunState.Trade> open = new ArrayList<>();
   private final Set<String> seenFills = new HashSet<>();
   private final ArrayDeque<Views.Signal> recentSignals = new ArrayDeque<>();
   private final List<Views.EquityPoint> equityCurve = new ArrayList<>();
@@ -212,8 +214,59 @@ public final class DemoSystem implements AutoCloseable {
   private int dayIndex;
   private Instant fillsSince;
 
-  /** One open structure opened on a signal. */
-  private record OpenTrade(Signal signal, long units, double entryNet, String strategy) {}
+  /**
+   * Where the system's orders go: the broker, the hooks a paper broker needs from the loop, and the
+   * execution engine's journal. The system owns it once built (closes the broker and journal).
+   *
+   * @param broker the broker
+   * @param matchAll re-matches resting orders against fresh quotes after each step (a paper broker;
+   *     a no-op for a real one)
+   * @param endOfDay expires DAY orders at the close (a paper broker; a no-op for a real one)
+   * @param journal the engine's journal; an earlier run's records are replayed and reconciled
+   * @param fillsSince how far back start-up reconciliation asks the broker for fills
+   */
+  public record Venue(
+      BrokerClient broker,
+      Runnable matchAll,
+      Runnable endOfDay,
+      Journal journal,
+      Instant fillsSince) {
+    /** Checks that nothing is null. */
+    public Venue {
+      java.util.Objects.requireNonNull(broker, "broker");
+      java.util.Objects.requireNonNull(matchAll, "matchAll");
+      java.util.Objects.requireNonNull(endOfDay, "endOfDay");
+      java.util.Objects.requireNonNull(journal, "journal");
+      java.util.Objects.requireNonNull(fillsSince, "fillsSince");
+    }
+
+    /** A real broker: nothing to match or expire in process. */
+    public static Venue of(BrokerClient broker, Journal journal, Instant fillsSince) {
+      return new Venue(broker, () -> {}, () -> {}, journal, fillsSince);
+    }
+  }
+
+  /** The demo's paper fill model: no slippage, 0.65 per contract, fills up to displayed size. */
+  public static final FillModel DEMO_FILLS = new FillModel(0, 0.65, 1.0, true, 100);
+
+  /** A fresh in-process paper broker on the feed and a new demo journal in {@code journalDir}. */
+  private static Venue demoVenue(Settings settings, MarketFeed feed, Path journalDir)
+      throws IOException {
+    PaperBroker paper =
+        new PaperBroker(
+            "paper",
+            QuoteSource.of(feed.data()),
+            DEMO_FILLS,
+            new SimClock(feed::now),
+            settings.startingCash());
+    Files.createDirectories(journalDir);
+    Journal journal =
+        Journal.open(
+            journalDir.resolve("demo-" + settings.seed() + "-" + System.nanoTime() + ".journal"),
+            Journal.Durability.NONE,
+            "demo");
+    return new Venue(paper, paper::matchAll, paper::endOfDay, journal, feed.now());
+  }
 
   /**
    * Builds the system. The journal goes to {@code journalDir}; a journal from an earlier run with
@@ -260,6 +313,24 @@ public final class DemoSystem implements AutoCloseable {
       TimeSeriesSink series,
       DashboardState dashboard)
       throws IOException {
+    this(settings, feed, demoVenue(settings, feed, journalDir), metrics, store, series, dashboard);
+  }
+
+  /**
+   * Builds the system on {@code feed} with orders going to {@code venue} (the live loop's paper
+   * account, or a real broker). Takes ownership of both. The engine replays the venue's journal and
+   * reconciles it with the broker before the first step.
+   *
+   * @throws io.github.bsoptions.exec.engine.RecoveryException when reconciliation fails
+   */
+  public DemoSystem(
+      Settings settings,
+      MarketFeed feed,
+      Venue venue,
+      AppMetrics metrics,
+      TradingStore store,
+      TimeSeriesSink series,
+      DashboardState dashboard) {
     this.settings = settings;
     this.metrics = metrics;
     this.store = store;
@@ -273,24 +344,19 @@ public final class DemoSystem implements AutoCloseable {
         settings.forecaster().isEmpty()
             ? Forecasters.best()
             : Forecasters.create(settings.forecaster());
-    this.paper =
-        new PaperBroker(
-            "paper",
-            QuoteSource.of(market.data()),
-            new FillModel(0, 0.65, 1.0, true, 100),
-            clock,
-            settings.startingCash());
-    Files.createDirectories(journalDir);
-    this.journal =
-        Journal.open(
-            journalDir.resolve("demo-" + settings.seed() + "-" + System.nanoTime() + ".journal"),
-            Journal.Durability.NONE,
-            "demo");
+    this.venue = venue;
+    this.broker = venue.broker();
+    this.journal = venue.journal();
     this.preTrade = new PreTradeCheck(DEMO_LIMITS, RiskPricers.DEFAULT, clock, new KillSwitch());
     this.gate = new RiskGate(preTrade, this::riskContext, this::instrument, clock, metrics);
-    this.fillsSince = market.now();
+    this.fillsSince = venue.fillsSince();
     this.engine =
-        ExecutionEngine.start(journal, SmartOrderRouter.single(paper, clock), gate, fillsSince, 3);
+        ExecutionEngine.start(
+            journal, SmartOrderRouter.single(broker, clock), gate, venue.fillsSince(), 3);
+    // fills from before this start were counted and stored by the run that made them
+    for (Fill f : broker.fills(fillsSince)) {
+      seenFills.add(f.executionId());
+    }
   }
 
   /**
@@ -312,6 +378,66 @@ public final class DemoSystem implements AutoCloseable {
     return List.copyOf(out);
   }
 
+  /** Returns the strategy book: open structures and realized results (for the run state). */
+  public RunState.Book book() {
+    return new RunState.Book(realized, closedPnl, open);
+  }
+
+  /**
+   * Restores the strategy book of an earlier run on the same account. A structure is kept only when
+   * the broker still holds every leg (with the right sign and enough quantity, after the structures
+   * before it); the others are dropped and described in the returned notes, so the loop never sends
+   * an exit for a position that is not there.
+   */
+  public List<String> restore(RunState.Book book) {
+    Map<String, Long> held = new HashMap<>();
+    for (io.github.bsoptions.exec.order.Position p : broker.positions()) {
+      held.merge(p.symbol(), p.qty(), Long::sum);
+    }
+    List<String> notes = new ArrayList<>();
+    open.clear();
+    for (RunState.Trade t : book.open()) {
+      Map<String, Long> after = new HashMap<>(held);
+      boolean ok = true;
+      for (SignalLeg l : t.signal().legs()) {
+        long need = (long) l.quantity() * t.units();
+        long have = after.getOrDefault(l.contract().symbol(), 0L);
+        if (Long.signum(have) != Long.signum(need) || Math.abs(have) < Math.abs(need)) {
+          ok = false;
+          break;
+        }
+        after.put(l.contract().symbol(), have - need);
+      }
+      if (ok) {
+        open.add(t);
+        held = after;
+      } else {
+        notes.add(
+            "dropped "
+                + t.signal().underlying()
+                + " "
+                + t.signal().structure()
+                + " x"
+                + t.units()
+                + ": the broker no longer holds its legs");
+      }
+    }
+    realized = book.realized();
+    closedPnl.clear();
+    closedPnl.addAll(book.closedPnl());
+    return notes;
+  }
+
+  /** Returns the broker orders go to. */
+  public BrokerClient broker() {
+    return broker;
+  }
+
+  /** Returns the execution engine (its start-up reconciliation, positions, kill switch). */
+  public ExecutionEngine engine() {
+    return engine;
+  }
+
   /** Returns the market feed (for tests). */
   public MarketFeed market() {
     return market;
@@ -321,22 +447,14 @@ public final class DemoSystem implements AutoCloseable {
   public RunReport run(ProgressBar progress) {
     long wall0 = System.nanoTime();
     Instant simStart = market.now();
-    double startEquity = settings.startingCash();
     int stepsPerDay = (int) (Duration.ofMinutes(390).toSeconds() / settings.step().toSeconds());
     long total = (long) stepsPerDay * settings.days();
     long done = 0;
-    List<String> notes = new ArrayList<>();
     for (dayIndex = 0; dayIndex < settings.days(); dayIndex++) {
+      beginSession();
       LocalDate day = market.now().atZone(SimulationConfig.NEW_YORK).toLocalDate();
-      retrainForecasts(day);
-      while (market
-              .now()
-              .atZone(SimulationConfig.NEW_YORK)
-              .toLocalTime()
-              .isBefore(SimulationConfig.CLOSE.minus(settings.step()))
-          && market.now().atZone(SimulationConfig.NEW_YORK).toLocalDate().equals(day)) {
-        step();
-        market.advance();
+      while (!sessionOver(day)) {
+        cycle();
         done++;
         if (progress != null) {
           progress.update(
@@ -355,12 +473,78 @@ public final class DemoSystem implements AutoCloseable {
                   fillCount));
         }
       }
-      paper.endOfDay();
-      market.nextSession();
+      endSession();
     }
     if (progress != null) {
       progress.finish("done");
     }
+    LOG.trace("{} of {} planned steps", done, total);
+    return report(wall0, simStart, settings.days(), new ArrayList<>());
+  }
+
+  /**
+   * Starts a session: the feedback loop refits the forecaster on the daily returns up to now and
+   * scores the previous forecast against the realized move.
+   */
+  public void beginSession() {
+    retrainForecasts(market.now().atZone(SimulationConfig.NEW_YORK).toLocalDate());
+  }
+
+  /**
+   * One loop step at the feed's current time (data, pricing, signals, exits, risk, orders, fills,
+   * marks), then the feed moves to its next step.
+   */
+  public void cycle() {
+    step();
+    market.advance();
+  }
+
+  /**
+   * Returns whether the session of {@code day} is over: the feed has moved to another day, or to
+   * within one step of the close.
+   */
+  public boolean sessionOver(LocalDate day) {
+    return sessionOver(market.now(), day, settings.step());
+  }
+
+  /**
+   * Returns whether the session of {@code day} is over at {@code now} for a loop stepping by {@code
+   * step}: another day, or within one step of the close.
+   */
+  public static boolean sessionOver(Instant now, LocalDate day, Duration step) {
+    java.time.ZonedDateTime z = now.atZone(SimulationConfig.NEW_YORK);
+    return !z.toLocalDate().equals(day)
+        || !z.toLocalTime().isBefore(SimulationConfig.CLOSE.minus(step));
+  }
+
+  /** Names the run in its report ({@code run}); by default {@code demo}, or {@code backtest}. */
+  public void mode(String mode) {
+    this.mode = mode;
+  }
+
+  private String mode;
+
+  /** Returns the settings. */
+  public Settings settings() {
+    return settings;
+  }
+
+  /** Ends a session: open DAY orders expire at the paper broker; the feed moves to the next one. */
+  public void endSession() {
+    venue.endOfDay().run();
+    market.nextSession();
+  }
+
+  /**
+   * The run's report so far.
+   *
+   * @param wall0 {@link System#nanoTime()} at the start
+   * @param simStart the feed's time at the start
+   * @param days sessions covered
+   * @param notes notes to print first (appended to)
+   */
+  public RunReport report(long wall0, Instant simStart, int days, List<String> notes) {
+    double startEquity = settings.startingCash();
     dashboard.publishLatency(metrics.latency().snapshot());
     Views.EquityPoint last = equityCurve.isEmpty() ? null : equityCurve.get(equityCurve.size() - 1);
     double endEquity = last == null ? startEquity : last.equity();
@@ -382,7 +566,7 @@ public final class DemoSystem implements AutoCloseable {
         fq.add(
             new RunReport.ForecastQuality(
                 forecaster.name() + " " + u,
-                "daily refit x" + settings.days(),
+                "daily refit x" + days,
                 m.count(),
                 m.rmseVol(),
                 m.qlike(),
@@ -396,7 +580,10 @@ public final class DemoSystem implements AutoCloseable {
             + journal.path()
             + " ("
             + journal.appendedBytes()
-            + " bytes; durability NONE for the demo, FSYNC for live)");
+            + " bytes; durability "
+            + journal.durability()
+            + (journal.durability() == Journal.Durability.NONE ? " for the demo" : "")
+            + ")");
     double avgEquity =
         equityCurve.stream().mapToDouble(Views.EquityPoint::equity).average().orElse(startEquity);
     double hit = Performance.hitRate(closedPnl.stream().mapToDouble(Double::doubleValue).toArray());
@@ -425,12 +612,12 @@ public final class DemoSystem implements AutoCloseable {
             optionsPriced,
             wallSeconds));
     return new RunReport(
-        (market instanceof MarketFeed.Replay ? "bs backtest: " : "bs demo: ") + market.describe(),
-        market instanceof MarketFeed.Replay ? "backtest" : "demo",
+        "bs " + mode() + ": " + market.describe(),
+        mode(),
         settings.seed(),
         simStart,
         market.now(),
-        settings.days(),
+        days,
         Duration.ofNanos(System.nanoTime() - wall0),
         new RunReport.Counts(
             chains, optionsPriced, signalCount, ordersSubmitted, ordersDenied, fillCount, denials),
@@ -451,6 +638,10 @@ public final class DemoSystem implements AutoCloseable {
         fq,
         trades,
         notes);
+  }
+
+  private String mode() {
+    return mode != null ? mode : market instanceof MarketFeed.Replay ? "backtest" : "demo";
   }
 
   private double maxDrawdown() {
@@ -575,7 +766,7 @@ public final class DemoSystem implements AutoCloseable {
         }
       }
     }
-    paper.matchAll();
+    venue.matchAll().run();
     collectFills();
     series.writeQuotes(points);
     markToMarket(now);
@@ -583,7 +774,7 @@ public final class DemoSystem implements AutoCloseable {
 
   private List<io.github.bsoptions.signals.strategy.Position> heldPositions(String underlying) {
     List<io.github.bsoptions.signals.strategy.Position> out = new ArrayList<>();
-    for (io.github.bsoptions.exec.order.Position p : paper.positions()) {
+    for (io.github.bsoptions.exec.order.Position p : broker.positions()) {
       EnrichedOption o = optionsBySymbol.get(p.symbol());
       if (o != null && o.contract().underlying().equals(underlying) && p.qty() != 0) {
         out.add(new io.github.bsoptions.signals.strategy.Position(o.contract(), p.qty()));
@@ -632,7 +823,7 @@ public final class DemoSystem implements AutoCloseable {
       denials.merge("no edge (expected profit <= 0)", 1L, Long::sum);
       return false;
     }
-    io.github.bsoptions.exec.order.Account acct = paper.account();
+    io.github.bsoptions.exec.order.Account acct = broker.account();
     SizingResult size;
     try {
       size = sizer.size(lastEquity(), acct.buyingPower(), profile);
@@ -728,7 +919,7 @@ public final class DemoSystem implements AutoCloseable {
       sent = false;
     } else if (o instanceof Outcome.Confirmed c) {
       ordersSubmitted++;
-      metrics.orderSubmitted("paper");
+      metrics.orderSubmitted(broker.name());
       status = c.order().status().name();
       sent = true;
     } else {
@@ -748,10 +939,10 @@ public final class DemoSystem implements AutoCloseable {
             req.legs().isEmpty() ? "LIMIT" : "MLEG_LIMIT",
             req.limitPrice(),
             status,
-            "paper",
+            broker.name(),
             strategy));
     if (sent && s != null && entryNet != 0) {
-      open.add(new OpenTrade(s, units, entryNet, strategy));
+      open.add(new RunState.Trade(s, units, entryNet, strategy));
     }
     return sent;
   }
@@ -770,7 +961,7 @@ public final class DemoSystem implements AutoCloseable {
 
   private void manageExits(String underlying) {
     LocalDate today = market.now().atZone(SimulationConfig.NEW_YORK).toLocalDate();
-    for (OpenTrade t : new ArrayList<>(open)) {
+    for (RunState.Trade t : new ArrayList<>(open)) {
       if (!t.signal().underlying().equals(underlying)) {
         continue;
       }
@@ -807,13 +998,13 @@ public final class DemoSystem implements AutoCloseable {
   }
 
   private void collectFills() {
-    for (Fill f : paper.fills(fillsSince)) {
+    for (Fill f : broker.fills(fillsSince)) {
       if (!seenFills.add(f.executionId())) {
         continue;
       }
       fillCount++;
       tradedPremium += Math.abs(f.qty() * f.price() * MULTIPLIER);
-      metrics.fill("paper");
+      metrics.fill(broker.name());
       String strategy = strategyByOrder.getOrDefault(f.clientOrderId(), "?");
       trades.add(
           new RunReport.Trade(
@@ -840,14 +1031,14 @@ public final class DemoSystem implements AutoCloseable {
   }
 
   private void markToMarket(Instant now) {
-    double cash = paper.account().cash();
+    double cash = broker.account().cash();
     double value = 0;
     double delta = 0;
     double gamma = 0;
     double vega = 0;
     double theta = 0;
     List<Views.Position> view = new ArrayList<>();
-    for (io.github.bsoptions.exec.order.Position p : paper.positions()) {
+    for (io.github.bsoptions.exec.order.Position p : broker.positions()) {
       if (p.qty() == 0) {
         continue;
       }
@@ -898,9 +1089,13 @@ public final class DemoSystem implements AutoCloseable {
       dashboard.publishHealth(
           List.of(
               new Views.Health(
-                  "simulated", "source", "UP", "seed " + settings.seed(), now.toEpochMilli()),
+                  market instanceof MarketFeed.Live ? "alpaca" : "simulated",
+                  "source",
+                  "UP",
+                  market instanceof MarketFeed.Live ? market.describe() : "seed " + settings.seed(),
+                  now.toEpochMilli()),
               new Views.Health(
-                  "paper",
+                  broker.name(),
                   "broker",
                   "UP",
                   "kill switch " + engine.killSwitch(),
@@ -986,7 +1181,7 @@ public final class DemoSystem implements AutoCloseable {
 
   private RiskContext riskContext() {
     List<io.github.bsoptions.risk.portfolio.Position> pos = new ArrayList<>();
-    for (io.github.bsoptions.exec.order.Position p : paper.positions()) {
+    for (io.github.bsoptions.exec.order.Position p : broker.positions()) {
       Instrument ins = instrument(p.symbol());
       if (ins != null && p.qty() != 0) {
         pos.add(io.github.bsoptions.risk.portfolio.Position.of(p.symbol(), ins, p.qty()));
@@ -999,7 +1194,7 @@ public final class DemoSystem implements AutoCloseable {
           ms == null ? MarketState.of(e.getKey(), e.getValue()) : ms.with(e.getKey(), e.getValue());
     }
     Portfolio portfolio = new Portfolio(pos);
-    io.github.bsoptions.exec.order.Account a = paper.account();
+    io.github.bsoptions.exec.order.Account a = broker.account();
     LOG.trace("risk context at {}", now);
     return new RiskContext(
         portfolio,
@@ -1019,7 +1214,8 @@ public final class DemoSystem implements AutoCloseable {
   @Override
   public void close() {
     engine.close();
-    paper.close();
+    broker.close();
+    journal.close();
     market.close();
   }
 }
