@@ -412,6 +412,8 @@ public final class RunCommand implements Callable<Integer> {
     try {
       if (t.equals("0")) {
         d = Duration.ZERO;
+      } else if (t.startsWith("p")) {
+        d = Duration.parse(text.strip().toUpperCase(Locale.ROOT));
       } else if (t.endsWith("ms")) {
         d = Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
       } else if (t.endsWith("s")) {
@@ -421,7 +423,7 @@ public final class RunCommand implements Callable<Integer> {
       } else if (t.endsWith("h")) {
         d = Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
       } else {
-        d = Duration.parse(text.strip().toUpperCase(Locale.ROOT));
+        throw new IllegalArgumentException(text);
       }
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(

@@ -88,8 +88,8 @@ public final class PersistentPaperBroker implements BrokerClient {
    * @param model fill model of a new account (an existing log keeps its own)
    * @param now the live clock
    * @param initialCash starting cash of a new account (an existing log keeps its own)
-   * @throws IllegalStateException when the log cannot be read back (a line other than a torn last
-   *     one is malformed)
+   * @throws IllegalStateException when the log cannot be read back (a complete line is malformed; a
+   *     torn last line, from a write cut short, is dropped)
    */
   public static PersistentPaperBroker open(
       Path file,
@@ -104,8 +104,12 @@ public final class PersistentPaperBroker implements BrokerClient {
     SwitchableClock clock = new SwitchableClock(now);
     FillModel m = model;
     double cash = initialCash;
-    List<String> lines =
-        Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+    byte[] bytes = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
+    int complete = bytes.length;
+    while (complete > 0 && bytes[complete - 1] != '\n') {
+      complete--; // a torn last line: that operation never completed its write
+    }
+    List<String> lines = new String(bytes, 0, complete, StandardCharsets.UTF_8).lines().toList();
     JsonNode header = null;
     int first = 0;
     while (first < lines.size() && lines.get(first).isBlank()) {
@@ -133,9 +137,6 @@ public final class PersistentPaperBroker implements BrokerClient {
         continue;
       }
       JsonNode n = parse(file, lines, i);
-      if (n == null) {
-        break; // a torn last line: that operation never completed its write
-      }
       apply(paper, rec, clock, n, file, i + 1);
       ops++;
     }
@@ -144,6 +145,9 @@ public final class PersistentPaperBroker implements BrokerClient {
     FileChannel ch =
         FileChannel.open(
             file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    if (complete < bytes.length) {
+      ch.truncate(complete);
+    }
     PersistentPaperBroker out = new PersistentPaperBroker(paper, ch, rec, clock, ops);
     if (header == null) {
       ObjectNode h = JSON.createObjectNode();
@@ -167,13 +171,8 @@ public final class PersistentPaperBroker implements BrokerClient {
     try {
       return JSON.readTree(lines.get(i));
     } catch (IOException e) {
-      for (int j = i + 1; j < lines.size(); j++) {
-        if (!lines.get(j).isBlank()) {
-          throw new IllegalStateException(
-              file + " line " + (i + 1) + ": malformed paper broker log line", e);
-        }
-      }
-      return null;
+      throw new IllegalStateException(
+          file + " line " + (i + 1) + ": malformed paper broker log line", e);
     }
   }
 
