@@ -112,6 +112,77 @@ class RunCommandTest {
     }
   }
 
+  /**
+   * A real {@code bs run} process stopped by SIGINT: the shutdown hook stops the loop after its
+   * cycle, the summary is printed and the state is saved. (Where the environment starts processes
+   * with SIGINT ignored, as background jobs of a non-interactive shell are, the JVM installs no
+   * SIGINT handler; SIGTERM then takes the same hook.)
+   */
+  @Test
+  void sigintStopsTheLoopCleanlyAndSavesTheState() throws Exception {
+    Path kill = Path.of("/bin/kill");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isExecutable(kill) || Files.isExecutable(Path.of("/usr/bin/kill")),
+        "no kill command on this machine");
+    Path state = dir.resolve("state");
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            javaBin,
+            "-Dai.djl.offline=true",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "io.github.bsoptions.app.Main",
+            "run",
+            "--interval",
+            "200ms",
+            "--state-dir",
+            state.toString(),
+            "--output",
+            dir.resolve("out").toString());
+    pb.redirectErrorStream(true);
+    Process p = pb.start();
+    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.CountDownLatch twoCycles = new java.util.concurrent.CountDownLatch(1);
+    Thread reader =
+        new Thread(
+            () -> {
+              try (var in =
+                  new java.io.BufferedReader(
+                      new java.io.InputStreamReader(
+                          p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+                for (String l = in.readLine(); l != null; l = in.readLine()) {
+                  lines.add(l);
+                  if (l.startsWith("cycle 2 ")) {
+                    twoCycles.countDown();
+                  }
+                }
+              } catch (java.io.IOException e) {
+                lines.add("read failed: " + e);
+              }
+            });
+    reader.start();
+    try {
+      assertThat(twoCycles.await(120, java.util.concurrent.TimeUnit.SECONDS))
+          .as(String.join("\n", lines))
+          .isTrue();
+      new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+      if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+        new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
+      }
+      assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    } finally {
+      p.destroyForcibly();
+    }
+    reader.join(10_000);
+    String out = String.join("\n", lines);
+    assertThat(out).contains("stopped: stop requested").contains("State saved");
+    RunState s = RunState.read(state.resolve("run-state.json")).orElseThrow();
+    assertThat(s.cycles()).isGreaterThanOrEqualTo(2);
+    // the summary's count is the saved one: the loop stopped between cycles
+    assertThat(out).contains("State saved (" + s.cycles() + " cycle(s)");
+  }
+
   @Test
   void liveTradingNeedsTheConfirmationFlag() {
     String[] r = runCycles(1, "--broker", "alpaca-live");
