@@ -362,21 +362,31 @@ public final class DemoSystem implements AutoCloseable {
   /**
    * The demo's strategy book: the two built-in strategies laddered over several tenors with a 5%
    * volatility edge (the library defaults, one tenor at 15% edge, trade a few times a week), plus
-   * any other strategy found on the module path.
+   * any other strategy found on the module path, each held at most {@link #DEMO_HOLD_SESSIONS}.
    */
   static List<Strategy> demoStrategies(List<Strategy> discovered) {
     List<Strategy> out = new ArrayList<>();
     for (int days : new int[] {14, 28, 42, 63}) {
-      out.add(new ShortPremiumStrategy(DEMO_EDGE, days, 0.25, 2, Math.min(7, days / 4)));
-      out.add(new LongVolatilityStrategy(DEMO_EDGE, days));
+      out.add(
+          new HoldingPeriod(
+              new ShortPremiumStrategy(DEMO_EDGE, days, 0.25, 2, Math.min(7, days / 4)),
+              DEMO_HOLD_SESSIONS));
+      out.add(new HoldingPeriod(new LongVolatilityStrategy(DEMO_EDGE, days), DEMO_HOLD_SESSIONS));
     }
     for (Strategy s : discovered) {
       if (!s.name().equals("short-premium") && !s.name().equals("long-volatility")) {
-        out.add(s);
+        out.add(new HoldingPeriod(s, DEMO_HOLD_SESSIONS));
       }
     }
     return List.copyOf(out);
   }
+
+  /**
+   * The demo's holding period: a structure is closed at the first step of the next session at the
+   * latest (earlier at its strategy's profit target or stop), so a few simulated days show closed
+   * trades, a hit rate and realized P&amp;L; the strategies' own exit dates are weeks away.
+   */
+  public static final int DEMO_HOLD_SESSIONS = 1;
 
   /** Returns the strategy book: open structures and realized results (for the run state). */
   public RunState.Book book() {
