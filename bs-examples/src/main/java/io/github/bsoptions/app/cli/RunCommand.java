@@ -155,6 +155,16 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N", description = "Dashboard port (with --dashboard).")
   Integer port;
 
+  @Option(
+      names = "--ml",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Retrain the hybrid LSTM-GARCH every session in the background and trade on it once"
+              + " in service (default ${DEFAULT-VALUE}; --no-ml: GARCH refits only).")
+  boolean ml;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -330,6 +340,9 @@ public final class RunCommand implements Callable<Integer> {
         throw e;
       }
       system.mode("run");
+      if (ml) {
+        system.retrainWith(io.github.bsoptions.app.loop.MlRetrainer.demo());
+      }
       List<String> dropped = system.restore(start.book());
       if (dashboard) {
         server =

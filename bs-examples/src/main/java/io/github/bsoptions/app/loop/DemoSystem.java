@@ -51,6 +51,7 @@ import io.github.bsoptions.risk.sizing.KellySizer;
 import io.github.bsoptions.risk.sizing.SizingPolicy;
 import io.github.bsoptions.risk.sizing.SizingResult;
 import io.github.bsoptions.risk.sizing.TradeProfile;
+import io.github.bsoptions.signals.ml.LstmVolForecaster;
 import io.github.bsoptions.signals.ntm.ChainEnricher;
 import io.github.bsoptions.signals.ntm.NearTheMoney;
 import io.github.bsoptions.signals.ntm.NtmCriteria;
@@ -192,6 +193,8 @@ public final class DemoSystem implements AutoCloseable {
   private final Map<String, Double> predictedNextVar = new HashMap<>();
   private final Map<String, List<double[]>> forecastPairs = new HashMap<>();
   private final Map<String, Long> trainMillis = new HashMap<>();
+  private final Map<String, String> modelVersions = new HashMap<>();
+  private MlRetrainer retrainer;
   private final List<RunState.Trade> open = new ArrayList<>();
   private final Set<String> seenFills = new HashSet<>();
   private final ArrayDeque<Views.Signal> recentSignals = new ArrayDeque<>();
@@ -461,7 +464,7 @@ public final class DemoSystem implements AutoCloseable {
     long total = (long) stepsPerDay * settings.days();
     long done = 0;
     for (dayIndex = 0; dayIndex < settings.days(); dayIndex++) {
-      beginSession();
+      beginSession(dayIndex < settings.days() - 1); // a model trained on the last day never serves
       LocalDate day = market.now().atZone(SimulationConfig.NEW_YORK).toLocalDate();
       while (!sessionOver(day)) {
         cycle();
@@ -497,7 +500,21 @@ public final class DemoSystem implements AutoCloseable {
    * scores the previous forecast against the realized move.
    */
   public void beginSession() {
-    retrainForecasts(market.now().atZone(SimulationConfig.NEW_YORK).toLocalDate());
+    beginSession(true);
+  }
+
+  private void beginSession(boolean trainMl) {
+    retrainForecasts(market.now().atZone(SimulationConfig.NEW_YORK).toLocalDate(), trainMl);
+  }
+
+  /**
+   * Turns on the learned part of the feedback loop: {@code retrainer} trains a new model version at
+   * every session start in the background; from the next session on, the version in service
+   * forecasts next to the refitted GARCH, its forecasts are stored with the version and scored, and
+   * the strategies trade on them. The system closes it.
+   */
+  public void retrainWith(MlRetrainer retrainer) {
+    this.retrainer = retrainer;
   }
 
   /**
@@ -560,11 +577,12 @@ public final class DemoSystem implements AutoCloseable {
     double endEquity = last == null ? startEquity : last.equity();
     List<RunReport.ForecastQuality> fq = new ArrayList<>();
     for (String u : underlyings) {
-      List<double[]> pairs = forecastPairs.getOrDefault(u, List.of());
-      if (pairs.isEmpty()) {
+      if (!forecastPairs.containsKey(forecaster.name() + " " + u)) {
         notes.add("no forecast of " + u + " could be scored yet (needs two simulated days)");
-        continue;
       }
+    }
+    for (Map.Entry<String, List<double[]>> e : new TreeMap<>(forecastPairs).entrySet()) {
+      List<double[]> pairs = e.getValue();
       double[] r = new double[pairs.size()];
       double[] f = new double[pairs.size()];
       for (int i = 0; i < r.length; i++) {
@@ -575,15 +593,47 @@ public final class DemoSystem implements AutoCloseable {
         ForecastMetrics m = ForecastMetrics.of(r, f);
         fq.add(
             new RunReport.ForecastQuality(
-                forecaster.name() + " " + u,
-                "daily refit x" + days,
+                e.getKey(),
+                modelVersions.getOrDefault(e.getKey(), "daily refit x" + days),
                 m.count(),
                 m.rmseVol(),
                 m.qlike(),
-                trainMillis.getOrDefault(u, 0L)));
-      } catch (IllegalArgumentException e) {
-        notes.add("forecast quality of " + u + ": " + e.getMessage());
+                trainMillis.getOrDefault(e.getKey(), 0L)));
+      } catch (IllegalArgumentException ex) {
+        notes.add("forecast quality of " + e.getKey() + ": " + ex.getMessage());
       }
+    }
+    if (retrainer == null) {
+      notes.add(
+          "feedback loop: "
+              + forecaster.name()
+              + " refitted every session; learned model retraining off");
+    } else {
+      notes.add(
+          "feedback loop: "
+              + forecaster.name()
+              + " refitted every session; "
+              + retrainer.model()
+              + " retrained every session in the background, in service from the next session"
+              + " (its forecasts then drive the strategies)");
+      for (MlRetrainer.Version v : retrainer.versions()) {
+        notes.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "model %s %s: %d histories, %d samples, %d epochs, loss %.3f -> %.3f,"
+                    + " in-sample QLIKE %.4f RMSE %.4f, trained in %.1f s",
+                v.model(),
+                v.label(),
+                v.histories(),
+                v.samples(),
+                v.epochs(),
+                v.firstLoss(),
+                v.lastLoss(),
+                v.inSampleQlike(),
+                v.inSampleRmse(),
+                v.millis() / 1000.0));
+      }
+      retrainer.unavailable().ifPresent(why -> notes.add("learned model not trained: " + why));
     }
     notes.add(
         "journal: "
@@ -671,8 +721,15 @@ public final class DemoSystem implements AutoCloseable {
   }
 
   /** The feedback loop: refit the forecaster on daily returns and score yesterday's forecast. */
-  private void retrainForecasts(LocalDate day) {
+  private void retrainForecasts(LocalDate day, boolean trainMl) {
     Instant now = market.now();
+    LstmVolForecaster ml = null;
+    MlRetrainer.Version mlVersion = null;
+    if (retrainer != null) {
+      ml = retrainer.promote().orElse(null);
+      mlVersion = retrainer.inService().orElse(null);
+    }
+    List<ForecastInput> histories = new ArrayList<>();
     for (String u : underlyings) {
       List<Bar> bars =
           market.data().stockBars(u, Timeframe.DAY_1, now.minus(Duration.ofDays(500)), now);
@@ -683,23 +740,49 @@ public final class DemoSystem implements AutoCloseable {
       for (int i = 1; i < bars.size(); i++) {
         r[i - 1] = Math.log(bars.get(i).close() / bars.get(i - 1).close());
       }
-      Double predicted = predictedNextVar.get(u);
-      if (predicted != null) {
-        double last = r[r.length - 1];
-        forecastPairs
-            .computeIfAbsent(u, k -> new ArrayList<>())
-            .add(new double[] {last * last, predicted});
-      }
+      ForecastInput in = ForecastInput.ofReturns(r);
+      histories.add(in);
+      String key = forecaster.name() + " " + u;
+      score(key, r);
       long t0 = System.nanoTime();
-      VolForecast f = forecaster.forecast(ForecastInput.ofReturns(r), 21);
+      VolForecast f = forecaster.forecast(in, 21);
       long ms = (System.nanoTime() - t0) / 1_000_000;
-      trainMillis.merge(u, ms, Math::max);
+      trainMillis.merge(key, ms, Math::max);
       forecasts.put(u, f);
-      predictedNextVar.put(u, f.variance(1));
+      predictedNextVar.put(key, f.variance(1));
       store.saveForecast(
           new StoredForecast(
               now, u, f.model(), day.toString(), 21, f.annualizedVol(21), Double.NaN));
       LOG.debug("{} forecast {} vol21 {} ({} ms)", u, f.model(), f.annualizedVol(21), ms);
+      if (ml != null && r.length >= ml.minHistory()) {
+        String mk = ml.name() + " " + u;
+        score(mk, r);
+        VolForecast mf = ml.forecast(in, 21);
+        predictedNextVar.put(mk, mf.variance(1));
+        trainMillis.put(mk, mlVersion.millis());
+        modelVersions.put(mk, "v1-v" + mlVersion.version() + " daily retrain");
+        store.saveForecast(
+            new StoredForecast(
+                now, u, mf.model(), mlVersion.label(), 21, mf.annualizedVol(21), Double.NaN));
+        // the learned model, once in service, is the forecast the strategies trade on
+        forecasts.put(u, mf);
+        LOG.debug(
+            "{} forecast {} {} vol21 {}", u, mf.model(), mlVersion.label(), mf.annualizedVol(21));
+      }
+    }
+    if (retrainer != null && trainMl) {
+      retrainer.retrain(day, histories);
+    }
+  }
+
+  /** Scores the one-day variance {@code key} predicted at the last session against its return. */
+  private void score(String key, double[] r) {
+    Double predicted = predictedNextVar.get(key);
+    if (predicted != null) {
+      double last = r[r.length - 1];
+      forecastPairs
+          .computeIfAbsent(key, k -> new ArrayList<>())
+          .add(new double[] {last * last, predicted});
     }
   }
 
@@ -1224,6 +1307,9 @@ public final class DemoSystem implements AutoCloseable {
   @Override
   public void close() {
     engine.close();
+    if (retrainer != null) {
+      retrainer.close();
+    }
     broker.close();
     journal.close();
     market.close();
