@@ -397,10 +397,10 @@ public final class DemoSystem implements AutoCloseable {
   }
 
   /**
-   * Restores the strategy book of an earlier run on the same account. A structure is kept only when
-   * the broker still holds every leg (with the right sign and enough quantity, after the structures
-   * before it); the others are dropped and described in the returned notes, so the loop never sends
-   * an exit for a position that is not there.
+   * Restores the strategy book of an earlier run on the same account. A structure is kept when the
+   * broker holds every leg (with the right sign and enough quantity, after the structures before
+   * it) or its entry order is still working there; the others are dropped and described in the
+   * returned notes, so the loop never sends an exit for a position that is not there.
    */
   public List<String> restore(RunState.Book book) {
     Map<String, Long> held = new HashMap<>();
@@ -424,6 +424,11 @@ public final class DemoSystem implements AutoCloseable {
       if (ok) {
         open.add(t);
         held = after;
+      } else if (broker
+          .findByClientOrderId(t.entryOrder())
+          .map(o -> o.status().isOpen())
+          .orElse(false)) {
+        open.add(t); // the entry still works at the broker
       } else {
         notes.add(
             "dropped "
@@ -432,7 +437,9 @@ public final class DemoSystem implements AutoCloseable {
                 + t.signal().structure()
                 + " x"
                 + t.units()
-                + ": the broker no longer holds its legs");
+                + ": the broker does not hold its legs and its entry order "
+                + t.entryOrder()
+                + " is not working");
       }
     }
     realized = book.realized();
@@ -1035,7 +1042,7 @@ public final class DemoSystem implements AutoCloseable {
             broker.name(),
             strategy));
     if (sent && s != null && entryNet != 0) {
-      open.add(new RunState.Trade(s, units, entryNet, strategy));
+      open.add(new RunState.Trade(s, units, entryNet, strategy, o.clientOrderId()));
     }
     return sent;
   }

@@ -64,12 +64,15 @@ public record RunState(
    * @param units strategy units (contracts per leg ratio)
    * @param entryNet net price per share at entry (positive debit, negative credit)
    * @param strategy strategy name
+   * @param entryOrder the client order id of the entry order
    */
-  public record Trade(Signal signal, long units, double entryNet, String strategy) {
+  public record Trade(
+      Signal signal, long units, double entryNet, String strategy, String entryOrder) {
     /** Checks the fields. */
     public Trade {
       Objects.requireNonNull(signal, "signal");
       Objects.requireNonNull(strategy, "strategy");
+      Objects.requireNonNull(entryOrder, "entryOrder");
       if (units <= 0) {
         throw new IllegalArgumentException("units must be > 0, was " + units);
       }
@@ -147,6 +150,7 @@ public record RunState(
       o.put("strategy", t.strategy());
       o.put("units", t.units());
       o.put("entryNet", t.entryNet());
+      o.put("entryOrder", t.entryOrder());
       Signal s = t.signal();
       ObjectNode sn = o.putObject("signal");
       sn.put("strategy", s.strategy());
@@ -213,7 +217,8 @@ public record RunState(
               s,
               o.path("units").asLong(),
               o.path("entryNet").asDouble(),
-              o.path("strategy").asText()));
+              o.path("strategy").asText(),
+              o.path("entryOrder").asText()));
     }
     return new RunState(
         n.path("source").asText(),
