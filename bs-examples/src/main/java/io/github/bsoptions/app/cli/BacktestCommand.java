@@ -62,6 +62,16 @@ public final class BacktestCommand implements Callable<Integer> {
       description = "Paper account cash (default: ${DEFAULT-VALUE}).")
   double cash;
 
+  @Option(
+      names = "--ml",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Retrain the hybrid LSTM-GARCH every replayed session and trade on it once in service,"
+              + " as the demo does (default ${DEFAULT-VALUE}; --no-ml: GARCH refits only).")
+  boolean ml;
+
   @Override
   public Integer call() throws Exception {
     AppConfig c = configOptions.load();
@@ -77,7 +87,7 @@ public final class BacktestCommand implements Callable<Integer> {
                     + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
                         .withZone(ZoneOffset.UTC)
                         .format(Instant.now()));
-    RunReport report = run(replay, rate, cash, outDir, true);
+    RunReport report = run(replay, rate, cash, outDir, true, ml);
     List<Path> files = ReportWriter.write(outDir, report);
     out.println();
     out.print(ReportWriter.text(report));
@@ -96,6 +106,16 @@ public final class BacktestCommand implements Callable<Integer> {
    */
   public static RunReport run(
       Path recording, double rate, double cash, Path workDir, boolean showProgress)
+      throws java.io.IOException {
+    return run(recording, rate, cash, workDir, showProgress, false);
+  }
+
+  /**
+   * As {@link #run(Path, double, double, Path, boolean)}, with the learned half of the feedback
+   * loop ({@link io.github.bsoptions.app.loop.MlRetrainer#demo()}) when {@code ml} is set.
+   */
+  public static RunReport run(
+      Path recording, double rate, double cash, Path workDir, boolean showProgress, boolean ml)
       throws java.io.IOException {
     MarketFeed.Replay feed = (MarketFeed.Replay) MarketFeed.replay(recording, rate);
     // The loop's prior volatility (used until the first forecast is fitted) is not in the
@@ -130,6 +150,9 @@ public final class BacktestCommand implements Callable<Integer> {
                 store,
                 store,
                 DashboardState.NONE)) {
+      if (ml) {
+        system.retrainWith(io.github.bsoptions.app.loop.MlRetrainer.demo());
+      }
       return system.run(progress);
     }
   }

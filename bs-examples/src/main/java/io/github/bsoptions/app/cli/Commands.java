@@ -14,6 +14,7 @@ public final class Commands {
         new IvCommand(),
         new StressCommand(),
         new DemoCommand(),
+        new RunCommand(),
         new BacktestCommand(),
         new DashboardCommand(),
         new ChainCommand(),

@@ -73,6 +73,16 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Record every market data query of the run to FILE for bs backtest --replay.")
   Path record;
 
+  @Option(
+      names = "--ml",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Retrain the hybrid LSTM-GARCH every session in the background and trade on it once"
+              + " in service (default ${DEFAULT-VALUE}; --no-ml: GARCH refits only).")
+  boolean ml;
+
   @Override
   public Integer call() throws Exception {
     AppConfig c = configOptions.load();
@@ -155,6 +165,9 @@ public final class DemoCommand implements Callable<Integer> {
               store,
               sink,
               state)) {
+        if (ml) {
+          system.retrainWith(io.github.bsoptions.app.loop.MlRetrainer.demo());
+        }
         out.println(
             "bs demo: "
                 + days

@@ -33,6 +33,7 @@ import io.github.bsoptions.exec.paper.FillModel;
 import io.github.bsoptions.exec.paper.PaperBroker;
 import io.github.bsoptions.exec.paper.QuoteSource;
 import io.github.bsoptions.exec.routing.SmartOrderRouter;
+import io.github.bsoptions.exec.spi.BrokerClient;
 import io.github.bsoptions.exec.spi.Outcome;
 import io.github.bsoptions.pricing.product.OptionType;
 import io.github.bsoptions.risk.limits.KillSwitch;
@@ -50,6 +51,7 @@ import io.github.bsoptions.risk.sizing.KellySizer;
 import io.github.bsoptions.risk.sizing.SizingPolicy;
 import io.github.bsoptions.risk.sizing.SizingResult;
 import io.github.bsoptions.risk.sizing.TradeProfile;
+import io.github.bsoptions.signals.ml.LstmVolForecaster;
 import io.github.bsoptions.signals.ntm.ChainEnricher;
 import io.github.bsoptions.signals.ntm.NearTheMoney;
 import io.github.bsoptions.signals.ntm.NtmCriteria;
@@ -173,7 +175,8 @@ public final class DemoSystem implements AutoCloseable {
   private final TradingStore store;
   private final TimeSeriesSink series;
   private final DashboardState dashboard;
-  private final PaperBroker paper;
+  private final BrokerClient broker;
+  private final Venue venue;
   private final ExecutionEngine engine;
   private final Journal journal;
   private final RiskGate gate;
@@ -190,7 +193,9 @@ public final class DemoSystem implements AutoCloseable {
   private final Map<String, Double> predictedNextVar = new HashMap<>();
   private final Map<String, List<double[]>> forecastPairs = new HashMap<>();
   private final Map<String, Long> trainMillis = new HashMap<>();
-  private final List<OpenTrade> open = new ArrayList<>();
+  private final Map<String, String> modelVersions = new HashMap<>();
+  private MlRetrainer retrainer;
+  private final List<RunState.Trade> open = new ArrayList<>();
   private final Set<String> seenFills = new HashSet<>();
   private final ArrayDeque<Views.Signal> recentSignals = new ArrayDeque<>();
   private final List<Views.EquityPoint> equityCurve = new ArrayList<>();
@@ -212,8 +217,59 @@ public final class DemoSystem implements AutoCloseable {
   private int dayIndex;
   private Instant fillsSince;
 
-  /** One open structure opened on a signal. */
-  private record OpenTrade(Signal signal, long units, double entryNet, String strategy) {}
+  /**
+   * Where the system's orders go: the broker, the hooks a paper broker needs from the loop, and the
+   * execution engine's journal. The system owns it once built (closes the broker and journal).
+   *
+   * @param broker the broker
+   * @param matchAll re-matches resting orders against fresh quotes after each step (a paper broker;
+   *     a no-op for a real one)
+   * @param endOfDay expires DAY orders at the close (a paper broker; a no-op for a real one)
+   * @param journal the engine's journal; an earlier run's records are replayed and reconciled
+   * @param fillsSince how far back start-up reconciliation asks the broker for fills
+   */
+  public record Venue(
+      BrokerClient broker,
+      Runnable matchAll,
+      Runnable endOfDay,
+      Journal journal,
+      Instant fillsSince) {
+    /** Checks that nothing is null. */
+    public Venue {
+      java.util.Objects.requireNonNull(broker, "broker");
+      java.util.Objects.requireNonNull(matchAll, "matchAll");
+      java.util.Objects.requireNonNull(endOfDay, "endOfDay");
+      java.util.Objects.requireNonNull(journal, "journal");
+      java.util.Objects.requireNonNull(fillsSince, "fillsSince");
+    }
+
+    /** A real broker: nothing to match or expire in process. */
+    public static Venue of(BrokerClient broker, Journal journal, Instant fillsSince) {
+      return new Venue(broker, () -> {}, () -> {}, journal, fillsSince);
+    }
+  }
+
+  /** The demo's paper fill model: no slippage, 0.65 per contract, fills up to displayed size. */
+  public static final FillModel DEMO_FILLS = new FillModel(0, 0.65, 1.0, true, 100);
+
+  /** A fresh in-process paper broker on the feed and a new demo journal in {@code journalDir}. */
+  private static Venue demoVenue(Settings settings, MarketFeed feed, Path journalDir)
+      throws IOException {
+    PaperBroker paper =
+        new PaperBroker(
+            "paper",
+            QuoteSource.of(feed.data()),
+            DEMO_FILLS,
+            new SimClock(feed::now),
+            settings.startingCash());
+    Files.createDirectories(journalDir);
+    Journal journal =
+        Journal.open(
+            journalDir.resolve("demo-" + settings.seed() + "-" + System.nanoTime() + ".journal"),
+            Journal.Durability.NONE,
+            "demo");
+    return new Venue(paper, paper::matchAll, paper::endOfDay, journal, feed.now());
+  }
 
   /**
    * Builds the system. The journal goes to {@code journalDir}; a journal from an earlier run with
@@ -260,6 +316,24 @@ public final class DemoSystem implements AutoCloseable {
       TimeSeriesSink series,
       DashboardState dashboard)
       throws IOException {
+    this(settings, feed, demoVenue(settings, feed, journalDir), metrics, store, series, dashboard);
+  }
+
+  /**
+   * Builds the system on {@code feed} with orders going to {@code venue} (the live loop's paper
+   * account, or a real broker). Takes ownership of both. The engine replays the venue's journal and
+   * reconciles it with the broker before the first step.
+   *
+   * @throws io.github.bsoptions.exec.engine.RecoveryException when reconciliation fails
+   */
+  public DemoSystem(
+      Settings settings,
+      MarketFeed feed,
+      Venue venue,
+      AppMetrics metrics,
+      TradingStore store,
+      TimeSeriesSink series,
+      DashboardState dashboard) {
     this.settings = settings;
     this.metrics = metrics;
     this.store = store;
@@ -273,43 +347,115 @@ public final class DemoSystem implements AutoCloseable {
         settings.forecaster().isEmpty()
             ? Forecasters.best()
             : Forecasters.create(settings.forecaster());
-    this.paper =
-        new PaperBroker(
-            "paper",
-            QuoteSource.of(market.data()),
-            new FillModel(0, 0.65, 1.0, true, 100),
-            clock,
-            settings.startingCash());
-    Files.createDirectories(journalDir);
-    this.journal =
-        Journal.open(
-            journalDir.resolve("demo-" + settings.seed() + "-" + System.nanoTime() + ".journal"),
-            Journal.Durability.NONE,
-            "demo");
+    this.venue = venue;
+    this.broker = venue.broker();
+    this.journal = venue.journal();
     this.preTrade = new PreTradeCheck(DEMO_LIMITS, RiskPricers.DEFAULT, clock, new KillSwitch());
     this.gate = new RiskGate(preTrade, this::riskContext, this::instrument, clock, metrics);
-    this.fillsSince = market.now();
+    this.fillsSince = venue.fillsSince();
     this.engine =
-        ExecutionEngine.start(journal, SmartOrderRouter.single(paper, clock), gate, fillsSince, 3);
+        ExecutionEngine.start(
+            journal, SmartOrderRouter.single(broker, clock), gate, venue.fillsSince(), 3);
+    // fills from before this start were counted and stored by the run that made them
+    for (Fill f : broker.fills(fillsSince)) {
+      seenFills.add(f.executionId());
+    }
   }
 
   /**
    * The demo's strategy book: the two built-in strategies laddered over several tenors with a 5%
    * volatility edge (the library defaults, one tenor at 15% edge, trade a few times a week), plus
-   * any other strategy found on the module path.
+   * any other strategy found on the module path, each held at most {@link #DEMO_HOLD_SESSIONS}.
    */
   static List<Strategy> demoStrategies(List<Strategy> discovered) {
     List<Strategy> out = new ArrayList<>();
     for (int days : new int[] {14, 28, 42, 63}) {
-      out.add(new ShortPremiumStrategy(DEMO_EDGE, days, 0.25, 2, Math.min(7, days / 4)));
-      out.add(new LongVolatilityStrategy(DEMO_EDGE, days));
+      out.add(
+          new HoldingPeriod(
+              new ShortPremiumStrategy(DEMO_EDGE, days, 0.25, 2, Math.min(7, days / 4)),
+              DEMO_HOLD_SESSIONS));
+      out.add(new HoldingPeriod(new LongVolatilityStrategy(DEMO_EDGE, days), DEMO_HOLD_SESSIONS));
     }
     for (Strategy s : discovered) {
       if (!s.name().equals("short-premium") && !s.name().equals("long-volatility")) {
-        out.add(s);
+        out.add(new HoldingPeriod(s, DEMO_HOLD_SESSIONS));
       }
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * The demo's holding period: a structure is closed at the first step of the next session at the
+   * latest (earlier at its strategy's profit target or stop), so a few simulated days show closed
+   * trades, a hit rate and realized P&amp;L; the strategies' own exit dates are weeks away.
+   */
+  public static final int DEMO_HOLD_SESSIONS = 1;
+
+  /** Returns the strategy book: open structures and realized results (for the run state). */
+  public RunState.Book book() {
+    return new RunState.Book(realized, closedPnl, open);
+  }
+
+  /**
+   * Restores the strategy book of an earlier run on the same account. A structure is kept when the
+   * broker holds every leg (with the right sign and enough quantity, after the structures before
+   * it) or its entry order is still working there; the others are dropped and described in the
+   * returned notes, so the loop never sends an exit for a position that is not there.
+   */
+  public List<String> restore(RunState.Book book) {
+    Map<String, Long> held = new HashMap<>();
+    for (io.github.bsoptions.exec.order.Position p : broker.positions()) {
+      held.merge(p.symbol(), p.qty(), Long::sum);
+    }
+    List<String> notes = new ArrayList<>();
+    open.clear();
+    for (RunState.Trade t : book.open()) {
+      Map<String, Long> after = new HashMap<>(held);
+      boolean ok = true;
+      for (SignalLeg l : t.signal().legs()) {
+        long need = (long) l.quantity() * t.units();
+        long have = after.getOrDefault(l.contract().symbol(), 0L);
+        if (Long.signum(have) != Long.signum(need) || Math.abs(have) < Math.abs(need)) {
+          ok = false;
+          break;
+        }
+        after.put(l.contract().symbol(), have - need);
+      }
+      if (ok) {
+        open.add(t);
+        held = after;
+      } else if (broker
+          .findByClientOrderId(t.entryOrder())
+          .map(o -> o.status().isOpen())
+          .orElse(false)) {
+        open.add(t); // the entry still works at the broker
+      } else {
+        notes.add(
+            "dropped "
+                + t.signal().underlying()
+                + " "
+                + t.signal().structure()
+                + " x"
+                + t.units()
+                + ": the broker does not hold its legs and its entry order "
+                + t.entryOrder()
+                + " is not working");
+      }
+    }
+    realized = book.realized();
+    closedPnl.clear();
+    closedPnl.addAll(book.closedPnl());
+    return notes;
+  }
+
+  /** Returns the broker orders go to. */
+  public BrokerClient broker() {
+    return broker;
+  }
+
+  /** Returns the execution engine (its start-up reconciliation, positions, kill switch). */
+  public ExecutionEngine engine() {
+    return engine;
   }
 
   /** Returns the market feed (for tests). */
@@ -321,22 +467,14 @@ public final class DemoSystem implements AutoCloseable {
   public RunReport run(ProgressBar progress) {
     long wall0 = System.nanoTime();
     Instant simStart = market.now();
-    double startEquity = settings.startingCash();
     int stepsPerDay = (int) (Duration.ofMinutes(390).toSeconds() / settings.step().toSeconds());
     long total = (long) stepsPerDay * settings.days();
     long done = 0;
-    List<String> notes = new ArrayList<>();
     for (dayIndex = 0; dayIndex < settings.days(); dayIndex++) {
+      beginSession(dayIndex < settings.days() - 1); // a model trained on the last day never serves
       LocalDate day = market.now().atZone(SimulationConfig.NEW_YORK).toLocalDate();
-      retrainForecasts(day);
-      while (market
-              .now()
-              .atZone(SimulationConfig.NEW_YORK)
-              .toLocalTime()
-              .isBefore(SimulationConfig.CLOSE.minus(settings.step()))
-          && market.now().atZone(SimulationConfig.NEW_YORK).toLocalDate().equals(day)) {
-        step();
-        market.advance();
+      while (!sessionOver(day)) {
+        cycle();
         done++;
         if (progress != null) {
           progress.update(
@@ -355,22 +493,103 @@ public final class DemoSystem implements AutoCloseable {
                   fillCount));
         }
       }
-      paper.endOfDay();
-      market.nextSession();
+      endSession();
     }
     if (progress != null) {
       progress.finish("done");
     }
+    LOG.trace("{} of {} planned steps", done, total);
+    return report(wall0, simStart, settings.days(), new ArrayList<>());
+  }
+
+  /**
+   * Starts a session: the feedback loop refits the forecaster on the daily returns up to now and
+   * scores the previous forecast against the realized move.
+   */
+  public void beginSession() {
+    beginSession(true);
+  }
+
+  private void beginSession(boolean trainMl) {
+    retrainForecasts(market.now().atZone(SimulationConfig.NEW_YORK).toLocalDate(), trainMl);
+  }
+
+  /**
+   * Turns on the learned part of the feedback loop: {@code retrainer} trains a new model version at
+   * every session start in the background; from the next session on, the version in service
+   * forecasts next to the refitted GARCH, its forecasts are stored with the version and scored, and
+   * the strategies trade on them. The system closes it.
+   */
+  public void retrainWith(MlRetrainer retrainer) {
+    this.retrainer = retrainer;
+  }
+
+  /**
+   * One loop step at the feed's current time (data, pricing, signals, exits, risk, orders, fills,
+   * marks), then the feed moves to its next step.
+   */
+  public void cycle() {
+    step();
+    market.advance();
+  }
+
+  /**
+   * Returns whether the session of {@code day} is over: the feed has moved to another day, or to
+   * within one step of the close.
+   */
+  public boolean sessionOver(LocalDate day) {
+    return sessionOver(market.now(), day, settings.step());
+  }
+
+  /**
+   * Returns whether the session of {@code day} is over at {@code now} for a loop stepping by {@code
+   * step}: another day, or within one step of the close.
+   */
+  public static boolean sessionOver(Instant now, LocalDate day, Duration step) {
+    java.time.ZonedDateTime z = now.atZone(SimulationConfig.NEW_YORK);
+    return !z.toLocalDate().equals(day)
+        || !z.toLocalTime().isBefore(SimulationConfig.CLOSE.minus(step));
+  }
+
+  /** Names the run in its report ({@code run}); by default {@code demo}, or {@code backtest}. */
+  public void mode(String mode) {
+    this.mode = mode;
+  }
+
+  private String mode;
+
+  /** Returns the settings. */
+  public Settings settings() {
+    return settings;
+  }
+
+  /** Ends a session: open DAY orders expire at the paper broker; the feed moves to the next one. */
+  public void endSession() {
+    venue.endOfDay().run();
+    market.nextSession();
+  }
+
+  /**
+   * The run's report so far.
+   *
+   * @param wall0 {@link System#nanoTime()} at the start
+   * @param simStart the feed's time at the start
+   * @param days sessions covered
+   * @param notes notes to print first (appended to)
+   */
+  public RunReport report(long wall0, Instant simStart, int days, List<String> notes) {
+    double startEquity = settings.startingCash();
     dashboard.publishLatency(metrics.latency().snapshot());
     Views.EquityPoint last = equityCurve.isEmpty() ? null : equityCurve.get(equityCurve.size() - 1);
     double endEquity = last == null ? startEquity : last.equity();
     List<RunReport.ForecastQuality> fq = new ArrayList<>();
     for (String u : underlyings) {
-      List<double[]> pairs = forecastPairs.getOrDefault(u, List.of());
-      if (pairs.isEmpty()) {
+      if (!forecastPairs.containsKey(forecaster.name() + " " + u)) {
         notes.add("no forecast of " + u + " could be scored yet (needs two simulated days)");
-        continue;
       }
+    }
+    for (Map.Entry<String, List<double[]>> e : new TreeMap<>(forecastPairs).entrySet()) {
+      List<double[]> pairs = e.getValue();
       double[] r = new double[pairs.size()];
       double[] f = new double[pairs.size()];
       for (int i = 0; i < r.length; i++) {
@@ -381,22 +600,57 @@ public final class DemoSystem implements AutoCloseable {
         ForecastMetrics m = ForecastMetrics.of(r, f);
         fq.add(
             new RunReport.ForecastQuality(
-                forecaster.name() + " " + u,
-                "daily refit x" + settings.days(),
+                e.getKey(),
+                modelVersions.getOrDefault(e.getKey(), "daily refit x" + days),
                 m.count(),
                 m.rmseVol(),
                 m.qlike(),
-                trainMillis.getOrDefault(u, 0L)));
-      } catch (IllegalArgumentException e) {
-        notes.add("forecast quality of " + u + ": " + e.getMessage());
+                trainMillis.getOrDefault(e.getKey(), 0L)));
+      } catch (IllegalArgumentException ex) {
+        notes.add("forecast quality of " + e.getKey() + ": " + ex.getMessage());
       }
+    }
+    if (retrainer == null) {
+      notes.add(
+          "feedback loop: "
+              + forecaster.name()
+              + " refitted every session; learned model retraining off");
+    } else {
+      notes.add(
+          "feedback loop: "
+              + forecaster.name()
+              + " refitted every session; "
+              + retrainer.model()
+              + " retrained every session in the background, in service from the next session"
+              + " (its forecasts then drive the strategies)");
+      for (MlRetrainer.Version v : retrainer.versions()) {
+        notes.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "model %s %s: %d histories, %d samples, %d epochs, loss %.3f -> %.3f,"
+                    + " in-sample QLIKE %.4f RMSE %.4f, trained in %.1f s",
+                v.model(),
+                v.label(),
+                v.histories(),
+                v.samples(),
+                v.epochs(),
+                v.firstLoss(),
+                v.lastLoss(),
+                v.inSampleQlike(),
+                v.inSampleRmse(),
+                v.millis() / 1000.0));
+      }
+      retrainer.unavailable().ifPresent(why -> notes.add("learned model not trained: " + why));
     }
     notes.add(
         "journal: "
             + journal.path()
             + " ("
             + journal.appendedBytes()
-            + " bytes; durability NONE for the demo, FSYNC for live)");
+            + " bytes; durability "
+            + journal.durability()
+            + (journal.durability() == Journal.Durability.NONE ? " for the demo" : "")
+            + ")");
     double avgEquity =
         equityCurve.stream().mapToDouble(Views.EquityPoint::equity).average().orElse(startEquity);
     double hit = Performance.hitRate(closedPnl.stream().mapToDouble(Double::doubleValue).toArray());
@@ -425,12 +679,12 @@ public final class DemoSystem implements AutoCloseable {
             optionsPriced,
             wallSeconds));
     return new RunReport(
-        (market instanceof MarketFeed.Replay ? "bs backtest: " : "bs demo: ") + market.describe(),
-        market instanceof MarketFeed.Replay ? "backtest" : "demo",
+        "bs " + mode() + ": " + market.describe(),
+        mode(),
         settings.seed(),
         simStart,
         market.now(),
-        settings.days(),
+        days,
         Duration.ofNanos(System.nanoTime() - wall0),
         new RunReport.Counts(
             chains, optionsPriced, signalCount, ordersSubmitted, ordersDenied, fillCount, denials),
@@ -453,6 +707,10 @@ public final class DemoSystem implements AutoCloseable {
         notes);
   }
 
+  private String mode() {
+    return mode != null ? mode : market instanceof MarketFeed.Replay ? "backtest" : "demo";
+  }
+
   private double maxDrawdown() {
     return Performance.maxDrawdown(
         equityCurve.stream().mapToDouble(Views.EquityPoint::equity).toArray());
@@ -470,8 +728,15 @@ public final class DemoSystem implements AutoCloseable {
   }
 
   /** The feedback loop: refit the forecaster on daily returns and score yesterday's forecast. */
-  private void retrainForecasts(LocalDate day) {
+  private void retrainForecasts(LocalDate day, boolean trainMl) {
     Instant now = market.now();
+    LstmVolForecaster ml = null;
+    MlRetrainer.Version mlVersion = null;
+    if (retrainer != null) {
+      ml = retrainer.promote().orElse(null);
+      mlVersion = retrainer.inService().orElse(null);
+    }
+    List<ForecastInput> histories = new ArrayList<>();
     for (String u : underlyings) {
       List<Bar> bars =
           market.data().stockBars(u, Timeframe.DAY_1, now.minus(Duration.ofDays(500)), now);
@@ -482,23 +747,49 @@ public final class DemoSystem implements AutoCloseable {
       for (int i = 1; i < bars.size(); i++) {
         r[i - 1] = Math.log(bars.get(i).close() / bars.get(i - 1).close());
       }
-      Double predicted = predictedNextVar.get(u);
-      if (predicted != null) {
-        double last = r[r.length - 1];
-        forecastPairs
-            .computeIfAbsent(u, k -> new ArrayList<>())
-            .add(new double[] {last * last, predicted});
-      }
+      ForecastInput in = ForecastInput.ofReturns(r);
+      histories.add(in);
+      String key = forecaster.name() + " " + u;
+      score(key, r);
       long t0 = System.nanoTime();
-      VolForecast f = forecaster.forecast(ForecastInput.ofReturns(r), 21);
+      VolForecast f = forecaster.forecast(in, 21);
       long ms = (System.nanoTime() - t0) / 1_000_000;
-      trainMillis.merge(u, ms, Math::max);
+      trainMillis.merge(key, ms, Math::max);
       forecasts.put(u, f);
-      predictedNextVar.put(u, f.variance(1));
+      predictedNextVar.put(key, f.variance(1));
       store.saveForecast(
           new StoredForecast(
               now, u, f.model(), day.toString(), 21, f.annualizedVol(21), Double.NaN));
       LOG.debug("{} forecast {} vol21 {} ({} ms)", u, f.model(), f.annualizedVol(21), ms);
+      if (ml != null && r.length >= ml.minHistory()) {
+        String mk = ml.name() + " " + u;
+        score(mk, r);
+        VolForecast mf = ml.forecast(in, 21);
+        predictedNextVar.put(mk, mf.variance(1));
+        trainMillis.put(mk, mlVersion.millis());
+        modelVersions.put(mk, "v1-v" + mlVersion.version() + " daily retrain");
+        store.saveForecast(
+            new StoredForecast(
+                now, u, mf.model(), mlVersion.label(), 21, mf.annualizedVol(21), Double.NaN));
+        // the learned model, once in service, is the forecast the strategies trade on
+        forecasts.put(u, mf);
+        LOG.debug(
+            "{} forecast {} {} vol21 {}", u, mf.model(), mlVersion.label(), mf.annualizedVol(21));
+      }
+    }
+    if (retrainer != null && trainMl) {
+      retrainer.retrain(day, histories);
+    }
+  }
+
+  /** Scores the one-day variance {@code key} predicted at the last session against its return. */
+  private void score(String key, double[] r) {
+    Double predicted = predictedNextVar.get(key);
+    if (predicted != null) {
+      double last = r[r.length - 1];
+      forecastPairs
+          .computeIfAbsent(key, k -> new ArrayList<>())
+          .add(new double[] {last * last, predicted});
     }
   }
 
@@ -575,7 +866,7 @@ public final class DemoSystem implements AutoCloseable {
         }
       }
     }
-    paper.matchAll();
+    venue.matchAll().run();
     collectFills();
     series.writeQuotes(points);
     markToMarket(now);
@@ -583,7 +874,7 @@ public final class DemoSystem implements AutoCloseable {
 
   private List<io.github.bsoptions.signals.strategy.Position> heldPositions(String underlying) {
     List<io.github.bsoptions.signals.strategy.Position> out = new ArrayList<>();
-    for (io.github.bsoptions.exec.order.Position p : paper.positions()) {
+    for (io.github.bsoptions.exec.order.Position p : broker.positions()) {
       EnrichedOption o = optionsBySymbol.get(p.symbol());
       if (o != null && o.contract().underlying().equals(underlying) && p.qty() != 0) {
         out.add(new io.github.bsoptions.signals.strategy.Position(o.contract(), p.qty()));
@@ -632,7 +923,7 @@ public final class DemoSystem implements AutoCloseable {
       denials.merge("no edge (expected profit <= 0)", 1L, Long::sum);
       return false;
     }
-    io.github.bsoptions.exec.order.Account acct = paper.account();
+    io.github.bsoptions.exec.order.Account acct = broker.account();
     SizingResult size;
     try {
       size = sizer.size(lastEquity(), acct.buyingPower(), profile);
@@ -728,7 +1019,7 @@ public final class DemoSystem implements AutoCloseable {
       sent = false;
     } else if (o instanceof Outcome.Confirmed c) {
       ordersSubmitted++;
-      metrics.orderSubmitted("paper");
+      metrics.orderSubmitted(broker.name());
       status = c.order().status().name();
       sent = true;
     } else {
@@ -748,10 +1039,10 @@ public final class DemoSystem implements AutoCloseable {
             req.legs().isEmpty() ? "LIMIT" : "MLEG_LIMIT",
             req.limitPrice(),
             status,
-            "paper",
+            broker.name(),
             strategy));
     if (sent && s != null && entryNet != 0) {
-      open.add(new OpenTrade(s, units, entryNet, strategy));
+      open.add(new RunState.Trade(s, units, entryNet, strategy, o.clientOrderId()));
     }
     return sent;
   }
@@ -770,7 +1061,7 @@ public final class DemoSystem implements AutoCloseable {
 
   private void manageExits(String underlying) {
     LocalDate today = market.now().atZone(SimulationConfig.NEW_YORK).toLocalDate();
-    for (OpenTrade t : new ArrayList<>(open)) {
+    for (RunState.Trade t : new ArrayList<>(open)) {
       if (!t.signal().underlying().equals(underlying)) {
         continue;
       }
@@ -807,13 +1098,13 @@ public final class DemoSystem implements AutoCloseable {
   }
 
   private void collectFills() {
-    for (Fill f : paper.fills(fillsSince)) {
+    for (Fill f : broker.fills(fillsSince)) {
       if (!seenFills.add(f.executionId())) {
         continue;
       }
       fillCount++;
       tradedPremium += Math.abs(f.qty() * f.price() * MULTIPLIER);
-      metrics.fill("paper");
+      metrics.fill(broker.name());
       String strategy = strategyByOrder.getOrDefault(f.clientOrderId(), "?");
       trades.add(
           new RunReport.Trade(
@@ -840,14 +1131,14 @@ public final class DemoSystem implements AutoCloseable {
   }
 
   private void markToMarket(Instant now) {
-    double cash = paper.account().cash();
+    double cash = broker.account().cash();
     double value = 0;
     double delta = 0;
     double gamma = 0;
     double vega = 0;
     double theta = 0;
     List<Views.Position> view = new ArrayList<>();
-    for (io.github.bsoptions.exec.order.Position p : paper.positions()) {
+    for (io.github.bsoptions.exec.order.Position p : broker.positions()) {
       if (p.qty() == 0) {
         continue;
       }
@@ -898,9 +1189,13 @@ public final class DemoSystem implements AutoCloseable {
       dashboard.publishHealth(
           List.of(
               new Views.Health(
-                  "simulated", "source", "UP", "seed " + settings.seed(), now.toEpochMilli()),
+                  market instanceof MarketFeed.Live ? "alpaca" : "simulated",
+                  "source",
+                  "UP",
+                  market instanceof MarketFeed.Live ? market.describe() : "seed " + settings.seed(),
+                  now.toEpochMilli()),
               new Views.Health(
-                  "paper",
+                  broker.name(),
                   "broker",
                   "UP",
                   "kill switch " + engine.killSwitch(),
@@ -986,7 +1281,7 @@ public final class DemoSystem implements AutoCloseable {
 
   private RiskContext riskContext() {
     List<io.github.bsoptions.risk.portfolio.Position> pos = new ArrayList<>();
-    for (io.github.bsoptions.exec.order.Position p : paper.positions()) {
+    for (io.github.bsoptions.exec.order.Position p : broker.positions()) {
       Instrument ins = instrument(p.symbol());
       if (ins != null && p.qty() != 0) {
         pos.add(io.github.bsoptions.risk.portfolio.Position.of(p.symbol(), ins, p.qty()));
@@ -999,7 +1294,7 @@ public final class DemoSystem implements AutoCloseable {
           ms == null ? MarketState.of(e.getKey(), e.getValue()) : ms.with(e.getKey(), e.getValue());
     }
     Portfolio portfolio = new Portfolio(pos);
-    io.github.bsoptions.exec.order.Account a = paper.account();
+    io.github.bsoptions.exec.order.Account a = broker.account();
     LOG.trace("risk context at {}", now);
     return new RiskContext(
         portfolio,
@@ -1019,7 +1314,11 @@ public final class DemoSystem implements AutoCloseable {
   @Override
   public void close() {
     engine.close();
-    paper.close();
+    if (retrainer != null) {
+      retrainer.close();
+    }
+    broker.close();
+    journal.close();
     market.close();
   }
 }

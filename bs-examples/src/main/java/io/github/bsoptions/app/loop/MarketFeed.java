@@ -79,6 +79,98 @@ public interface MarketFeed extends AutoCloseable {
     return new Replay(file, RecordingFormat.read(file), rate);
   }
 
+  /**
+   * A live provider (Alpaca) on the wall clock: {@link #advance()} and {@link #nextSession()} do
+   * nothing (time moves by itself; the loop paces its cycles). Takes ownership of the provider.
+   *
+   * @param provider the provider
+   * @param clock the wall clock
+   * @param rate the risk-free rate to price with
+   */
+  static MarketFeed live(MarketDataProvider provider, java.time.Clock clock, double rate) {
+    return new Live(provider, clock, rate);
+  }
+
+  /** A live provider on the wall clock. */
+  final class Live implements MarketFeed {
+    private final MarketDataProvider provider;
+    private final java.time.Clock clock;
+    private final double rate;
+
+    Live(MarketDataProvider provider, java.time.Clock clock, double rate) {
+      if (!Double.isFinite(rate)) {
+        throw new IllegalArgumentException("rate must be finite, was " + rate);
+      }
+      this.provider = provider;
+      this.clock = clock;
+      this.rate = rate;
+    }
+
+    /**
+     * Returns whether the regular session (09:30 to 16:00 New York, Monday to Friday) is open at
+     * {@code t}; holidays are not known here (their chains simply stop changing).
+     */
+    public static boolean regularSession(Instant t) {
+      java.time.ZonedDateTime z = t.atZone(SimulationConfig.NEW_YORK);
+      java.time.DayOfWeek d = z.getDayOfWeek();
+      if (d == java.time.DayOfWeek.SATURDAY || d == java.time.DayOfWeek.SUNDAY) {
+        return false;
+      }
+      java.time.LocalTime lt = z.toLocalTime();
+      return !lt.isBefore(SimulationConfig.OPEN) && lt.isBefore(SimulationConfig.CLOSE);
+    }
+
+    @Override
+    public MarketDataProvider data() {
+      return provider;
+    }
+
+    @Override
+    public Instant now() {
+      return clock.instant();
+    }
+
+    @Override
+    public double rate() {
+      return rate;
+    }
+
+    @Override
+    public double spot(String underlying) {
+      try {
+        var q = provider.latestStockQuote(underlying);
+        return (q.bid() + q.ask()) / 2;
+      } catch (RuntimeException e) {
+        return Double.NaN;
+      }
+    }
+
+    @Override
+    public void advance() {
+      // the wall clock moves by itself
+    }
+
+    @Override
+    public void nextSession() {
+      // the wall clock moves by itself
+    }
+
+    @Override
+    public int sessions() {
+      return 0;
+    }
+
+    @Override
+    public String describe() {
+      return provider.name() + " (live)";
+    }
+
+    @Override
+    public void close() {
+      provider.close();
+    }
+  }
+
   /** The simulation, optionally behind a recording decorator. */
   final class Simulated implements MarketFeed {
     private final SimulatedMarket market;

@@ -100,6 +100,28 @@ public final class RiskGate implements PreTradeGate {
     return p == null ? 0 : check.largestQuantity(p, context.get());
   }
 
+  /**
+   * Returns whether every leg of the order trades against a held position of the opposite sign and
+   * no larger than it: the order can only close exposure. Such orders (the loop's exits) pass
+   * without the exposure limits, which would otherwise see, say, the sale that closes a long
+   * straddle as a naked short straddle with unbounded loss; the engine's kill switch still applies.
+   */
+  static boolean closesOnly(OrderProposal p, RiskContext ctx) {
+    java.util.Map<String, Double> held = new java.util.HashMap<>();
+    for (io.github.bsoptions.risk.portfolio.Position pos : ctx.portfolio().positions()) {
+      held.merge(pos.id(), pos.quantity(), Double::sum);
+    }
+    for (OrderLeg leg : p.legs()) {
+      double q = (double) leg.ratio() * p.quantity();
+      double h = held.getOrDefault(leg.symbol(), 0.0);
+      if (!(h * q < 0 && Math.abs(q) <= Math.abs(h))) {
+        return false;
+      }
+      held.put(leg.symbol(), h + q);
+    }
+    return !p.legs().isEmpty();
+  }
+
   @Override
   public GateDecision check(String strategy, OrderRequest order) {
     long t0 = System.nanoTime();
@@ -109,7 +131,11 @@ public final class RiskGate implements PreTradeGate {
         metrics.riskRejection("UNKNOWN_INSTRUMENT");
         return GateDecision.reject("unknown instrument in " + order);
       }
-      Decision d = check.submit(p, context.get());
+      RiskContext ctx = context.get();
+      if (closesOnly(p, ctx)) {
+        return GateDecision.accept();
+      }
+      Decision d = check.submit(p, ctx);
       if (d.approved()) {
         return GateDecision.accept();
       }

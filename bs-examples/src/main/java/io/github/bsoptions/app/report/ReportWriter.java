@@ -162,7 +162,7 @@ public final class ReportWriter {
       sb.append(
           String.format(
               Locale.ROOT,
-              "  %-16s %-10s %8s %10s %10s %10s%n",
+              "  %-22s %-20s %4s %10s %10s %10s%n",
               "model",
               "version",
               "n",
@@ -173,7 +173,7 @@ public final class ReportWriter {
         sb.append(
             String.format(
                 Locale.ROOT,
-                "  %-16s %-10s %8d %10.4f %10.4f %8d ms%n",
+                "  %-22s %-20s %4d %10.4f %10.4f %8d ms%n",
                 f.model(),
                 f.version(),
                 f.forecasts(),

@@ -1,0 +1,218 @@
+package io.github.bsoptions.app.loop;
+
+import io.github.bsoptions.signals.ml.LstmVolForecaster;
+import io.github.bsoptions.signals.ml.VolModelConfig;
+import io.github.bsoptions.signals.ml.VolModelTrainer;
+import io.github.bsoptions.signals.vol.ForecastInput;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The feedback loop's learned model: a small LSTM volatility model (by default the hybrid
+ * LSTM-GARCH of bs-signals-ml) retrained at the start of every session on the daily returns known
+ * then, on a background thread, while the loop trades. The model trained at one session start is
+ * put in service at the next one ({@link #promote}), after a whole session to train, so which model
+ * serves which day does not depend on how fast the machine is. Every trained version is kept with
+ * its training metrics.
+ */
+public final class MlRetrainer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MlRetrainer.class);
+
+  /**
+   * One trained model version.
+   *
+   * @param version 1, 2, ...
+   * @param model the model name ({@code hybrid-lstm-garch} or {@code lstm})
+   * @param trainedOn the session whose start it was trained at (data up to then)
+   * @param histories return histories trained on (one per underlying)
+   * @param samples training sequences
+   * @param epochs epochs
+   * @param firstLoss mean loss of the first epoch (standardized target)
+   * @param lastLoss mean loss of the last epoch
+   * @param inSampleQlike in-sample QLIKE after calibration
+   * @param inSampleRmse in-sample RMSE of annualized volatility
+   * @param millis training wall time
+   */
+  public record Version(
+      int version,
+      String model,
+      LocalDate trainedOn,
+      int histories,
+      int samples,
+      int epochs,
+      double firstLoss,
+      double lastLoss,
+      double inSampleQlike,
+      double inSampleRmse,
+      long millis) {
+    /** The label stored with its forecasts: {@code v2 trained 2026-01-06}. */
+    public String label() {
+      return "v" + version + " trained " + trainedOn;
+    }
+  }
+
+  private final VolModelConfig config;
+  private final Duration maxWait;
+  private final ExecutorService pool;
+  private final List<Version> versions = new ArrayList<>();
+  private Future<VolModelTrainer.Result> pending;
+  private LocalDate pendingDay;
+  private int pendingHistories;
+  private LstmVolForecaster current;
+  private Version currentVersion;
+  private String unavailable;
+
+  /**
+   * Creates the retrainer.
+   *
+   * @param config the model and its training settings
+   * @param maxWait how long {@link #promote} waits for a training still running before it keeps the
+   *     model in service (and tries again at the next session)
+   */
+  public MlRetrainer(VolModelConfig config, Duration maxWait) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
+    this.pool =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "bs-ml-retrain");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** The demo's model: the hybrid LSTM-GARCH with bs-signals-ml's defaults (6 epochs). */
+  public static MlRetrainer demo() {
+    return new MlRetrainer(VolModelConfig.defaults(true), Duration.ofSeconds(120));
+  }
+
+  /** Returns the model name. */
+  public String model() {
+    return config.modelName();
+  }
+
+  /**
+   * Puts the model trained at the previous session start in service (waiting for its training up to
+   * the configured time), and returns the model in service, if any.
+   */
+  public synchronized Optional<LstmVolForecaster> promote() {
+    if (pending != null) {
+      try {
+        VolModelTrainer.Result r = pending.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+        var rep = r.report();
+        Version v =
+            new Version(
+                versions.size() + 1,
+                rep.model(),
+                pendingDay,
+                pendingHistories,
+                rep.samples(),
+                rep.epochs(),
+                rep.firstEpochLoss(),
+                rep.lastEpochLoss(),
+                rep.inSample() == null ? Double.NaN : rep.inSample().qlike(),
+                rep.inSample() == null ? Double.NaN : rep.inSample().rmseVol(),
+                rep.millis());
+        versions.add(v);
+        if (current != null) {
+          current.close();
+        }
+        current = r.forecaster();
+        currentVersion = v;
+        pending = null;
+        LOG.info(
+            "{} {} in service ({} samples, loss {} -> {}, {} ms)",
+            v.model(),
+            v.label(),
+            v.samples(),
+            v.firstLoss(),
+            v.lastLoss(),
+            v.millis());
+      } catch (TimeoutException e) {
+        LOG.warn(
+            "{} training of {} still running: the model in service stays", model(), pendingDay);
+      } catch (ExecutionException e) {
+        pending = null;
+        unavailable = String.valueOf(e.getCause());
+        LOG.warn("{} training failed: {}", model(), unavailable);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return Optional.ofNullable(current);
+  }
+
+  /** Returns the version in service, if any. */
+  public synchronized Optional<Version> inService() {
+    return Optional.ofNullable(currentVersion);
+  }
+
+  /**
+   * Starts training a new version on {@code histories} (data up to the start of {@code day}) in the
+   * background, unless a training is still running or the ML engine is unavailable.
+   */
+  public synchronized void retrain(LocalDate day, List<ForecastInput> histories) {
+    if (pending != null || unavailable != null || histories.isEmpty()) {
+      return;
+    }
+    List<ForecastInput> copy = List.copyOf(histories);
+    pendingDay = day;
+    pendingHistories = copy.size();
+    pending =
+        pool.submit(
+            () -> {
+              try {
+                return VolModelTrainer.train(copy, config);
+              } catch (LinkageError e) {
+                // no DJL PyTorch engine on this machine
+                throw new IllegalStateException("ML engine unavailable: " + e, e);
+              }
+            });
+  }
+
+  /** Returns every version trained and put in service, oldest first. */
+  public synchronized List<Version> versions() {
+    return List.copyOf(versions);
+  }
+
+  /** Returns why the model could not be trained, if it could not. */
+  public synchronized Optional<String> unavailable() {
+    return Optional.ofNullable(unavailable);
+  }
+
+  /** Stops: a training still running is abandoned (its thread is a daemon); models are closed. */
+  @Override
+  public synchronized void close() {
+    if (pending != null) {
+      if (pending.isDone()) {
+        try {
+          pending.get().forecaster().close();
+        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+          // nothing was trained
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      } else {
+        pending.cancel(true);
+      }
+      pending = null;
+    }
+    pool.shutdownNow();
+    if (current != null) {
+      current.close();
+      current = null;
+    }
+  }
+}
