@@ -60,6 +60,7 @@ import io.github.bsoptions.signals.score.ContractScore;
 import io.github.bsoptions.signals.score.ScoredChain;
 import io.github.bsoptions.signals.score.ScoringContext;
 import io.github.bsoptions.signals.spi.Forecaster;
+import io.github.bsoptions.signals.strategy.DirectionalDeltaStrategy;
 import io.github.bsoptions.signals.strategy.LongVolatilityStrategy;
 import io.github.bsoptions.signals.strategy.MarketView;
 import io.github.bsoptions.signals.strategy.ShortPremiumStrategy;
@@ -67,6 +68,7 @@ import io.github.bsoptions.signals.strategy.Signal;
 import io.github.bsoptions.signals.strategy.SignalLeg;
 import io.github.bsoptions.signals.strategy.Strategies;
 import io.github.bsoptions.signals.strategy.Strategy;
+import io.github.bsoptions.signals.strategy.Trend;
 import io.github.bsoptions.signals.vol.ForecastInput;
 import io.github.bsoptions.signals.vol.ForecastMetrics;
 import io.github.bsoptions.signals.vol.Forecasters;
@@ -105,6 +107,12 @@ public final class DemoSystem implements AutoCloseable {
 
   /** Relative volatility edge the demo's strategies need (implied vs forecast). */
   static final double DEMO_EDGE = 0.05;
+
+  /** Daily returns in the trend statistic the directional strategy reads. */
+  static final int TREND_DAYS = 20;
+
+  /** Trend statistic the demo's directional strategy needs. */
+  static final double DEMO_TREND = 1.0;
 
   /**
    * Gap allowance on a stop: an unbounded-loss structure is assumed to lose this times its stop.
@@ -190,6 +198,10 @@ public final class DemoSystem implements AutoCloseable {
   private final Map<String, EnrichedOption> optionsBySymbol = new HashMap<>();
   private final Map<String, Double> spots = new HashMap<>();
   private final Map<String, VolForecast> forecasts = new HashMap<>();
+
+  /** Per underlying: the trend statistic of the last {@link #TREND_DAYS} daily closes. */
+  private final Map<String, Double> trends = new HashMap<>();
+
   private final Map<String, Double> predictedNextVar = new HashMap<>();
   private final Map<String, List<double[]>> forecastPairs = new HashMap<>();
   private final Map<String, Long> trainMillis = new HashMap<>();
@@ -363,9 +375,11 @@ public final class DemoSystem implements AutoCloseable {
   }
 
   /**
-   * The demo's strategy book: the two built-in strategies laddered over several tenors with a 5%
-   * volatility edge (the library defaults, one tenor at 15% edge, trade a few times a week), plus
-   * any other strategy found on the module path, each held at most {@link #DEMO_HOLD_SESSIONS}.
+   * The demo's strategy book: the two volatility strategies laddered over several tenors with a 5%
+   * volatility edge (the library defaults, one tenor at 15% edge, trade a few times a week), the
+   * directional strategy at a trend of {@link #DEMO_TREND} standard errors (the default 2 rarely
+   * fires within a few days), plus any other strategy found on the module path, each held at most
+   * {@link #DEMO_HOLD_SESSIONS}.
    */
   static List<Strategy> demoStrategies(List<Strategy> discovered) {
     List<Strategy> out = new ArrayList<>();
@@ -376,8 +390,12 @@ public final class DemoSystem implements AutoCloseable {
               DEMO_HOLD_SESSIONS));
       out.add(new HoldingPeriod(new LongVolatilityStrategy(DEMO_EDGE, days), DEMO_HOLD_SESSIONS));
     }
+    out.add(
+        new HoldingPeriod(new DirectionalDeltaStrategy(DEMO_TREND, 28, 0.25), DEMO_HOLD_SESSIONS));
     for (Strategy s : discovered) {
-      if (!s.name().equals("short-premium") && !s.name().equals("long-volatility")) {
+      if (!s.name().equals("short-premium")
+          && !s.name().equals("long-volatility")
+          && !s.name().equals("directional-delta")) {
         out.add(new HoldingPeriod(s, DEMO_HOLD_SESSIONS));
       }
     }
@@ -749,6 +767,11 @@ public final class DemoSystem implements AutoCloseable {
       }
       ForecastInput in = ForecastInput.ofReturns(r);
       histories.add(in);
+      double[] closes = new double[bars.size()];
+      for (int i = 0; i < closes.length; i++) {
+        closes[i] = bars.get(i).close();
+      }
+      trends.put(u, Trend.tStatistic(closes, TREND_DAYS));
       String key = forecaster.name() + " " + u;
       score(key, r);
       long t0 = System.nanoTime();
@@ -828,7 +851,17 @@ public final class DemoSystem implements AutoCloseable {
       ScoredChain scored = scorer.score(ntm, ScoringContext.of(forecast));
       List<io.github.bsoptions.signals.strategy.Position> held = heldPositions(u);
       MarketView view =
-          new MarketView(u, spot, market.rate(), 0, now, enriched, scored, forecast, held);
+          new MarketView(
+              u,
+              spot,
+              market.rate(),
+              0,
+              now,
+              enriched,
+              scored,
+              forecast,
+              held,
+              trends.getOrDefault(u, Double.NaN));
       List<Signal> signals = new ArrayList<>();
       for (Strategy s : strategies) {
         signals.addAll(s.evaluate(view));
@@ -837,7 +870,7 @@ public final class DemoSystem implements AutoCloseable {
       metrics.latency().record(Stage.SIGNAL_GENERATION, t3 - t2);
       manageExits(u);
       long openHere = open.stream().filter(t -> t.signal().underlying().equals(u)).count();
-      for (Signal s : signals) {
+      for (Signal s : acrossStrategies(signals)) {
         signalCount++;
         publishSignal(s);
         if (openHere < settings.maxOpenTrades() && enter(s)) {
@@ -870,6 +903,27 @@ public final class DemoSystem implements AutoCloseable {
     collectFills();
     series.writeQuotes(points);
     markToMarket(now);
+  }
+
+  /**
+   * Orders the signals round-robin across strategies (each strategy's best first, then each one's
+   * second, ...), so the cap on open trades per underlying does not starve the strategies that come
+   * last in the book.
+   */
+  static List<Signal> acrossStrategies(List<Signal> signals) {
+    Map<String, List<Signal>> byStrategy = new LinkedHashMap<>();
+    for (Signal s : signals) {
+      byStrategy.computeIfAbsent(s.strategy(), k -> new ArrayList<>()).add(s);
+    }
+    List<Signal> out = new ArrayList<>(signals.size());
+    for (int round = 0; out.size() < signals.size(); round++) {
+      for (List<Signal> l : byStrategy.values()) {
+        if (round < l.size()) {
+          out.add(l.get(round));
+        }
+      }
+    }
+    return out;
   }
 
   private List<io.github.bsoptions.signals.strategy.Position> heldPositions(String underlying) {

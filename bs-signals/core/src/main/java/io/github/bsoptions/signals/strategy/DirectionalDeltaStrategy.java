@@ -19,13 +19,21 @@ import java.util.Optional;
  * <p>Stays flat when the trend is unknown (NaN), when the expiry closest to {@code targetDays} is
  * already held, or when the spread would not cost a positive debit below its width. Exits: a 50 %
  * gain on the debit, a 50 % loss, or when a third of the time to expiry remains. Confidence is
- * {@code min(1, |trend| / (2 minTrend))}. Probability of profit is computed under a lognormal with
- * the forecast volatility and the risk-neutral drift, so it does not assume the trend persists.
+ * {@code min(1, |trend| / (2 minTrend))}.
+ *
+ * <p>Probability and expected profit are computed under a lognormal with the forecast volatility
+ * and a drift of {@code r - q + persistence * mu}, where {@code mu = trend * vol * sqrt(252 /
+ * lookbackDays)} is the annualized mean return the trend statistic implies (its definition solved
+ * for the mean, with the forecast volatility standing in for the sample's) and {@code persistence}
+ * the fraction of it assumed to continue: the strategy's view, stated as a number. With {@code
+ * persistence = 0} they are risk-neutral and a debit spread at mid shows no edge.
  */
 public final class DirectionalDeltaStrategy implements Strategy {
   private final double minTrend;
   private final int targetDays;
   private final double shortDelta;
+  private final int lookbackDays;
+  private final double persistence;
 
   /**
    * Creates the strategy.
@@ -33,14 +41,28 @@ public final class DirectionalDeltaStrategy implements Strategy {
    * @param minTrend minimum absolute trend statistic to act on, e.g. 2.0
    * @param targetDays preferred calendar days to expiry, e.g. 30
    * @param shortDelta absolute delta of the sold (further out-of-the-money) leg, in (0, 0.5)
+   * @param lookbackDays the number of daily returns the view's trend statistic was computed over
+   *     ({@link Trend#tStatistic}), e.g. 20
+   * @param persistence fraction of the trailing drift assumed to continue, in [0, 1], e.g. 0.25
    */
-  public DirectionalDeltaStrategy(double minTrend, int targetDays, double shortDelta) {
+  public DirectionalDeltaStrategy(
+      double minTrend, int targetDays, double shortDelta, int lookbackDays, double persistence) {
     this.minTrend = Checks.positive(minTrend, "minTrend");
     this.targetDays = Checks.positive(targetDays, "targetDays");
     if (!(shortDelta > 0 && shortDelta < 0.5)) {
       throw new IllegalArgumentException("shortDelta must be in (0, 0.5), was " + shortDelta);
     }
     this.shortDelta = shortDelta;
+    this.lookbackDays = Checks.positive(lookbackDays, "lookbackDays");
+    if (!(persistence >= 0 && persistence <= 1)) {
+      throw new IllegalArgumentException("persistence must be in [0, 1], was " + persistence);
+    }
+    this.persistence = persistence;
+  }
+
+  /** Creates the strategy with a 20-day trend lookback and persistence 0.25. */
+  public DirectionalDeltaStrategy(double minTrend, int targetDays, double shortDelta) {
+    this(minTrend, targetDays, shortDelta, 20, 0.25);
   }
 
   /** Creates the strategy with trend 2.0, 30 days and a 0.25-delta short leg. */
@@ -87,7 +109,9 @@ public final class DirectionalDeltaStrategy implements Strategy {
     }
     double years = buy.expiryYears();
     double fv = view.forecast().annualizedVolToExpiry(years);
-    PopResult pop = StrategySupport.pop(legs, view, years, fv);
+    double mu = trend * fv * Math.sqrt(252.0 / lookbackDays);
+    double drift = view.rate() - view.dividendYield() + persistence * mu;
+    PopResult pop = StrategySupport.pop(legs, view, years, fv, drift);
     long days = Math.max(1, Math.round(years * 365 / 3));
     String structure = type == OptionType.CALL ? "call debit spread" : "put debit spread";
     String why =

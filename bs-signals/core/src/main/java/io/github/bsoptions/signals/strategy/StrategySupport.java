@@ -72,6 +72,12 @@ final class StrategySupport {
   }
 
   static PopResult pop(List<SignalLeg> legs, MarketView view, double years, double vol) {
+    return pop(legs, view, years, vol, view.rate() - view.dividendYield());
+  }
+
+  /** As {@link #pop(List, MarketView, double, double)} with the underlying's drift given. */
+  static PopResult pop(
+      List<SignalLeg> legs, MarketView view, double years, double vol, double drift) {
     List<PayoffLeg> pl = new ArrayList<>();
     for (SignalLeg l : legs) {
       pl.add(
@@ -81,8 +87,7 @@ final class StrategySupport {
               l.quantity(),
               l.price()));
     }
-    return ProbabilityOfProfit.analyze(
-        pl, view.spot(), years, view.rate() - view.dividendYield(), vol);
+    return ProbabilityOfProfit.analyze(pl, view.spot(), years, drift, vol);
   }
 
   static double net(List<SignalLeg> legs) {
