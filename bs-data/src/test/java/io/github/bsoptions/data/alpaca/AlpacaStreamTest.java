@@ -410,7 +410,7 @@ class AlpacaStreamTest {
           new AlpacaMarketDataProvider(
               AlpacaConfig.of(new AlpacaCredentials(AlpacaRestTest.KEY, AlpacaRestTest.SECRET))
                   .withUrls(base, base, "ws://127.0.0.1:" + proxy.port() + "/")
-                  .withStreamTiming(backoffMin, backoffMax, Duration.ofMillis(1500)),
+                  .withStreamTiming(backoffMin, backoffMax, Duration.ofMillis(2500)),
               TimeSource.SYSTEM);
       proxy.slice(true);
       Collect c = new Collect();
