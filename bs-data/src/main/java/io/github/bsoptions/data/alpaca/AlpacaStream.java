@@ -55,6 +55,7 @@ final class AlpacaStream {
   private StreamState state = StreamState.CONNECTING;
   private boolean authenticated;
   private boolean closed;
+  private boolean reconnectScheduled;
   private int attempt;
   private long lastMessageNanos;
   private Instant disconnectedAt;
@@ -109,8 +110,8 @@ final class AlpacaStream {
     }
     Entry e = new Entry(quotes, trades, l);
     entries.add(e);
-    if (socket == null) {
-      connect();
+    if (socket == null && !reconnectScheduled) {
+      connect(); // during a backoff wait the scheduled reconnect subscribes the new entry too
     } else if (authenticated) {
       syncSubscriptions();
     }
@@ -149,6 +150,7 @@ final class AlpacaStream {
 
   private void stopSocket(String why) {
     generation++;
+    reconnectScheduled = false;
     if (socket != null) {
       socket.close(1000, why);
       socket = null;
@@ -214,9 +216,13 @@ final class AlpacaStream {
         StreamState.RECONNECTING,
         why + "; reconnecting in " + delay + " ms (attempt " + attempt + ")");
     int next = ++generation;
+    reconnectScheduled = true;
     scheduler.schedule(
         () -> {
           synchronized (AlpacaStream.this) {
+            if (generation == next) {
+              reconnectScheduled = false;
+            }
             if (!closed && generation == next && !entries.isEmpty()) {
               connect();
             }

@@ -387,6 +387,49 @@ class AlpacaStreamTest {
     toxicScenario(false, "SPY", 20261203L);
   }
 
+  @Test
+  void subscribingDuringTheBackoffWaitDoesNotReconnectEarlyAndIsSubscribedOnce() throws Exception {
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return new MockResponse().withWebSocketUpgrade(new FakeAlpaca(true, true, true));
+          }
+        });
+    try (ToxicProxy proxy = new ToxicProxy(server.getPort())) {
+      alpaca.close();
+      String base = server.url("/").toString();
+      alpaca =
+          new AlpacaMarketDataProvider(
+              AlpacaConfig.of(new AlpacaCredentials(AlpacaRestTest.KEY, AlpacaRestTest.SECRET))
+                  .withUrls(base, base, "ws://127.0.0.1:" + proxy.port() + "/")
+                  .withStreamTiming(
+                      Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(30)),
+              TimeSource.SYSTEM);
+      Collect a = new Collect();
+      alpaca.subscribe(new StreamRequest(Set.of(), Set.of(), Set.of(OCC), Set.of()), a);
+      await(() -> a.quotes.size() >= 2);
+      proxy.reset();
+      await(() -> a.states.stream().anyMatch(st -> st.startsWith("RECONNECTING")));
+      int statesBefore = a.states.size();
+      Collect b = new Collect();
+      String other = "AAPL261016P00250000";
+      alpaca.subscribe(new StreamRequest(Set.of(), Set.of(), Set.of(other), Set.of()), b);
+      // connect() would have announced CONNECTING synchronously: the backoff wait is kept
+      // (the scheduled reconnect comes 1.5 to 3 s after the drop)
+      List<String> after = List.copyOf(a.states);
+      assertThat(after.subList(statesBefore, after.size()))
+          .noneMatch(st -> st.startsWith("CONNECTING"));
+      await(() -> sessions.size() == 2 && !a.gaps.isEmpty());
+      await(() -> sessions.get(1).received.size() == 2);
+      assertThat(sessions.get(1).received)
+          .extracting(m -> m.get("action"))
+          .containsExactly("auth", "subscribe");
+      assertThat(sessions.get(1).received.get(1)).containsEntry("quotes", List.of(OCC, other));
+      assertThat(proxy.connections()).isEqualTo(2);
+    }
+  }
+
   /**
    * Streams through a {@link ToxicProxy} and injects seeded faults (connection reset, stalled
    * connection, 1-3 byte TCP segments): after each, the client must reconnect with jittered
@@ -410,7 +453,7 @@ class AlpacaStreamTest {
           new AlpacaMarketDataProvider(
               AlpacaConfig.of(new AlpacaCredentials(AlpacaRestTest.KEY, AlpacaRestTest.SECRET))
                   .withUrls(base, base, "ws://127.0.0.1:" + proxy.port() + "/")
-                  .withStreamTiming(backoffMin, backoffMax, Duration.ofMillis(1500)),
+                  .withStreamTiming(backoffMin, backoffMax, Duration.ofMillis(2500)),
               TimeSource.SYSTEM);
       proxy.slice(true);
       Collect c = new Collect();
