@@ -78,8 +78,34 @@ public final class Reconciler {
                   + f.signedQty());
           continue;
         }
-        append(journal, ledger, EntryType.FILL, f.clientOrderId(), fillFields(f, null));
-        actions.add("journalled missed fill " + f.executionId() + " of " + f.clientOrderId());
+        String cid = f.clientOrderId();
+        TrackedOrder mine = ledger.order(cid);
+        if (ledger.fillQty(cid) > 0 && !mine.request().isMultiLeg()) {
+          // The journal holds fills of this order already, perhaps the same ones under the
+          // stream's execution ids (a broker's fill history may use other ids): the broker's
+          // cumulative quantity decides. A wrong skip cannot hide anything: positions are
+          // compared with the broker's below.
+          Optional<BrokerOrder> view;
+          try {
+            view = b.findByClientOrderId(cid);
+          } catch (BrokerException e) {
+            problems.add("cannot query " + cid + " at " + b.name() + ": " + e.getMessage());
+            continue;
+          }
+          if (view.isPresent() && ledger.fillQty(cid) + f.qty() > view.get().filledQty()) {
+            actions.add(
+                "fill "
+                    + f.executionId()
+                    + " of "
+                    + cid
+                    + " already journalled under another execution id (broker cumulative "
+                    + view.get().filledQty()
+                    + ")");
+            continue;
+          }
+        }
+        append(journal, ledger, EntryType.FILL, cid, fillFields(f, null));
+        actions.add("journalled missed fill " + f.executionId() + " of " + cid);
         touched.add(f.clientOrderId());
       }
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.bsoptions.exec.engine.FaultyBroker.Fault;
 import io.github.bsoptions.exec.journal.EntryType;
+import io.github.bsoptions.exec.journal.JournalBackend.Kind;
 import io.github.bsoptions.exec.journal.JournalRecord;
 import io.github.bsoptions.exec.journal.Ledger;
 import io.github.bsoptions.exec.journal.Resolution;
@@ -25,6 +26,8 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ExecutionEngineTest {
   @TempDir Path dir;
@@ -171,8 +174,12 @@ class ExecutionEngineTest {
     assertThat(e.stateHash()).isEqualTo(before);
   }
 
-  @Test
-  void replayIsSideEffectFreeAndIdentical() throws IOException {
+  /** J-2 on every journal store: the replay of what was stored equals the live state. */
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void replayIsSideEffectFreeAndIdentical(Kind kind) throws IOException {
+    rig = new Rig(dir, kind);
+    rig.quote(C1, 1.00, 1.10, 100);
     ExecutionEngine e = rig.start();
     for (int i = 0; i < 50; i++) {
       rig.a.script.add(i % 7 == 3 ? Fault.LOST_RESPONSE : Fault.NONE);
@@ -189,6 +196,8 @@ class ExecutionEngineTest {
     assertThat(replayed.snapshot()).isEqualTo(e.stateSnapshot());
     assertThat(replayed.snapshotHash()).isEqualTo(e.stateHash());
     assertThat(replayed.anomalies()).isEmpty();
+    // and a restart on the stored journal rebuilds the same state
+    assertThat(rig.restart().stateHash()).isEqualTo(e.stateHash());
   }
 
   @Test

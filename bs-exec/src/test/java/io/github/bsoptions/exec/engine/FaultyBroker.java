@@ -49,6 +49,10 @@ final class FaultyBroker implements BrokerClient {
   final List<String> submitted = new ArrayList<>();
   boolean queriesFail;
   boolean hidePositions;
+
+  /** Fill history reports other execution ids than the stream did (as a broker may). */
+  boolean renameHistoryIds;
+
   int calls;
   int submits;
 
@@ -150,7 +154,24 @@ final class FaultyBroker implements BrokerClient {
   @Override
   public List<Fill> fills(Instant since) {
     query();
-    return inner.fills(since);
+    if (!renameHistoryIds) {
+      return inner.fills(since);
+    }
+    List<Fill> out = new java.util.ArrayList<>();
+    for (Fill f : inner.fills(since)) {
+      out.add(
+          new Fill(
+              "history-" + f.executionId(),
+              f.clientOrderId(),
+              f.brokerOrderId(),
+              f.symbol(),
+              f.side(),
+              f.qty(),
+              f.price(),
+              f.fee(),
+              f.timestamp()));
+    }
+    return out;
   }
 
   @Override

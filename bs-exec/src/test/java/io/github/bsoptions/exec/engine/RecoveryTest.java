@@ -137,4 +137,28 @@ class RecoveryTest {
         .hasMessageContaining("sequence 2, expected 1");
     assertThat(rig.engine).isNull();
   }
+
+  /**
+   * Fills already journalled from the stream, listed by the broker's history under other execution
+   * ids, are not counted twice; a fill missed while down still is.
+   */
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void historyUnderOtherIdsIsNotCountedTwice(Kind kind) {
+    setUp(kind);
+    ExecutionEngine e = rig.start();
+    e.submit("s1", OrderRequest.market("d", C1, Side.BUY, 2)); // filled, journalled from the stream
+    Outcome resting = e.submit("s1", OrderRequest.limit("d", C1, Side.BUY, 5, 1.05));
+    rig.crash();
+    rig.quote(C1, 1.00, 1.04, 3); // 3 of the resting order fill while down
+    rig.a.renameHistoryIds = true;
+    ExecutionEngine e2 = rig.restart();
+    assertThat(e2.positions()).isEqualTo(Map.of(C1, 5L));
+    assertThat(e2.order(resting.clientOrderId()).state().filledQty()).isEqualTo(3);
+    assertThat(e2.startupReconciliation().actions())
+        .anyMatch(s -> s.contains("already journalled under another execution id"))
+        .anyMatch(s -> s.contains("journalled missed fill history-"));
+    // and the next start is clean too
+    assertThat(rig.restart().positions()).isEqualTo(Map.of(C1, 5L));
+  }
 }
