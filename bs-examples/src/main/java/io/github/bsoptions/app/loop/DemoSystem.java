@@ -99,7 +99,11 @@ import org.slf4j.LoggerFactory;
  * rules and submit through bs-exec's journalled engine to the paper broker; manage exits by each
  * signal's rules; mark the book to market; persist and publish everything. Once per simulated day
  * the volatility forecaster is refitted on the daily returns (the feedback loop) and scored against
- * the realized variance.
+ * the realized variance; with {@link #retrainWith} a learned model is also retrained every session.
+ *
+ * <p>{@link #run} drives whole simulated days (the demo and the backtest); the live loop ({@link
+ * LiveLoop}, {@code bs run}) drives the same system one {@link #cycle()} at a time, on any {@link
+ * MarketFeed} and any broker given as a {@link Venue}.
  */
 public final class DemoSystem implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoSystem.class);

@@ -186,6 +186,39 @@ class RunCommandTest {
   }
 
   @Test
+  void aReplayResumesWhereItStoppedAndEndsWithItsRecording() throws Exception {
+    Path rec = dir.resolve("rec.jsonl");
+    String[] demo =
+        run(
+            "demo",
+            "--days",
+            "1",
+            "--step-minutes",
+            "60",
+            "--no-ml",
+            "--record",
+            rec.toString(),
+            "--output",
+            dir.resolve("demo").toString());
+    assertThat(demo[0]).as(demo[2]).isEqualTo("0");
+    String[] first = runCycles(2, "--source", "replay", "--replay", rec.toString());
+    assertThat(first[0]).as(first[2]).isEqualTo("0");
+    RunState s1 = RunState.read(dir.resolve("state/run-state.json")).orElseThrow();
+    assertThat(s1.source()).isEqualTo("replay");
+    assertThat(s1.cycles()).isEqualTo(2);
+    // the second run continues from the third step and stops at the end of the recording
+    String[] second = runCycles(100, "--source", "replay", "--replay", rec.toString());
+    assertThat(second[0]).as(second[2]).isEqualTo("0");
+    assertThat(second[1])
+        .contains("resumed (run 2): feed at " + s1.feedTime())
+        .contains("reconciled with paper (no discrepancies)")
+        .contains("stopped: the recording has no more sessions");
+    RunState s2 = RunState.read(dir.resolve("state/run-state.json")).orElseThrow();
+    // 09:30 to 15:30 in 60-minute steps: the demo's 6 steps of its one session
+    assertThat(s2.cycles()).isEqualTo(6);
+  }
+
+  @Test
   void liveTradingNeedsTheConfirmationFlag() {
     String[] r = runCycles(1, "--broker", "alpaca-live");
     assertThat(r[0]).isEqualTo("2");
