@@ -68,7 +68,44 @@ class AmericanModelTest {
     assertThat(am.vanna()).isCloseTo(eu.vanna(), within(1e-4));
     assertThat(am.dualDelta()).isCloseTo(eu.dualDelta(), within(1e-7));
     assertThat(am.dualGamma()).isCloseTo(eu.dualGamma(), within(1e-6));
-    assertThat(am.speed()).isNaN();
+    // Every third-order greek too, exactly the analytic ones.
+    assertThat(am.charm()).isEqualTo(eu.charm());
+    assertThat(am.veta()).isEqualTo(eu.veta());
+    assertThat(am.speed()).isEqualTo(eu.speed());
+    assertThat(am.zomma()).isEqualTo(eu.zomma());
+    assertThat(am.color()).isEqualTo(eu.color());
+    assertThat(am.ultima()).isEqualTo(eu.ultima());
+  }
+
+  @Test
+  void numericalHigherOrderGreeksMatchTheAnalyticOnesWhereEarlyExerciseIsWorthless() {
+    // r = 1e-6 > 0: early exercise of the put can be optimal, so the numerical path runs, but
+    // its premium is negligible and the European analytic greeks are the reference.
+    Greeks am = AmericanModel.create().greeks(PUT, 100, 105, 0.75, 1e-6, 0, 0.25);
+    Greeks eu = BlackScholesFormulas.greeks(false, 100, 105, 0.75, 1e-6, 0, 0.25);
+    assertThat(am.charm()).isCloseTo(eu.charm(), within(1e-4 * Math.abs(eu.charm())));
+    assertThat(am.veta()).isCloseTo(eu.veta(), within(1e-4 * Math.abs(eu.veta())));
+    assertThat(am.speed()).isCloseTo(eu.speed(), within(5e-4 * Math.abs(eu.speed())));
+    assertThat(am.zomma()).isCloseTo(eu.zomma(), within(1e-4 * Math.abs(eu.zomma())));
+    assertThat(am.color()).isCloseTo(eu.color(), within(1e-4 * Math.abs(eu.color())));
+    assertThat(am.ultima()).isCloseTo(eu.ultima(), within(5e-4 * Math.abs(eu.ultima())));
+  }
+
+  @Test
+  void numericalHigherOrderGreeksAgreeWithTheReferenceScheme() {
+    AmericanModel def = AmericanModel.create();
+    AmericanModel ref = AmericanModel.of(AndersenLakeOffengelter.Scheme.REFERENCE);
+    double[][] cases = {{100, 100, 1, 0.05, 0.02, 0.3}, {100, 110, 0.5, 0.08, 0, 0.2}};
+    for (double[] c : cases) {
+      Greeks a = def.greeks(PUT, c[0], c[1], c[2], c[3], c[4], c[5]);
+      Greeks b = ref.greeks(PUT, c[0], c[1], c[2], c[3], c[4], c[5]);
+      double[] x = {a.charm(), a.veta(), a.speed(), a.zomma(), a.color(), a.ultima()};
+      double[] y = {b.charm(), b.veta(), b.speed(), b.zomma(), b.color(), b.ultima()};
+      for (int i = 0; i < x.length; i++) {
+        assertThat(x[i]).as("greek %d of %s", i, a).isFinite();
+        assertThat(x[i]).as("greek %d", i).isCloseTo(y[i], within(5e-3 * Math.abs(y[i])));
+      }
+    }
   }
 
   @Test
