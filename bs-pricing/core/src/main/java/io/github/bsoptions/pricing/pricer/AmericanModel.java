@@ -6,7 +6,9 @@ import io.github.bsoptions.pricing.american.BaroneAdesiWhaley;
 import io.github.bsoptions.pricing.american.BinomialTree;
 import io.github.bsoptions.pricing.american.BjerksundStensland;
 import io.github.bsoptions.pricing.american.TreeType;
+import io.github.bsoptions.pricing.backend.ScalarPricingBackend;
 import io.github.bsoptions.pricing.batch.BatchModel;
+import io.github.bsoptions.pricing.batch.OptionBatch;
 import io.github.bsoptions.pricing.formula.BlackScholesFormulas;
 import io.github.bsoptions.pricing.formula.ImpliedVolResult;
 import io.github.bsoptions.pricing.formula.ImpliedVolatility;
@@ -15,6 +17,7 @@ import io.github.bsoptions.pricing.internal.BlackScholesKernel;
 import io.github.bsoptions.pricing.internal.Checks;
 import io.github.bsoptions.pricing.internal.RowChecks;
 import io.github.bsoptions.pricing.product.OptionType;
+import java.util.stream.IntStream;
 
 /**
  * American options under Black-Scholes-Merton dynamics (continuous dividend yield, optionally
@@ -160,6 +163,117 @@ public final class AmericanModel implements PricingModel {
         dividendAmounts);
   }
 
+  /**
+   * Prices every row of {@code batch} as an American option (no cash dividends) and writes the
+   * value to {@code priceOut} and a {@link PricingStatus} code to {@code statusOut}; a bad row gets
+   * its invalid-input status (the first invalid field: spot, strike, expiry, rate, dividend yield,
+   * volatility) and NaN, and the batch goes on: nothing is thrown for row data. Batches of at least
+   * {@value #BATCH_CHUNK} rows are split across the common fork-join pool unless the system
+   * property {@value ScalarPricingBackend#THREADS_PROPERTY} is 1. No allocation per row.
+   *
+   * @param batch the options; its volatility column must not be null
+   * @param priceOut the values, at least {@code batch.size()} long
+   * @param statusOut the statuses, at least {@code batch.size()} long
+   * @throws IllegalArgumentException if the volatility column is null or an output is too short
+   */
+  public void price(OptionBatch batch, double[] priceOut, byte[] statusOut) {
+    Checks.notNull(batch, "batch");
+    if (batch.volatility() == null) {
+      throw new IllegalArgumentException("batch.volatility must not be null for prices");
+    }
+    int n = batch.size();
+    requireCapacity(priceOut.length, n, "priceOut");
+    requireCapacity(statusOut.length, n, "statusOut");
+    forChunks(
+        n,
+        (from, to) -> {
+          boolean[] call = batch.call();
+          double[] s = batch.spot();
+          double[] k = batch.strike();
+          double[] t = batch.expiry();
+          double[] r = batch.rate();
+          double[] q = batch.dividendYield();
+          double[] v = batch.volatility();
+          for (int i = from; i < to; i++) {
+            byte code =
+                RowChecks.validate(BatchModel.BLACK_SCHOLES, s[i], k[i], t[i], r[i], q[i], v[i]);
+            statusOut[i] = code;
+            priceOut[i] =
+                code == PricingStatus.OK.code()
+                    ? price(
+                        call[i] ? OptionType.CALL : OptionType.PUT,
+                        s[i],
+                        k[i],
+                        t[i],
+                        r[i],
+                        q[i],
+                        v[i])
+                    : Double.NaN;
+          }
+        });
+  }
+
+  /**
+   * Solves the American implied volatility of every row (see {@link #impliedVolatility(OptionType,
+   * double, double, double, double, double, double)}): the volatility, NaN unless OK, in {@code
+   * volOut}, the status code in {@code statusOut}; never throws for row data. Parallel as {@link
+   * #price(OptionBatch, double[], byte[])}; the batch's volatility column is not used.
+   *
+   * @throws IllegalArgumentException if an array is shorter than the batch
+   */
+  public void impliedVolatility(
+      OptionBatch batch, double[] prices, double[] volOut, byte[] statusOut) {
+    Checks.notNull(batch, "batch");
+    int n = batch.size();
+    requireCapacity(prices.length, n, "prices");
+    requireCapacity(volOut.length, n, "volOut");
+    requireCapacity(statusOut.length, n, "statusOut");
+    forChunks(
+        n,
+        (from, to) -> {
+          for (int i = from; i < to; i++) {
+            ImpliedVolResult res =
+                impliedVolatility(
+                    batch.call()[i] ? OptionType.CALL : OptionType.PUT,
+                    batch.spot()[i],
+                    batch.strike()[i],
+                    batch.expiry()[i],
+                    batch.rate()[i],
+                    batch.dividendYield()[i],
+                    prices[i]);
+            statusOut[i] = res.status().code();
+            volOut[i] = res.volatility();
+          }
+        });
+  }
+
+  /** Rows per parallel chunk of the batch methods, and the smallest batch that is split. */
+  public static final int BATCH_CHUNK = 64;
+
+  private static void requireCapacity(int length, int n, String name) {
+    if (length < n) {
+      throw new IllegalArgumentException(name + " has length " + length + ", needs " + n);
+    }
+  }
+
+  private interface RangeTask {
+    void run(int from, int to);
+  }
+
+  private static void forChunks(int n, RangeTask task) {
+    int threads =
+        Integer.getInteger(
+            ScalarPricingBackend.THREADS_PROPERTY, Runtime.getRuntime().availableProcessors());
+    if (n < BATCH_CHUNK || threads < 2) {
+      task.run(0, n);
+      return;
+    }
+    int chunks = (n + BATCH_CHUNK - 1) / BATCH_CHUNK;
+    IntStream.range(0, chunks)
+        .parallel()
+        .forEach(c -> task.run(c * BATCH_CHUNK, Math.min(n, (c + 1) * BATCH_CHUNK)));
+  }
+
   @Override
   public Greeks greeks(
       OptionType type,
@@ -257,6 +371,7 @@ public final class AmericanModel implements PricingModel {
     double vega;
     double volga;
     double vanna;
+    double[] zommaPoints = null;
     if (vol > hv) {
       double vu = value(c, spot, strike, expiry, rate, div, vol + hv, dv, dt, da);
       double vd = value(c, spot, strike, expiry, rate, div, vol - hv, dv, dt, da);
@@ -269,6 +384,9 @@ public final class AmericanModel implements PricingModel {
         double du = value(c, spot - hsv, strike, expiry, rate, div, vol + hv, dv, dt, da);
         double dd = value(c, spot - hsv, strike, expiry, rate, div, vol - hv, dv, dt, da);
         vanna = (uu - ud - du + dd) / (4 * hsv * hv);
+        if (hsv == hs && spot > hs) {
+          zommaPoints = new double[] {uu, ud, vu, vd, du, dd};
+        }
       } else {
         vanna = 0;
       }
@@ -351,9 +469,16 @@ public final class AmericanModel implements PricingModel {
               da);
       double vegaLong = vegaAt(c, spot, strike, expiry + ht, rate, div, vol, hv, dv, dt, da);
       veta = (vegaShort - vegaLong) / hT;
-      double[] gvUp = deltaGamma(c, spot, hs, strike, expiry, rate, div, vol + hv, dv, dt, da);
-      double[] gvDn = deltaGamma(c, spot, hs, strike, expiry, rate, div, vol - hv, dv, dt, da);
-      zomma = (gvUp[1] - gvDn[1]) / (2 * hv);
+      if (zommaPoints != null) {
+        // The vanna points give gamma at sigma +- h_sigma directly.
+        double gUp = (zommaPoints[0] - 2 * zommaPoints[2] + zommaPoints[4]) / (hs * hs);
+        double gDn = (zommaPoints[1] - 2 * zommaPoints[3] + zommaPoints[5]) / (hs * hs);
+        zomma = (gUp - gDn) / (2 * hv);
+      } else {
+        double[] gvUp = deltaGamma(c, spot, hs, strike, expiry, rate, div, vol + hv, dv, dt, da);
+        double[] gvDn = deltaGamma(c, spot, hs, strike, expiry, rate, div, vol - hv, dv, dt, da);
+        zomma = (gvUp[1] - gvDn[1]) / (2 * hv);
+      }
     } else {
       double vega1 = vegaAt(c, spot, strike, expiry + ht, rate, div, vol, hv, dv, dt, da);
       veta = (vega - vega1) / ht;

@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.github.bsoptions.pricing.PricingStatus;
 import io.github.bsoptions.pricing.american.AndersenLakeOffengelter;
+import io.github.bsoptions.pricing.batch.OptionBatch;
 import io.github.bsoptions.pricing.formula.BlackScholesFormulas;
 import io.github.bsoptions.pricing.formula.ImpliedVolResult;
 import io.github.bsoptions.pricing.greeks.Greeks;
@@ -274,5 +275,74 @@ class AmericanModelTest {
     assertThat(g.price()).isEqualTo(10);
     assertThat(g.delta()).isEqualTo(-1);
     assertThat(g.gamma()).isZero();
+  }
+
+  @Test
+  void batchPricesMatchTheScalarApiAndReportBadRowsWithoutThrowing() {
+    int n = 200; // above BATCH_CHUNK: the rows are split across the pool
+    OptionBatch b = OptionBatch.allocate(n);
+    SplittableRandom rnd = new SplittableRandom(5);
+    for (int i = 0; i < n; i++) {
+      b.call()[i] = rnd.nextBoolean();
+      b.spot()[i] = 100;
+      b.strike()[i] = 100 * Math.exp(rnd.nextDouble(-0.3, 0.3));
+      b.expiry()[i] = rnd.nextDouble(0.05, 2);
+      b.rate()[i] = rnd.nextDouble(0.0, 0.08);
+      b.dividendYield()[i] = rnd.nextDouble(0.0, 0.05);
+      b.volatility()[i] = rnd.nextDouble(0.1, 0.6);
+    }
+    b.spot()[3] = Double.NaN;
+    b.volatility()[7] = -0.2;
+    b.expiry()[11] = Double.POSITIVE_INFINITY;
+    AmericanModel model = AmericanModel.create();
+    double[] price = new double[n];
+    byte[] status = new byte[n];
+    model.price(b, price, status);
+    assertThat(status[3]).isEqualTo(PricingStatus.INVALID_SPOT.code());
+    assertThat(status[7]).isEqualTo(PricingStatus.INVALID_VOLATILITY.code());
+    assertThat(status[11]).isEqualTo(PricingStatus.INVALID_EXPIRY.code());
+    assertThat(price[3]).isNaN();
+    assertThat(price[7]).isNaN();
+    assertThat(price[11]).isNaN();
+    double[] prices = price.clone();
+    for (int i = 0; i < n; i++) {
+      if (i == 3 || i == 7 || i == 11) {
+        continue;
+      }
+      assertThat(status[i]).isEqualTo(PricingStatus.OK.code());
+      OptionType type = b.call()[i] ? CALL : PUT;
+      assertThat(price[i])
+          .isEqualTo(
+              model.price(
+                  type,
+                  b.spot()[i],
+                  b.strike()[i],
+                  b.expiry()[i],
+                  b.rate()[i],
+                  b.dividendYield()[i],
+                  b.volatility()[i]));
+    }
+    // Implied volatility of the same rows recovers the volatility; a bad price is a status.
+    prices[20] = -1;
+    double[] vol = new double[n];
+    byte[] ivStatus = new byte[n];
+    model.impliedVolatility(b, prices, vol, ivStatus);
+    assertThat(ivStatus[20]).isEqualTo(PricingStatus.INVALID_PRICE.code());
+    assertThat(ivStatus[3]).isEqualTo(PricingStatus.INVALID_SPOT.code());
+    assertThat(vol[20]).isNaN();
+    int ok = 0;
+    for (int i = 0; i < n; i++) {
+      if (ivStatus[i] == PricingStatus.OK.code()) {
+        assertThat(vol[i]).isCloseTo(b.volatility()[i], within(1e-6));
+        ok++;
+      } else if (i != 3 && i != 7 && i != 11 && i != 20) {
+        // Deep in the exercise region the price carries no volatility information.
+        assertThat(ivStatus[i]).isEqualTo(PricingStatus.NO_TIME_VALUE.code());
+      }
+    }
+    assertThat(ok).isGreaterThan(150);
+    assertThatThrownBy(() -> model.price(b, new double[n - 1], status))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("priceOut");
   }
 }
