@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.github.bsoptions.pricing.PricingStatus;
 import io.github.bsoptions.pricing.american.AndersenLakeOffengelter;
+import io.github.bsoptions.pricing.batch.OptionBatch;
 import io.github.bsoptions.pricing.formula.BlackScholesFormulas;
 import io.github.bsoptions.pricing.formula.ImpliedVolResult;
 import io.github.bsoptions.pricing.greeks.Greeks;
@@ -68,7 +69,44 @@ class AmericanModelTest {
     assertThat(am.vanna()).isCloseTo(eu.vanna(), within(1e-4));
     assertThat(am.dualDelta()).isCloseTo(eu.dualDelta(), within(1e-7));
     assertThat(am.dualGamma()).isCloseTo(eu.dualGamma(), within(1e-6));
-    assertThat(am.speed()).isNaN();
+    // Every third-order greek too, exactly the analytic ones.
+    assertThat(am.charm()).isEqualTo(eu.charm());
+    assertThat(am.veta()).isEqualTo(eu.veta());
+    assertThat(am.speed()).isEqualTo(eu.speed());
+    assertThat(am.zomma()).isEqualTo(eu.zomma());
+    assertThat(am.color()).isEqualTo(eu.color());
+    assertThat(am.ultima()).isEqualTo(eu.ultima());
+  }
+
+  @Test
+  void numericalHigherOrderGreeksMatchTheAnalyticOnesWhereEarlyExerciseIsWorthless() {
+    // r = 1e-6 > 0: early exercise of the put can be optimal, so the numerical path runs, but
+    // its premium is negligible and the European analytic greeks are the reference.
+    Greeks am = AmericanModel.create().greeks(PUT, 100, 105, 0.75, 1e-6, 0, 0.25);
+    Greeks eu = BlackScholesFormulas.greeks(false, 100, 105, 0.75, 1e-6, 0, 0.25);
+    assertThat(am.charm()).isCloseTo(eu.charm(), within(1e-4 * Math.abs(eu.charm())));
+    assertThat(am.veta()).isCloseTo(eu.veta(), within(1e-4 * Math.abs(eu.veta())));
+    assertThat(am.speed()).isCloseTo(eu.speed(), within(5e-4 * Math.abs(eu.speed())));
+    assertThat(am.zomma()).isCloseTo(eu.zomma(), within(1e-4 * Math.abs(eu.zomma())));
+    assertThat(am.color()).isCloseTo(eu.color(), within(1e-4 * Math.abs(eu.color())));
+    assertThat(am.ultima()).isCloseTo(eu.ultima(), within(5e-4 * Math.abs(eu.ultima())));
+  }
+
+  @Test
+  void numericalHigherOrderGreeksAgreeWithTheReferenceScheme() {
+    AmericanModel def = AmericanModel.create();
+    AmericanModel ref = AmericanModel.of(AndersenLakeOffengelter.Scheme.REFERENCE);
+    double[][] cases = {{100, 100, 1, 0.05, 0.02, 0.3}, {100, 110, 0.5, 0.08, 0, 0.2}};
+    for (double[] c : cases) {
+      Greeks a = def.greeks(PUT, c[0], c[1], c[2], c[3], c[4], c[5]);
+      Greeks b = ref.greeks(PUT, c[0], c[1], c[2], c[3], c[4], c[5]);
+      double[] x = {a.charm(), a.veta(), a.speed(), a.zomma(), a.color(), a.ultima()};
+      double[] y = {b.charm(), b.veta(), b.speed(), b.zomma(), b.color(), b.ultima()};
+      for (int i = 0; i < x.length; i++) {
+        assertThat(x[i]).as("greek %d of %s", i, a).isFinite();
+        assertThat(x[i]).as("greek %d", i).isCloseTo(y[i], within(5e-3 * Math.abs(y[i])));
+      }
+    }
   }
 
   @Test
@@ -237,5 +275,74 @@ class AmericanModelTest {
     assertThat(g.price()).isEqualTo(10);
     assertThat(g.delta()).isEqualTo(-1);
     assertThat(g.gamma()).isZero();
+  }
+
+  @Test
+  void batchPricesMatchTheScalarApiAndReportBadRowsWithoutThrowing() {
+    int n = 200; // above BATCH_CHUNK: the rows are split across the pool
+    OptionBatch b = OptionBatch.allocate(n);
+    SplittableRandom rnd = new SplittableRandom(5);
+    for (int i = 0; i < n; i++) {
+      b.call()[i] = rnd.nextBoolean();
+      b.spot()[i] = 100;
+      b.strike()[i] = 100 * Math.exp(rnd.nextDouble(-0.3, 0.3));
+      b.expiry()[i] = rnd.nextDouble(0.05, 2);
+      b.rate()[i] = rnd.nextDouble(0.0, 0.08);
+      b.dividendYield()[i] = rnd.nextDouble(0.0, 0.05);
+      b.volatility()[i] = rnd.nextDouble(0.1, 0.6);
+    }
+    b.spot()[3] = Double.NaN;
+    b.volatility()[7] = -0.2;
+    b.expiry()[11] = Double.POSITIVE_INFINITY;
+    AmericanModel model = AmericanModel.create();
+    double[] price = new double[n];
+    byte[] status = new byte[n];
+    model.price(b, price, status);
+    assertThat(status[3]).isEqualTo(PricingStatus.INVALID_SPOT.code());
+    assertThat(status[7]).isEqualTo(PricingStatus.INVALID_VOLATILITY.code());
+    assertThat(status[11]).isEqualTo(PricingStatus.INVALID_EXPIRY.code());
+    assertThat(price[3]).isNaN();
+    assertThat(price[7]).isNaN();
+    assertThat(price[11]).isNaN();
+    double[] prices = price.clone();
+    for (int i = 0; i < n; i++) {
+      if (i == 3 || i == 7 || i == 11) {
+        continue;
+      }
+      assertThat(status[i]).isEqualTo(PricingStatus.OK.code());
+      OptionType type = b.call()[i] ? CALL : PUT;
+      assertThat(price[i])
+          .isEqualTo(
+              model.price(
+                  type,
+                  b.spot()[i],
+                  b.strike()[i],
+                  b.expiry()[i],
+                  b.rate()[i],
+                  b.dividendYield()[i],
+                  b.volatility()[i]));
+    }
+    // Implied volatility of the same rows recovers the volatility; a bad price is a status.
+    prices[20] = -1;
+    double[] vol = new double[n];
+    byte[] ivStatus = new byte[n];
+    model.impliedVolatility(b, prices, vol, ivStatus);
+    assertThat(ivStatus[20]).isEqualTo(PricingStatus.INVALID_PRICE.code());
+    assertThat(ivStatus[3]).isEqualTo(PricingStatus.INVALID_SPOT.code());
+    assertThat(vol[20]).isNaN();
+    int ok = 0;
+    for (int i = 0; i < n; i++) {
+      if (ivStatus[i] == PricingStatus.OK.code()) {
+        assertThat(vol[i]).isCloseTo(b.volatility()[i], within(1e-6));
+        ok++;
+      } else if (i != 3 && i != 7 && i != 11 && i != 20) {
+        // Deep in the exercise region the price carries no volatility information.
+        assertThat(ivStatus[i]).isEqualTo(PricingStatus.NO_TIME_VALUE.code());
+      }
+    }
+    assertThat(ok).isGreaterThan(150);
+    assertThatThrownBy(() -> model.price(b, new double[n - 1], status))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("priceOut");
   }
 }
