@@ -18,7 +18,7 @@ import io.github.bsoptions.app.web.DashboardState;
 import io.github.bsoptions.app.web.LiveDashboardState;
 import io.github.bsoptions.data.MarketDataProviders;
 import io.github.bsoptions.exec.engine.RecoveryException;
-import io.github.bsoptions.exec.journal.Journal;
+import io.github.bsoptions.exec.journal.JournalStore;
 import io.github.bsoptions.exec.order.BrokerOrder;
 import io.github.bsoptions.exec.paper.QuoteSource;
 import io.github.bsoptions.exec.spi.BrokerClient;
@@ -311,7 +311,7 @@ public final class RunCommand implements Callable<Integer> {
               .orElse(store);
       LiveDashboardState live = new LiveDashboardState();
       AppMetrics metrics = new AppMetrics();
-      DemoSystem.Venue venue = openVenue(brk, dir, feed, env, brokerSettings, firstStart);
+      DemoSystem.Venue venue = openVenue(c, brk, dir, feed, env, brokerSettings, firstStart);
       try {
         system =
             new DemoSystem(
@@ -500,6 +500,7 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private DemoSystem.Venue openVenue(
+      AppConfig config,
       String brk,
       Path dir,
       MarketFeed feed,
@@ -530,14 +531,21 @@ public final class RunCommand implements Callable<Integer> {
       match = () -> {};
       endOfDay = () -> {};
     }
-    Journal journal;
+    JournalStore journal;
     try {
-      journal = Journal.open(dir.resolve(brk + ".journal"), Journal.Durability.FSYNC, "run");
-    } catch (RuntimeException e) {
+      journal =
+          TradingSession.openJournal(
+              config, dir, journalName(brk), "run", dir.resolve(brk + ".journal"));
+    } catch (RuntimeException | java.io.IOException e) {
       b.close();
       throw e;
     }
     return new DemoSystem.Venue(b, match, endOfDay, journal, firstStart);
+  }
+
+  /** The name of the run's journal for a broker (one per broker, apart from bs order's). */
+  static String journalName(String broker) {
+    return "run-" + broker;
   }
 
   private static void printResume(

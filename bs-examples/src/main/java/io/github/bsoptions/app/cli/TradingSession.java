@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.bsoptions.app.config.AppConfig;
 import io.github.bsoptions.app.config.ConfigKey;
+import io.github.bsoptions.app.store.DataSources;
 import io.github.bsoptions.app.store.JdbcTradingStore;
 import io.github.bsoptions.data.MarketDataProviders;
 import io.github.bsoptions.data.spi.MarketDataProvider;
@@ -45,9 +46,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -185,17 +183,27 @@ final class TradingSession implements AutoCloseable {
    * database {@code <state-dir>/journal}; imports a legacy file journal once.
    */
   static JournalStore openJournal(AppConfig config, Path dir, String broker) throws IOException {
+    return openJournal(config, dir, broker, "cli", dir.resolve(broker + ".journal"));
+  }
+
+  /**
+   * Opens the journal {@code name} (namespace {@code namespace} when new) in the configured
+   * database ({@code db.url}), else in the embedded H2 database {@code <dir>/journal}; imports the
+   * file journal {@code legacy} once when it exists (then renamed {@code .imported}).
+   */
+  static JdbcJournal openJournal(
+      AppConfig config, Path dir, String name, String namespace, Path legacy) throws IOException {
     String url = config.get(ConfigKey.DB_URL);
     if (url.isEmpty()) {
       url = JdbcTradingStore.embeddedUrl(dir.resolve("journal"));
     }
     JdbcJournal j =
         JdbcJournal.open(
-            dataSource(url, config.get(ConfigKey.DB_USER), config.get(ConfigKey.DB_PASSWORD)),
-            broker,
-            "cli");
+            DataSources.of(url, config.get(ConfigKey.DB_USER), config.get(ConfigKey.DB_PASSWORD)),
+            name,
+            namespace);
     try {
-      importLegacy(j, dir.resolve(broker + ".journal"));
+      importLegacy(j, legacy);
     } catch (RuntimeException | IOException e) {
       j.close();
       throw e;
@@ -226,29 +234,6 @@ final class TradingSession implements AutoCloseable {
       }
     }
     Files.move(legacy, legacy.resolveSibling(legacy.getFileName() + ".imported"));
-  }
-
-  /** A data source for an H2 or PostgreSQL JDBC URL (the configuration checks the prefix). */
-  static DataSource dataSource(String url, String user, String password) {
-    if (url.startsWith("jdbc:postgresql:")) {
-      PGSimpleDataSource ds = new PGSimpleDataSource();
-      ds.setURL(url);
-      if (!user.isEmpty()) {
-        ds.setUser(user);
-      }
-      if (!password.isEmpty()) {
-        ds.setPassword(password);
-      }
-      return ds;
-    }
-    if (url.startsWith("jdbc:h2:")) {
-      JdbcDataSource ds = new JdbcDataSource();
-      ds.setURL(url);
-      ds.setUser(user);
-      ds.setPassword(password);
-      return ds;
-    }
-    throw new IllegalArgumentException("db.url must start with jdbc:h2: or jdbc:postgresql:");
   }
 
   static int fail(PrintWriter err, String command, String message, int code) {

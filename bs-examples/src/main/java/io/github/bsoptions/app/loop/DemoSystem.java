@@ -5,6 +5,8 @@ import io.github.bsoptions.app.obs.Stage;
 import io.github.bsoptions.app.report.Performance;
 import io.github.bsoptions.app.report.ProgressBar;
 import io.github.bsoptions.app.report.RunReport;
+import io.github.bsoptions.app.store.DataSources;
+import io.github.bsoptions.app.store.JdbcTradingStore;
 import io.github.bsoptions.app.store.PnlSnapshot;
 import io.github.bsoptions.app.store.QuotePoint;
 import io.github.bsoptions.app.store.StoredFill;
@@ -25,7 +27,9 @@ import io.github.bsoptions.data.model.Timeframe;
 import io.github.bsoptions.data.sim.SimulatedMarket;
 import io.github.bsoptions.data.sim.SimulationConfig;
 import io.github.bsoptions.exec.engine.ExecutionEngine;
+import io.github.bsoptions.exec.journal.JdbcJournal;
 import io.github.bsoptions.exec.journal.Journal;
+import io.github.bsoptions.exec.journal.JournalStore;
 import io.github.bsoptions.exec.order.Fill;
 import io.github.bsoptions.exec.order.OrderRequest;
 import io.github.bsoptions.exec.order.Side;
@@ -190,7 +194,7 @@ public final class DemoSystem implements AutoCloseable {
   private final BrokerClient broker;
   private final Venue venue;
   private final ExecutionEngine engine;
-  private final Journal journal;
+  private final JournalStore journal;
   private final RiskGate gate;
   private final PreTradeCheck preTrade;
   private final KellySizer sizer = new KellySizer(DEMO_SIZING);
@@ -248,7 +252,7 @@ public final class DemoSystem implements AutoCloseable {
       BrokerClient broker,
       Runnable matchAll,
       Runnable endOfDay,
-      Journal journal,
+      JournalStore journal,
       Instant fillsSince) {
     /** Checks that nothing is null. */
     public Venue {
@@ -260,7 +264,7 @@ public final class DemoSystem implements AutoCloseable {
     }
 
     /** A real broker: nothing to match or expire in process. */
-    public static Venue of(BrokerClient broker, Journal journal, Instant fillsSince) {
+    public static Venue of(BrokerClient broker, JournalStore journal, Instant fillsSince) {
       return new Venue(broker, () -> {}, () -> {}, journal, fillsSince);
     }
   }
@@ -279,11 +283,16 @@ public final class DemoSystem implements AutoCloseable {
             new SimClock(feed::now),
             settings.startingCash());
     Files.createDirectories(journalDir);
-    Journal journal =
-        Journal.open(
-            journalDir.resolve("demo-" + settings.seed() + "-" + System.nanoTime() + ".journal"),
-            Journal.Durability.NONE,
-            "demo");
+    JournalStore journal =
+        JdbcJournal.open(
+            DataSources.of(
+                JdbcTradingStore.embeddedUrl(
+                    journalDir.resolve("demo-" + settings.seed() + "-" + System.nanoTime())),
+                "",
+                ""),
+            "demo",
+            "demo",
+            Journal.Durability.NONE);
     return new Venue(paper, paper::matchAll, paper::endOfDay, journal, feed.now());
   }
 
@@ -664,15 +673,7 @@ public final class DemoSystem implements AutoCloseable {
       }
       retrainer.unavailable().ifPresent(why -> notes.add("learned model not trained: " + why));
     }
-    notes.add(
-        "journal: "
-            + journal.path()
-            + " ("
-            + journal.appendedBytes()
-            + " bytes; durability "
-            + journal.durability()
-            + (journal.durability() == Journal.Durability.NONE ? " for the demo" : "")
-            + ")");
+    notes.add("journal: " + journal.describe() + ", " + journal.nextSeq() + " records");
     double avgEquity =
         equityCurve.stream().mapToDouble(Views.EquityPoint::equity).average().orElse(startEquity);
     double hit = Performance.hitRate(closedPnl.stream().mapToDouble(Double::doubleValue).toArray());

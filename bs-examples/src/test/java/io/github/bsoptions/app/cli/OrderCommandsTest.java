@@ -175,7 +175,9 @@ class OrderCommandsTest {
     String id = clientId(r[1]);
     // turn the state into what the file-journal version left behind
     String url = JdbcTradingStore.embeddedUrl(dir.resolve("journal"));
-    try (JdbcJournal db = JdbcJournal.open(TradingSession.dataSource(url, "", ""), "paper", "cli");
+    try (JdbcJournal db =
+            JdbcJournal.open(
+                io.github.bsoptions.app.store.DataSources.of(url, "", ""), "paper", "cli");
         Journal file =
             Journal.open(dir.resolve("paper.journal"), Journal.Durability.FSYNC, "cli")) {
       for (JournalRecord rec : db.readAll()) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.bsoptions.exec.journal.EntryType;
-import io.github.bsoptions.exec.journal.Journal;
 import io.github.bsoptions.exec.journal.JournalRecord;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -158,8 +157,7 @@ class RunCommandAlpacaTest {
     // the working entries are still managed: nothing was entered twice
     assertThat(posts).hasSize(sent);
     Set<String> intents = new HashSet<>();
-    for (JournalRecord r :
-        Journal.read(dir.resolve("state").resolve("alpaca-paper.journal")).records()) {
+    for (JournalRecord r : RunCommandTest.runJournal(dir.resolve("state"), "alpaca-paper")) {
       if (r.type() == EntryType.INTENT) {
         intents.add(r.clientOrderId());
       }

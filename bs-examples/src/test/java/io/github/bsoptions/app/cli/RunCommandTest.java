@@ -7,7 +7,6 @@ import io.github.bsoptions.app.loop.DemoSystem;
 import io.github.bsoptions.app.loop.PersistentPaperBroker;
 import io.github.bsoptions.app.loop.RunState;
 import io.github.bsoptions.exec.journal.EntryType;
-import io.github.bsoptions.exec.journal.Journal;
 import io.github.bsoptions.exec.journal.JournalRecord;
 import io.github.bsoptions.exec.order.BrokerOrder;
 import io.github.bsoptions.exec.order.Position;
@@ -102,7 +101,7 @@ class RunCommandTest {
       for (BrokerOrder o : orders2) {
         assertThat(ids.add(o.clientOrderId())).as(o.clientOrderId()).isTrue();
       }
-      List<JournalRecord> journal = Journal.read(state.resolve("paper.journal")).records();
+      List<JournalRecord> journal = runJournal(state, "paper");
       Set<String> intents = new HashSet<>();
       for (JournalRecord r : journal) {
         if (r.type() == EntryType.INTENT) {
@@ -260,5 +259,20 @@ class RunCommandTest {
     assertThat(RunCommand.parseDuration("2h", "--d", false)).hasHours(2);
     assertThat(RunCommand.parseDuration("PT1M", "--d", false)).hasSeconds(60);
     assertThat(Files.exists(dir.resolve("state/run-state.json"))).isFalse();
+  }
+
+  /** The records of the run's database journal for a broker in a state folder. */
+  static List<JournalRecord> runJournal(java.nio.file.Path state, String broker) {
+    try (io.github.bsoptions.exec.journal.JdbcJournal j =
+        io.github.bsoptions.exec.journal.JdbcJournal.open(
+            io.github.bsoptions.app.store.DataSources.of(
+                io.github.bsoptions.app.store.JdbcTradingStore.embeddedUrl(
+                    state.resolve("journal")),
+                "",
+                ""),
+            RunCommand.journalName(broker),
+            "run")) {
+      return j.readAll();
+    }
   }
 }
