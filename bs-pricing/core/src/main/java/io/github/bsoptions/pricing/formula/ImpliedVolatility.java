@@ -24,9 +24,11 @@ import io.github.bsoptions.pricing.internal.RowChecks;
  * ABOVE_UPPER_BOUND} (at or above {@code S e^{-qT}} for a call, {@code K e^{-rT}} for a put);
  * {@code NO_TIME_VALUE} (the price equals intrinsic value, the value does not depend on volatility
  * as for strike 0 or spot 0, or vega is so small that a relative volatility change of {@value
- * BlackImpliedVol#IDENTIFIABILITY} moves the price by less than 2 ulps, so the volatility is not
- * identifiable); invalid inputs name the field ({@code INVALID_INPUT(price)} for a NaN, infinite or
- * negative price). The volatility is NaN unless the status is OK.
+ * BlackImpliedVol#IDENTIFIABILITY} moves the price by less than twice the resolution of its time
+ * value: 2 ulps of the price, plus in the money 4 ulps of the larger discounted term of the
+ * intrinsic value, so the volatility is not identifiable); invalid inputs name the field ({@code
+ * INVALID_INPUT(price)} for a NaN, infinite or negative price). The volatility is NaN unless the
+ * status is OK.
  */
 public final class ImpliedVolatility {
   /**
@@ -188,9 +190,12 @@ public final class ImpliedVolatility {
       }
     }
     double v = m / z;
-    // Identifiability: a relative change IDENTIFIABILITY in sigma must move the price > 2 ulps.
-    if (!(df * v * NormalDistribution.pdf(z) * BlackImpliedVol.IDENTIFIABILITY
-        >= 2 * Math.ulp(price))) {
+    // Identifiability: a relative change IDENTIFIABILITY in sigma must move the price by more than
+    // twice the time value's resolution (the price's ulp, plus in the money the intrinsic's).
+    double resolution =
+        Math.ulp(price)
+            + (intrinsic > 0 ? 2 * Math.ulp(df * Math.max(Math.abs(fwd), Math.abs(strike))) : 0.0);
+    if (!(df * v * NormalDistribution.pdf(z) * BlackImpliedVol.IDENTIFIABILITY >= 2 * resolution)) {
       return new ImpliedVolResult(Double.NaN, PricingStatus.NO_TIME_VALUE, i);
     }
     return ImpliedVolResult.ok(v / sqrtT, i);

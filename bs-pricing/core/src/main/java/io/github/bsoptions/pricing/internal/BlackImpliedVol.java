@@ -15,8 +15,10 @@ import io.github.bsoptions.pricing.PricingStatus;
 public final class BlackImpliedVol {
   /**
    * The relative volatility resolution required for an OK result: the volatility is reported only
-   * when a change of this relative size moves the price by more than two ulps of the price ({@code
-   * vega * sigma * IDENTIFIABILITY >= 2 ulp(price)}); otherwise NO_TIME_VALUE.
+   * when a change of this relative size moves the price by more than twice the resolution of its
+   * time value ({@code vega * sigma * IDENTIFIABILITY >= 2 (ulp(price) + 2 ulp(max(S e^{-qT}, K
+   * e^{-rT})))}, the second term only in the money, where the intrinsic value subtracted from the
+   * price carries its own round-off); otherwise NO_TIME_VALUE.
    */
   public static final double IDENTIFIABILITY = 1e-3;
 
@@ -101,9 +103,13 @@ public final class BlackImpliedVol {
     if (!(s > 0 && s < Double.POSITIVE_INFINITY)) {
       return fail(PricingStatus.NOT_CONVERGED);
     }
-    // The price's own resolution, relative (so a normal price normalised into the subnormal range
-    // keeps its 53 bits, and a subnormal input price correctly has fewer).
-    double resolution = beta * (Math.ulp(price) / price);
+    // The time value's resolution, normalised: the price's own ulp (taken relative, so a normal
+    // price normalised into the subnormal range keeps its 53 bits, and a subnormal input price
+    // correctly has fewer), plus in the money the round-off of the intrinsic value subtracted from
+    // it, a difference of two terms each known to an ulp.
+    double resolution =
+        beta * (Math.ulp(price) / price)
+            + (intrinsic > 0 ? 2 * (Math.ulp(Math.max(sdq, kdr)) / pref) : 0.0);
     // Where h + t = xo/s + s/2 <= 0 the vega bounds the value, vega s >= b(xo, s) = bo (the Mills
     // ratio falls with slope above -1 on the positive axis), so a resolution far below bo passes
     // the test without evaluating the vega; anywhere else the vega is evaluated.
