@@ -8,7 +8,6 @@ import io.github.bsoptions.data.model.Quote;
 import io.github.bsoptions.pricing.formula.Black76Formulas;
 import io.github.bsoptions.pricing.formula.BlackScholesFormulas;
 import io.github.bsoptions.pricing.formula.ImpliedVolResult;
-import io.github.bsoptions.pricing.greeks.Greeks;
 import io.github.bsoptions.pricing.product.OptionType;
 import io.github.bsoptions.signals.internal.Checks;
 import java.time.Duration;
@@ -56,8 +55,10 @@ public final class ChainEnricher {
     Checks.finite(dividendYield, "dividendYield");
     Map<LocalDate, Double> forwards = forwards(chain, spot, rate, dividendYield, asOf);
     List<EnrichedOption> out = new ArrayList<>(chain.options().size());
+    Map<LocalDate, Double> yearsByExpiry = new HashMap<>();
+    double[] g = new double[6];
     for (OptionSnapshot s : chain.options()) {
-      double t = years(s.contract().expiration(), asOf);
+      double t = yearsByExpiry.computeIfAbsent(s.contract().expiration(), e -> years(e, asOf));
       if (!(t > 0)) {
         continue;
       }
@@ -89,11 +90,12 @@ public final class ChainEnricher {
         }
         if (iv > 0) {
           double q = rate - Math.log(f / spot) / t;
-          Greeks g = BlackScholesFormulas.greeks(call, spot, k, t, rate, q, iv);
-          delta = g.delta();
-          gamma = g.gamma();
-          theta = g.theta();
-          vega = g.vega();
+          // price, delta, gamma, vega, theta, rho without allocating
+          BlackScholesFormulas.priceAndFirstOrderGreeks(call, spot, k, t, rate, q, iv, g, 0);
+          delta = g[1];
+          gamma = g[2];
+          vega = g[3];
+          theta = g[4];
         }
       }
       out.add(
