@@ -20,6 +20,7 @@ final class Passes {
   static final int BLOCK = 512;
 
   private static final int L = SPECIES.length();
+  private static final double BIG_CARRY = 700;
 
   private Passes() {}
 
@@ -60,6 +61,9 @@ final class Passes {
     double[] theta;
     double[] rho;
 
+    /** Per vector of the block: every lane valid and smooth (see {@link Passes#smooth}). */
+    final boolean[] smooth = new boolean[BLOCK];
+
     /** The rows of a block that take the small-t normalised Black function. */
     final SmallT.Packed packed = new SmallT.Packed();
 
@@ -72,6 +76,7 @@ final class Passes {
   // The passes (see Pass): N(w d) is three passes (Cody's middle region, then the lanes of the
   // central and far regions replaced), since one loop for all three is past C2's inlining budget.
 
+  private static final Pass<Scratch> SMOOTH = (sc, from, to) -> smooth(sc, to);
   private static final Pass<Scratch> SETUP =
       (sc, from, to) -> setup(sc.call, sc.s, sc.k, sc.t, sc.r, sc.q, sc.vol, sc.off, to, sc);
   private static final Pass<Scratch> DENSITIES = (sc, from, to) -> densities(sc, to);
@@ -119,10 +124,11 @@ final class Passes {
   }
 
   /**
-   * Runs the passes shared by price and greeks over {@code n} rows: setup, densities, {@code N(w
-   * d1)} into {@code c1} and {@code N(w d2)} into {@code c2}.
+   * Runs the passes shared by price and greeks over {@code n} rows: the smoothness flags, setup,
+   * densities, {@code N(w d1)} into {@code c1} and {@code N(w d2)} into {@code c2}.
    */
   static void common(Scratch sc, int n) {
+    Pass.run(SMOOTH, sc, 0, n);
     Pass.run(SETUP, sc, 0, n);
     Pass.run(DENSITIES, sc, 0, n);
     Pass.run(CDF1_MIDDLE, sc, 0, n);
@@ -157,6 +163,47 @@ final class Passes {
     sc.rho = rho;
     Pass.run(GREEKS1, sc, 0, n);
     Pass.run(GREEKS2, sc, 0, n);
+  }
+
+  /**
+   * {@code smooth[j / L]}: whether every lane of the vector at scratch row {@code j} is valid and
+   * smooth (positive finite spot, strike, expiry and volatility, {@code |rT|, |qT| < 700}, a
+   * positive total volatility and a normal positive {@code S/K}); other vectors are computed by the
+   * scalar kernels, so invalid and degenerate rows get exactly their statuses and values.
+   */
+  private static void smooth(Scratch sc, int n) {
+    double inf = Double.POSITIVE_INFINITY;
+    for (int j = 0; j < n; j += L) {
+      int i = sc.off + j;
+      DoubleVector s = DoubleVector.fromArray(SPECIES, sc.s, i);
+      DoubleVector k = DoubleVector.fromArray(SPECIES, sc.k, i);
+      DoubleVector t = DoubleVector.fromArray(SPECIES, sc.t, i);
+      DoubleVector vol = DoubleVector.fromArray(SPECIES, sc.vol, i);
+      DoubleVector ratio = s.div(k);
+      VectorMask<Double> m =
+          s.compare(VectorOperators.GT, 0.0)
+              .and(s.compare(VectorOperators.LT, inf))
+              .and(k.compare(VectorOperators.GT, 0.0))
+              .and(k.compare(VectorOperators.LT, inf))
+              .and(t.compare(VectorOperators.GT, 0.0))
+              .and(t.compare(VectorOperators.LT, inf))
+              .and(vol.compare(VectorOperators.GT, 0.0))
+              .and(vol.compare(VectorOperators.LT, inf))
+              .and(
+                  DoubleVector.fromArray(SPECIES, sc.r, i)
+                      .mul(t)
+                      .abs()
+                      .compare(VectorOperators.LT, BIG_CARRY))
+              .and(
+                  DoubleVector.fromArray(SPECIES, sc.q, i)
+                      .mul(t)
+                      .abs()
+                      .compare(VectorOperators.LT, BIG_CARRY))
+              .and(vol.mul(t.lanewise(VectorOperators.SQRT)).compare(VectorOperators.GT, 0.0))
+              .and(ratio.compare(VectorOperators.GE, Double.MIN_NORMAL))
+              .and(ratio.compare(VectorOperators.LT, inf));
+      sc.smooth[j / L] = m.allTrue();
+    }
   }
 
   /**

@@ -9,9 +9,6 @@ import io.github.bsoptions.pricing.batch.OptionBatch;
 import io.github.bsoptions.pricing.internal.BlackScholesKernel;
 import io.github.bsoptions.pricing.internal.RowChecks;
 import java.util.Arrays;
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 
 /**
  * Vectorised batch kernels over row ranges.
@@ -26,7 +23,6 @@ final class SimdKernels {
 
   private static final byte OK = PricingStatus.OK.code();
   private static final int L = SPECIES.length();
-  private static final double BIG_CARRY = 700;
 
   /** The scalar fast path's bound on {@code |d1|, |d2|} for the direct formula. */
   private static final double FAST_D = 10.0;
@@ -53,7 +49,7 @@ final class SimdKernels {
       SmallT.Packed packed = sc.packed;
       packed.size = 0;
       for (int g = i; g < i + n; g += L) {
-        if (smoothAt(b, q, g)) {
+        if (sc.smooth[(g - i) / L]) {
           Arrays.fill(status, g, g + L, OK);
           for (int k = g; k < g + L; k++) {
             int j = k - i;
@@ -100,16 +96,6 @@ final class SimdKernels {
         b.volatility()[i]);
   }
 
-  private static boolean smoothAt(OptionBatch b, double[] q, int i) {
-    return smooth(
-        DoubleVector.fromArray(SPECIES, b.spot(), i),
-        DoubleVector.fromArray(SPECIES, b.strike(), i),
-        DoubleVector.fromArray(SPECIES, b.expiry(), i),
-        DoubleVector.fromArray(SPECIES, b.rate(), i),
-        DoubleVector.fromArray(SPECIES, q, i),
-        DoubleVector.fromArray(SPECIES, b.volatility(), i));
-  }
-
   private static void scalarPrice(
       BatchModel model, OptionBatch b, double[] out, byte[] status, int from, int to) {
     boolean[] call = b.call();
@@ -129,38 +115,6 @@ final class SimdKernels {
                   call[i], s[i], k[i], t[i], r[i], black76 ? r[i] : q[i], vol[i])
               : Double.NaN;
     }
-  }
-
-  /** Returns true when every lane is valid and away from the degenerate convention. */
-  private static boolean smooth(
-      DoubleVector s,
-      DoubleVector k,
-      DoubleVector t,
-      DoubleVector r,
-      DoubleVector q,
-      DoubleVector vol) {
-    double inf = Double.POSITIVE_INFINITY;
-    VectorMask<Double> m =
-        s.compare(VectorOperators.GT, 0.0)
-            .and(s.compare(VectorOperators.LT, inf))
-            .and(k.compare(VectorOperators.GT, 0.0))
-            .and(k.compare(VectorOperators.LT, inf))
-            .and(t.compare(VectorOperators.GT, 0.0))
-            .and(t.compare(VectorOperators.LT, inf))
-            .and(vol.compare(VectorOperators.GT, 0.0))
-            .and(vol.compare(VectorOperators.LT, inf))
-            .and(r.mul(t).abs().compare(VectorOperators.LT, BIG_CARRY))
-            .and(q.mul(t).abs().compare(VectorOperators.LT, BIG_CARRY));
-    if (!m.allTrue()) {
-      return false;
-    }
-    // Total volatility must be positive (not underflowed) and S/K a normal positive number.
-    DoubleVector ratio = s.div(k);
-    return vol.mul(t.lanewise(VectorOperators.SQRT))
-        .compare(VectorOperators.GT, 0.0)
-        .and(ratio.compare(VectorOperators.GE, Double.MIN_NORMAL))
-        .and(ratio.compare(VectorOperators.LT, inf))
-        .allTrue();
   }
 
   // ---------------------------------------------------------------- greeks
@@ -186,7 +140,7 @@ final class SimdKernels {
       SmallT.Packed packed = sc.packed;
       packed.size = 0;
       for (int g = i; g < i + n; g += L) {
-        if (smoothAt(b, q, g)) {
+        if (sc.smooth[(g - i) / L]) {
           Arrays.fill(out.statusCodes(), g, g + L, OK);
           for (int k = g; k < g + L; k++) {
             int j = k - i;
