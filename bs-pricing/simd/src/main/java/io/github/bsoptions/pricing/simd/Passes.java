@@ -76,27 +76,28 @@ final class Passes {
   // The passes (see Pass): N(w d) is three passes (Cody's middle region, then the lanes of the
   // central and far regions replaced), since one loop for all three is past C2's inlining budget.
 
-  private static final Pass<Scratch> SMOOTH = (sc, from, to) -> smooth(sc, to);
-  private static final Pass<Scratch> SETUP =
+  // Not final on purpose: see Pass.
+  private static Pass<Scratch> SMOOTH = (sc, from, to) -> smooth(sc, to);
+  private static Pass<Scratch> SETUP =
       (sc, from, to) -> setup(sc.call, sc.s, sc.k, sc.t, sc.r, sc.q, sc.vol, sc.off, to, sc);
-  private static final Pass<Scratch> DENSITIES = (sc, from, to) -> densities(sc, to);
-  private static final Pass<Scratch> CDF1_MIDDLE =
+  private static Pass<Scratch> DENSITIES = (sc, from, to) -> densities(sc, to);
+  private static Pass<Scratch> CDF1_MIDDLE =
       (sc, from, to) -> cdfMiddle(sc.w, sc.d1, sc.n1, sc.c1, from, to);
-  private static final Pass<Scratch> CDF1_CENTRAL =
+  private static Pass<Scratch> CDF1_CENTRAL =
       (sc, from, to) -> cdfCentral(sc.w, sc.d1, sc.c1, from, to);
-  private static final Pass<Scratch> CDF1_FAR =
+  private static Pass<Scratch> CDF1_FAR =
       (sc, from, to) -> cdfFar(sc.w, sc.d1, sc.n1, sc.c1, from, to);
-  private static final Pass<Scratch> CDF2_MIDDLE =
+  private static Pass<Scratch> CDF2_MIDDLE =
       (sc, from, to) -> cdfMiddle(sc.w, sc.d2, sc.n2, sc.c2, from, to);
-  private static final Pass<Scratch> CDF2_CENTRAL =
+  private static Pass<Scratch> CDF2_CENTRAL =
       (sc, from, to) -> cdfCentral(sc.w, sc.d2, sc.c2, from, to);
-  private static final Pass<Scratch> CDF2_FAR =
+  private static Pass<Scratch> CDF2_FAR =
       (sc, from, to) -> cdfFar(sc.w, sc.d2, sc.n2, sc.c2, from, to);
-  private static final Pass<Scratch> COMBINE_PRICE =
+  private static Pass<Scratch> COMBINE_PRICE =
       (sc, from, to) -> combinePrice(sc, sc.out, sc.off, to);
-  private static final Pass<Scratch> GREEKS1 =
+  private static Pass<Scratch> GREEKS1 =
       (sc, from, to) -> combineGreeks1(sc, sc.s, sc.price, sc.delta, sc.gamma, sc.vega, sc.off, to);
-  private static final Pass<Scratch> GREEKS2 =
+  private static Pass<Scratch> GREEKS2 =
       (sc, from, to) -> combineGreeks2(sc, sc.t, sc.r, sc.q, sc.vol, sc.theta, sc.rho, sc.off, to);
 
   /**

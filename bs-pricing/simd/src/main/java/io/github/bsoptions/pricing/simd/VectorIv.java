@@ -327,26 +327,27 @@ final class VectorIv {
   }
 
   // The passes (see Pass).
-  private static final Pass<Scratch> ARGUMENTS = (sc, from, to) -> arguments(sc, to);
-  private static final Pass<Scratch> CDF1_MIDDLE =
+  // Not final on purpose: see Pass.
+  private static Pass<Scratch> ARGUMENTS = (sc, from, to) -> arguments(sc, to);
+  private static Pass<Scratch> CDF1_MIDDLE =
       (sc, from, to) -> Passes.cdfMiddle(sc.one, sc.d1, sc.n1, sc.c1, from, to);
-  private static final Pass<Scratch> CDF1_CENTRAL =
+  private static Pass<Scratch> CDF1_CENTRAL =
       (sc, from, to) -> Passes.cdfCentral(sc.one, sc.d1, sc.c1, from, to);
-  private static final Pass<Scratch> CDF1_FAR =
+  private static Pass<Scratch> CDF1_FAR =
       (sc, from, to) -> Passes.cdfFar(sc.one, sc.d1, sc.n1, sc.c1, from, to);
-  private static final Pass<Scratch> CDF2_MIDDLE =
+  private static Pass<Scratch> CDF2_MIDDLE =
       (sc, from, to) -> Passes.cdfMiddle(sc.one, sc.d2, sc.n2, sc.c2, from, to);
-  private static final Pass<Scratch> CDF2_CENTRAL =
+  private static Pass<Scratch> CDF2_CENTRAL =
       (sc, from, to) -> Passes.cdfCentral(sc.one, sc.d2, sc.c2, from, to);
-  private static final Pass<Scratch> CDF2_FAR =
+  private static Pass<Scratch> CDF2_FAR =
       (sc, from, to) -> Passes.cdfFar(sc.one, sc.d2, sc.n2, sc.c2, from, to);
-  private static final Pass<Scratch> CHOOSE = (sc, from, to) -> choose(sc, to);
-  private static final Pass<Scratch> MARK_LOW = (sc, from, to) -> markLow(sc, to);
-  private static final Pass<Scratch> HOUSEHOLDER = (sc, from, to) -> householder(sc, to);
-  private static final Pass<Scratch> LOG_NEWTON = (sc, from, to) -> householderLog(sc, to);
-  private static final Pass<Scratch> LOG_TERMS = (sc, from, to) -> householderLogTerms(sc, to);
-  private static final Pass<Scratch> LOG_STEP = (sc, from, to) -> householderLogStep(sc, to);
-  private static final Pass<Scratch> ADVANCE = (sc, from, to) -> advance(sc, to);
+  private static Pass<Scratch> CHOOSE = (sc, from, to) -> choose(sc, to);
+  private static Pass<Scratch> MARK_LOW = (sc, from, to) -> markLow(sc, to);
+  private static Pass<Scratch> HOUSEHOLDER = (sc, from, to) -> householder(sc, to);
+  private static Pass<Scratch> LOG_NEWTON = (sc, from, to) -> householderLog(sc, to);
+  private static Pass<Scratch> LOG_TERMS = (sc, from, to) -> householderLogTerms(sc, to);
+  private static Pass<Scratch> LOG_STEP = (sc, from, to) -> householderLogStep(sc, to);
+  private static Pass<Scratch> ADVANCE = (sc, from, to) -> advance(sc, to);
 
   /**
    * {@code d1,2 = h +- t} ({@code h = x/s}, {@code t = s/2}), the vega {@code exp(-(h^2+t^2)/2) /
