@@ -22,6 +22,12 @@ final class Passes {
   private static final int L = SPECIES.length();
   private static final double BIG_CARRY = 700;
 
+  /** The scalar fast path's bound on {@code |d1|, |d2|} for the direct formula. */
+  private static final double FAST_D = 10.0;
+
+  /** The scalar fast path's cancellation bound: direct formula only when {@code p >= (a+b)/16}. */
+  private static final double CANCELLATION = 1.0 / 16;
+
   private Passes() {}
 
   /** Per-thread scratch columns for one block. */
@@ -38,7 +44,6 @@ final class Passes {
     final double[] c2 = new double[BLOCK];
     final double[] n1 = new double[BLOCK];
     final double[] n2 = new double[BLOCK];
-    final double[] ab = new double[BLOCK];
 
     /** Inputs of the current block (rows {@code off ..}). */
     boolean[] call;
@@ -63,6 +68,14 @@ final class Passes {
 
     /** Per vector of the block: every lane valid and smooth (see {@link Passes#smooth}). */
     final boolean[] smooth = new boolean[BLOCK];
+
+    /**
+     * Per row: 1 where the direct formula is the scalar fast path's choice ({@code |d1|, |d2| < 10}
+     * and {@code p >= (a + b)/16}), else 0; per vector: every lane 1.
+     */
+    final double[] direct = new double[BLOCK];
+
+    final boolean[] allDirect = new boolean[BLOCK];
 
     /** The rows of a block that take the small-t normalised Black function. */
     final SmallT.Packed packed = new SmallT.Packed();
@@ -168,28 +181,20 @@ final class Passes {
 
   /**
    * {@code smooth[j / L]}: whether every lane of the vector at scratch row {@code j} is valid and
-   * smooth (positive finite spot, strike, expiry and volatility, {@code |rT|, |qT| < 700}, a
-   * positive total volatility and a normal positive {@code S/K}); other vectors are computed by the
-   * scalar kernels, so invalid and degenerate rows get exactly their statuses and values.
+   * smooth: spot, strike, expiry and volatility in {@code [1e-150, 1e150]} (so that the total
+   * volatility is positive and {@code S/K} a normal number) and {@code |rT|, |qT| < 700}. Other
+   * vectors are computed by the scalar kernels, so invalid and degenerate rows get exactly their
+   * statuses and values. Range compares only: no division or square root.
    */
   private static void smooth(Scratch sc, int n) {
-    double inf = Double.POSITIVE_INFINITY;
     for (int j = 0; j < n; j += L) {
       int i = sc.off + j;
-      DoubleVector s = DoubleVector.fromArray(SPECIES, sc.s, i);
-      DoubleVector k = DoubleVector.fromArray(SPECIES, sc.k, i);
       DoubleVector t = DoubleVector.fromArray(SPECIES, sc.t, i);
-      DoubleVector vol = DoubleVector.fromArray(SPECIES, sc.vol, i);
-      DoubleVector ratio = s.div(k);
       VectorMask<Double> m =
-          s.compare(VectorOperators.GT, 0.0)
-              .and(s.compare(VectorOperators.LT, inf))
-              .and(k.compare(VectorOperators.GT, 0.0))
-              .and(k.compare(VectorOperators.LT, inf))
-              .and(t.compare(VectorOperators.GT, 0.0))
-              .and(t.compare(VectorOperators.LT, inf))
-              .and(vol.compare(VectorOperators.GT, 0.0))
-              .and(vol.compare(VectorOperators.LT, inf))
+          inRange(DoubleVector.fromArray(SPECIES, sc.s, i))
+              .and(inRange(DoubleVector.fromArray(SPECIES, sc.k, i)))
+              .and(inRange(t))
+              .and(inRange(DoubleVector.fromArray(SPECIES, sc.vol, i)))
               .and(
                   DoubleVector.fromArray(SPECIES, sc.r, i)
                       .mul(t)
@@ -199,12 +204,13 @@ final class Passes {
                   DoubleVector.fromArray(SPECIES, sc.q, i)
                       .mul(t)
                       .abs()
-                      .compare(VectorOperators.LT, BIG_CARRY))
-              .and(vol.mul(t.lanewise(VectorOperators.SQRT)).compare(VectorOperators.GT, 0.0))
-              .and(ratio.compare(VectorOperators.GE, Double.MIN_NORMAL))
-              .and(ratio.compare(VectorOperators.LT, inf));
+                      .compare(VectorOperators.LT, BIG_CARRY));
       sc.smooth[j / L] = m.allTrue();
     }
+  }
+
+  private static VectorMask<Double> inRange(DoubleVector x) {
+    return x.compare(VectorOperators.GE, 1e-150).and(x.compare(VectorOperators.LE, 1e150));
   }
 
   /**
@@ -299,7 +305,7 @@ final class Passes {
 
   /**
    * {@code out[off + j] = w (a - b)} with {@code a = S e^{-qT} N(w d1)}, {@code b = K e^{-rT} N(w
-   * d2)}; {@code a + b} goes to the scratch column {@code ab} for the cancellation check.
+   * d2)}, and the direct-formula flags.
    */
   private static void combinePrice(Scratch sc, double[] out, int off, int n) {
     for (int j = 0; j < n; j += L) {
@@ -308,12 +314,27 @@ final class Passes {
           DoubleVector.fromArray(SPECIES, sc.sdq, j).mul(DoubleVector.fromArray(SPECIES, sc.c1, j));
       DoubleVector b =
           DoubleVector.fromArray(SPECIES, sc.kdr, j).mul(DoubleVector.fromArray(SPECIES, sc.c2, j));
-      w.mul(a.sub(b)).intoArray(out, off + j);
-      a.add(b).intoArray(sc.ab, j);
+      DoubleVector p = w.mul(a.sub(b));
+      p.intoArray(out, off + j);
+      directFlags(sc, j, p, a.add(b));
     }
   }
 
-  /** Price, delta, gamma, vega into the outputs, and {@code a + b} as {@link #combinePrice}. */
+  /** Records where the direct formula is the scalar fast path's choice (see {@code direct}). */
+  private static void directFlags(Scratch sc, int j, DoubleVector p, DoubleVector ab) {
+    VectorMask<Double> ok =
+        p.compare(VectorOperators.GE, ab.mul(CANCELLATION))
+            .and(
+                DoubleVector.fromArray(SPECIES, sc.d1, j).abs().compare(VectorOperators.LT, FAST_D))
+            .and(
+                DoubleVector.fromArray(SPECIES, sc.d2, j)
+                    .abs()
+                    .compare(VectorOperators.LT, FAST_D));
+    DoubleVector.broadcast(SPECIES, 0.0).blend(1.0, ok).intoArray(sc.direct, j);
+    sc.allDirect[j / L] = ok.allTrue();
+  }
+
+  /** Price, delta, gamma, vega into the outputs, and the flags as {@link #combinePrice}. */
   private static void combineGreeks1(
       Scratch sc,
       double[] s,
@@ -333,8 +354,9 @@ final class Passes {
           DoubleVector.fromArray(SPECIES, sc.kdr, j).mul(DoubleVector.fromArray(SPECIES, sc.c2, j));
       DoubleVector sdqNd1 = sdq.mul(DoubleVector.fromArray(SPECIES, sc.n1, j));
       DoubleVector vs = DoubleVector.fromArray(SPECIES, s, i);
-      w.mul(a.sub(b)).intoArray(price, i);
-      a.add(b).intoArray(sc.ab, j);
+      DoubleVector p = w.mul(a.sub(b));
+      p.intoArray(price, i);
+      directFlags(sc, j, p, a.add(b));
       w.mul(DoubleVector.fromArray(SPECIES, sc.dq, j)).mul(c1).intoArray(delta, i);
       sdqNd1.div(vs.mul(vs).mul(DoubleVector.fromArray(SPECIES, sc.v, j))).intoArray(gamma, i);
       sdqNd1.mul(DoubleVector.fromArray(SPECIES, sc.sqrtT, j)).intoArray(vega, i);

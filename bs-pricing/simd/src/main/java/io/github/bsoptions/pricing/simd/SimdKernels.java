@@ -27,9 +27,6 @@ final class SimdKernels {
   /** The scalar fast path's bound on {@code |d1|, |d2|} for the direct formula. */
   private static final double FAST_D = 10.0;
 
-  /** The scalar fast path's cancellation bound: direct formula only when {@code p >= (a+b)/16}. */
-  private static final double CANCELLATION = 1.0 / 16;
-
   private SimdKernels() {}
 
   // ---------------------------------------------------------------- price
@@ -51,9 +48,12 @@ final class SimdKernels {
       for (int g = i; g < i + n; g += L) {
         if (sc.smooth[(g - i) / L]) {
           Arrays.fill(status, g, g + L, OK);
+          if (sc.allDirect[(g - i) / L]) {
+            continue;
+          }
           for (int k = g; k < g + L; k++) {
             int j = k - i;
-            if (!direct(out[k], sc, j) && !SmallT.add(packed, model, b, sc.v[j], k)) {
+            if (sc.direct[j] == 0 && !SmallT.add(packed, model, b, sc.v[j], k)) {
               out[k] = scalarPriceRow(model, b, k);
             }
           }
@@ -70,18 +70,6 @@ final class SimdKernels {
       i += n;
     }
     scalarPrice(model, b, out, status, i, to);
-  }
-
-  /**
-   * Returns true when the direct formula is the scalar fast path's choice for scratch row {@code
-   * j}: {@code |d1|} and {@code |d2|} below {@value #FAST_D} and the price {@code p} at least
-   * {@code 1/16} of {@code a + b} (no cancellation). Other rows take the normalised Black function,
-   * vectorised in {@link SmallT} or scalar.
-   */
-  private static boolean direct(double p, Passes.Scratch sc, int j) {
-    return p >= CANCELLATION * sc.ab[j]
-        && Math.abs(sc.d1[j]) < FAST_D
-        && Math.abs(sc.d2[j]) < FAST_D;
   }
 
   private static double scalarPriceRow(BatchModel model, OptionBatch b, int i) {
@@ -142,11 +130,14 @@ final class SimdKernels {
       for (int g = i; g < i + n; g += L) {
         if (sc.smooth[(g - i) / L]) {
           Arrays.fill(out.statusCodes(), g, g + L, OK);
+          if (sc.allDirect[(g - i) / L]) {
+            continue;
+          }
           for (int k = g; k < g + L; k++) {
             int j = k - i;
             // Cancelling rows keep the direct greeks (as the scalar kernel does) and take the
             // normalised price; rows far in the tails are left to the scalar kernel.
-            if (!direct(out.price()[k], sc, j)
+            if (sc.direct[j] == 0
                 && !(Math.abs(sc.d1[j]) < FAST_D
                     && Math.abs(sc.d2[j]) < FAST_D
                     && SmallT.add(packed, model, b, sc.v[j], k))) {
