@@ -13,11 +13,14 @@ import java.util.Arrays;
 /**
  * Vectorised batch kernels over row ranges.
  *
- * <p>A group of {@code SPECIES.length()} rows takes the vector path when every row in it is valid
- * and smooth (positive finite spot, strike, expiry and volatility, finite carry with {@code |rT|,
- * |qT| < 700}); any other group, and the tail of the range, is computed row by row with the scalar
- * reference kernel, so invalid and degenerate rows get exactly the scalar backend's statuses and
- * values. Implied volatility: {@link VectorIv}.
+ * <p>Each block of rows runs the vector passes of {@link Passes}. A group of {@code
+ * SPECIES.length()} rows keeps the vector results when every row in it is valid and smooth (spot,
+ * strike, expiry and volatility in {@code [1e-150, 1e150]}, {@code |rT|, |qT| < 700}); any other
+ * group, and the tail of the range, is computed row by row with the scalar reference kernel, so
+ * invalid and degenerate rows get exactly the scalar backend's statuses and values. Within smooth
+ * groups, rows where the scalar fast path would not use the direct formula (cancellation, far
+ * tails) take the normalised Black function: vectorised in {@link SmallT}, else scalar. Implied
+ * volatility: {@link VectorIv}.
  */
 final class SimdKernels {
 
