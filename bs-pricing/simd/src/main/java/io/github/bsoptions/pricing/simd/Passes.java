@@ -20,6 +20,13 @@ final class Passes {
   static final int BLOCK = 512;
 
   private static final int L = SPECIES.length();
+  private static final double BIG_CARRY = 700;
+
+  /** The scalar fast path's bound on {@code |d1|, |d2|} for the direct formula. */
+  private static final double FAST_D = 10.0;
+
+  /** The scalar fast path's cancellation bound: direct formula only when {@code p >= (a+b)/16}. */
+  private static final double CANCELLATION = 1.0 / 16;
 
   private Passes() {}
 
@@ -37,7 +44,6 @@ final class Passes {
     final double[] c2 = new double[BLOCK];
     final double[] n1 = new double[BLOCK];
     final double[] n2 = new double[BLOCK];
-    final double[] ab = new double[BLOCK];
 
     /** Inputs of the current block (rows {@code off ..}). */
     boolean[] call;
@@ -60,6 +66,17 @@ final class Passes {
     double[] theta;
     double[] rho;
 
+    /** Per vector of the block: every lane valid and smooth (see {@link Passes#smooth}). */
+    final boolean[] smooth = new boolean[BLOCK];
+
+    /**
+     * Per row: 1 where the direct formula is the scalar fast path's choice ({@code |d1|, |d2| < 10}
+     * and {@code p >= (a + b)/16}), else 0; per vector: every lane 1.
+     */
+    final double[] direct = new double[BLOCK];
+
+    final boolean[] allDirect = new boolean[BLOCK];
+
     /** The rows of a block that take the small-t normalised Black function. */
     final SmallT.Packed packed = new SmallT.Packed();
 
@@ -72,26 +89,28 @@ final class Passes {
   // The passes (see Pass): N(w d) is three passes (Cody's middle region, then the lanes of the
   // central and far regions replaced), since one loop for all three is past C2's inlining budget.
 
-  private static final Pass<Scratch> SETUP =
+  // Not final on purpose: see Pass.
+  private static Pass<Scratch> SMOOTH = (sc, from, to) -> smooth(sc, to);
+  private static Pass<Scratch> SETUP =
       (sc, from, to) -> setup(sc.call, sc.s, sc.k, sc.t, sc.r, sc.q, sc.vol, sc.off, to, sc);
-  private static final Pass<Scratch> DENSITIES = (sc, from, to) -> densities(sc, to);
-  private static final Pass<Scratch> CDF1_MIDDLE =
+  private static Pass<Scratch> DENSITIES = (sc, from, to) -> densities(sc, to);
+  private static Pass<Scratch> CDF1_MIDDLE =
       (sc, from, to) -> cdfMiddle(sc.w, sc.d1, sc.n1, sc.c1, from, to);
-  private static final Pass<Scratch> CDF1_CENTRAL =
+  private static Pass<Scratch> CDF1_CENTRAL =
       (sc, from, to) -> cdfCentral(sc.w, sc.d1, sc.c1, from, to);
-  private static final Pass<Scratch> CDF1_FAR =
+  private static Pass<Scratch> CDF1_FAR =
       (sc, from, to) -> cdfFar(sc.w, sc.d1, sc.n1, sc.c1, from, to);
-  private static final Pass<Scratch> CDF2_MIDDLE =
+  private static Pass<Scratch> CDF2_MIDDLE =
       (sc, from, to) -> cdfMiddle(sc.w, sc.d2, sc.n2, sc.c2, from, to);
-  private static final Pass<Scratch> CDF2_CENTRAL =
+  private static Pass<Scratch> CDF2_CENTRAL =
       (sc, from, to) -> cdfCentral(sc.w, sc.d2, sc.c2, from, to);
-  private static final Pass<Scratch> CDF2_FAR =
+  private static Pass<Scratch> CDF2_FAR =
       (sc, from, to) -> cdfFar(sc.w, sc.d2, sc.n2, sc.c2, from, to);
-  private static final Pass<Scratch> COMBINE_PRICE =
+  private static Pass<Scratch> COMBINE_PRICE =
       (sc, from, to) -> combinePrice(sc, sc.out, sc.off, to);
-  private static final Pass<Scratch> GREEKS1 =
+  private static Pass<Scratch> GREEKS1 =
       (sc, from, to) -> combineGreeks1(sc, sc.s, sc.price, sc.delta, sc.gamma, sc.vega, sc.off, to);
-  private static final Pass<Scratch> GREEKS2 =
+  private static Pass<Scratch> GREEKS2 =
       (sc, from, to) -> combineGreeks2(sc, sc.t, sc.r, sc.q, sc.vol, sc.theta, sc.rho, sc.off, to);
 
   /**
@@ -119,10 +138,11 @@ final class Passes {
   }
 
   /**
-   * Runs the passes shared by price and greeks over {@code n} rows: setup, densities, {@code N(w
-   * d1)} into {@code c1} and {@code N(w d2)} into {@code c2}.
+   * Runs the passes shared by price and greeks over {@code n} rows: the smoothness flags, setup,
+   * densities, {@code N(w d1)} into {@code c1} and {@code N(w d2)} into {@code c2}.
    */
   static void common(Scratch sc, int n) {
+    Pass.run(SMOOTH, sc, 0, n);
     Pass.run(SETUP, sc, 0, n);
     Pass.run(DENSITIES, sc, 0, n);
     Pass.run(CDF1_MIDDLE, sc, 0, n);
@@ -157,6 +177,40 @@ final class Passes {
     sc.rho = rho;
     Pass.run(GREEKS1, sc, 0, n);
     Pass.run(GREEKS2, sc, 0, n);
+  }
+
+  /**
+   * {@code smooth[j / L]}: whether every lane of the vector at scratch row {@code j} is valid and
+   * smooth: spot, strike, expiry and volatility in {@code [1e-150, 1e150]} (so that the total
+   * volatility is positive and {@code S/K} a normal number) and {@code |rT|, |qT| < 700}. Other
+   * vectors are computed by the scalar kernels, so invalid and degenerate rows get exactly their
+   * statuses and values. Range compares only: no division or square root.
+   */
+  private static void smooth(Scratch sc, int n) {
+    for (int j = 0; j < n; j += L) {
+      int i = sc.off + j;
+      DoubleVector t = DoubleVector.fromArray(SPECIES, sc.t, i);
+      VectorMask<Double> m =
+          inRange(DoubleVector.fromArray(SPECIES, sc.s, i))
+              .and(inRange(DoubleVector.fromArray(SPECIES, sc.k, i)))
+              .and(inRange(t))
+              .and(inRange(DoubleVector.fromArray(SPECIES, sc.vol, i)))
+              .and(
+                  DoubleVector.fromArray(SPECIES, sc.r, i)
+                      .mul(t)
+                      .abs()
+                      .compare(VectorOperators.LT, BIG_CARRY))
+              .and(
+                  DoubleVector.fromArray(SPECIES, sc.q, i)
+                      .mul(t)
+                      .abs()
+                      .compare(VectorOperators.LT, BIG_CARRY));
+      sc.smooth[j / L] = m.allTrue();
+    }
+  }
+
+  private static VectorMask<Double> inRange(DoubleVector x) {
+    return x.compare(VectorOperators.GE, 1e-150).and(x.compare(VectorOperators.LE, 1e150));
   }
 
   /**
@@ -251,7 +305,7 @@ final class Passes {
 
   /**
    * {@code out[off + j] = w (a - b)} with {@code a = S e^{-qT} N(w d1)}, {@code b = K e^{-rT} N(w
-   * d2)}; {@code a + b} goes to the scratch column {@code ab} for the cancellation check.
+   * d2)}, and the direct-formula flags.
    */
   private static void combinePrice(Scratch sc, double[] out, int off, int n) {
     for (int j = 0; j < n; j += L) {
@@ -260,12 +314,27 @@ final class Passes {
           DoubleVector.fromArray(SPECIES, sc.sdq, j).mul(DoubleVector.fromArray(SPECIES, sc.c1, j));
       DoubleVector b =
           DoubleVector.fromArray(SPECIES, sc.kdr, j).mul(DoubleVector.fromArray(SPECIES, sc.c2, j));
-      w.mul(a.sub(b)).intoArray(out, off + j);
-      a.add(b).intoArray(sc.ab, j);
+      DoubleVector p = w.mul(a.sub(b));
+      p.intoArray(out, off + j);
+      directFlags(sc, j, p, a.add(b));
     }
   }
 
-  /** Price, delta, gamma, vega into the outputs, and {@code a + b} as {@link #combinePrice}. */
+  /** Records where the direct formula is the scalar fast path's choice (see {@code direct}). */
+  private static void directFlags(Scratch sc, int j, DoubleVector p, DoubleVector ab) {
+    VectorMask<Double> ok =
+        p.compare(VectorOperators.GE, ab.mul(CANCELLATION))
+            .and(
+                DoubleVector.fromArray(SPECIES, sc.d1, j).abs().compare(VectorOperators.LT, FAST_D))
+            .and(
+                DoubleVector.fromArray(SPECIES, sc.d2, j)
+                    .abs()
+                    .compare(VectorOperators.LT, FAST_D));
+    DoubleVector.broadcast(SPECIES, 0.0).blend(1.0, ok).intoArray(sc.direct, j);
+    sc.allDirect[j / L] = ok.allTrue();
+  }
+
+  /** Price, delta, gamma, vega into the outputs, and the flags as {@link #combinePrice}. */
   private static void combineGreeks1(
       Scratch sc,
       double[] s,
@@ -285,8 +354,9 @@ final class Passes {
           DoubleVector.fromArray(SPECIES, sc.kdr, j).mul(DoubleVector.fromArray(SPECIES, sc.c2, j));
       DoubleVector sdqNd1 = sdq.mul(DoubleVector.fromArray(SPECIES, sc.n1, j));
       DoubleVector vs = DoubleVector.fromArray(SPECIES, s, i);
-      w.mul(a.sub(b)).intoArray(price, i);
-      a.add(b).intoArray(sc.ab, j);
+      DoubleVector p = w.mul(a.sub(b));
+      p.intoArray(price, i);
+      directFlags(sc, j, p, a.add(b));
       w.mul(DoubleVector.fromArray(SPECIES, sc.dq, j)).mul(c1).intoArray(delta, i);
       sdqNd1.div(vs.mul(vs).mul(DoubleVector.fromArray(SPECIES, sc.v, j))).intoArray(gamma, i);
       sdqNd1.mul(DoubleVector.fromArray(SPECIES, sc.sqrtT, j)).intoArray(vega, i);

@@ -9,30 +9,26 @@ import io.github.bsoptions.pricing.batch.OptionBatch;
 import io.github.bsoptions.pricing.internal.BlackScholesKernel;
 import io.github.bsoptions.pricing.internal.RowChecks;
 import java.util.Arrays;
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 
 /**
  * Vectorised batch kernels over row ranges.
  *
- * <p>A group of {@code SPECIES.length()} rows takes the vector path when every row in it is valid
- * and smooth (positive finite spot, strike, expiry and volatility, finite carry with {@code |rT|,
- * |qT| < 700}); any other group, and the tail of the range, is computed row by row with the scalar
- * reference kernel, so invalid and degenerate rows get exactly the scalar backend's statuses and
- * values. Implied volatility: {@link VectorIv}.
+ * <p>Each block of rows runs the vector passes of {@link Passes}. A group of {@code
+ * SPECIES.length()} rows keeps the vector results when every row in it is valid and smooth (spot,
+ * strike, expiry and volatility in {@code [1e-150, 1e150]}, {@code |rT|, |qT| < 700}); any other
+ * group, and the tail of the range, is computed row by row with the scalar reference kernel, so
+ * invalid and degenerate rows get exactly the scalar backend's statuses and values. Within smooth
+ * groups, rows where the scalar fast path would not use the direct formula (cancellation, far
+ * tails) take the normalised Black function: vectorised in {@link SmallT}, else scalar. Implied
+ * volatility: {@link VectorIv}.
  */
 final class SimdKernels {
 
   private static final byte OK = PricingStatus.OK.code();
   private static final int L = SPECIES.length();
-  private static final double BIG_CARRY = 700;
 
   /** The scalar fast path's bound on {@code |d1|, |d2|} for the direct formula. */
   private static final double FAST_D = 10.0;
-
-  /** The scalar fast path's cancellation bound: direct formula only when {@code p >= (a+b)/16}. */
-  private static final double CANCELLATION = 1.0 / 16;
 
   private SimdKernels() {}
 
@@ -53,11 +49,14 @@ final class SimdKernels {
       SmallT.Packed packed = sc.packed;
       packed.size = 0;
       for (int g = i; g < i + n; g += L) {
-        if (smoothAt(b, q, g)) {
+        if (sc.smooth[(g - i) / L]) {
           Arrays.fill(status, g, g + L, OK);
+          if (sc.allDirect[(g - i) / L]) {
+            continue;
+          }
           for (int k = g; k < g + L; k++) {
             int j = k - i;
-            if (!direct(out[k], sc, j) && !SmallT.add(packed, model, b, sc.v[j], k)) {
+            if (sc.direct[j] == 0 && !SmallT.add(packed, model, b, sc.v[j], k)) {
               out[k] = scalarPriceRow(model, b, k);
             }
           }
@@ -76,18 +75,6 @@ final class SimdKernels {
     scalarPrice(model, b, out, status, i, to);
   }
 
-  /**
-   * Returns true when the direct formula is the scalar fast path's choice for scratch row {@code
-   * j}: {@code |d1|} and {@code |d2|} below {@value #FAST_D} and the price {@code p} at least
-   * {@code 1/16} of {@code a + b} (no cancellation). Other rows take the normalised Black function,
-   * vectorised in {@link SmallT} or scalar.
-   */
-  private static boolean direct(double p, Passes.Scratch sc, int j) {
-    return p >= CANCELLATION * sc.ab[j]
-        && Math.abs(sc.d1[j]) < FAST_D
-        && Math.abs(sc.d2[j]) < FAST_D;
-  }
-
   private static double scalarPriceRow(BatchModel model, OptionBatch b, int i) {
     double r = b.rate()[i];
     return BlackScholesKernel.fastPrice(
@@ -98,16 +85,6 @@ final class SimdKernels {
         r,
         model == BatchModel.BLACK_76 ? r : b.dividendYield()[i],
         b.volatility()[i]);
-  }
-
-  private static boolean smoothAt(OptionBatch b, double[] q, int i) {
-    return smooth(
-        DoubleVector.fromArray(SPECIES, b.spot(), i),
-        DoubleVector.fromArray(SPECIES, b.strike(), i),
-        DoubleVector.fromArray(SPECIES, b.expiry(), i),
-        DoubleVector.fromArray(SPECIES, b.rate(), i),
-        DoubleVector.fromArray(SPECIES, q, i),
-        DoubleVector.fromArray(SPECIES, b.volatility(), i));
   }
 
   private static void scalarPrice(
@@ -129,38 +106,6 @@ final class SimdKernels {
                   call[i], s[i], k[i], t[i], r[i], black76 ? r[i] : q[i], vol[i])
               : Double.NaN;
     }
-  }
-
-  /** Returns true when every lane is valid and away from the degenerate convention. */
-  private static boolean smooth(
-      DoubleVector s,
-      DoubleVector k,
-      DoubleVector t,
-      DoubleVector r,
-      DoubleVector q,
-      DoubleVector vol) {
-    double inf = Double.POSITIVE_INFINITY;
-    VectorMask<Double> m =
-        s.compare(VectorOperators.GT, 0.0)
-            .and(s.compare(VectorOperators.LT, inf))
-            .and(k.compare(VectorOperators.GT, 0.0))
-            .and(k.compare(VectorOperators.LT, inf))
-            .and(t.compare(VectorOperators.GT, 0.0))
-            .and(t.compare(VectorOperators.LT, inf))
-            .and(vol.compare(VectorOperators.GT, 0.0))
-            .and(vol.compare(VectorOperators.LT, inf))
-            .and(r.mul(t).abs().compare(VectorOperators.LT, BIG_CARRY))
-            .and(q.mul(t).abs().compare(VectorOperators.LT, BIG_CARRY));
-    if (!m.allTrue()) {
-      return false;
-    }
-    // Total volatility must be positive (not underflowed) and S/K a normal positive number.
-    DoubleVector ratio = s.div(k);
-    return vol.mul(t.lanewise(VectorOperators.SQRT))
-        .compare(VectorOperators.GT, 0.0)
-        .and(ratio.compare(VectorOperators.GE, Double.MIN_NORMAL))
-        .and(ratio.compare(VectorOperators.LT, inf))
-        .allTrue();
   }
 
   // ---------------------------------------------------------------- greeks
@@ -186,13 +131,16 @@ final class SimdKernels {
       SmallT.Packed packed = sc.packed;
       packed.size = 0;
       for (int g = i; g < i + n; g += L) {
-        if (smoothAt(b, q, g)) {
+        if (sc.smooth[(g - i) / L]) {
           Arrays.fill(out.statusCodes(), g, g + L, OK);
+          if (sc.allDirect[(g - i) / L]) {
+            continue;
+          }
           for (int k = g; k < g + L; k++) {
             int j = k - i;
             // Cancelling rows keep the direct greeks (as the scalar kernel does) and take the
             // normalised price; rows far in the tails are left to the scalar kernel.
-            if (!direct(out.price()[k], sc, j)
+            if (sc.direct[j] == 0
                 && !(Math.abs(sc.d1[j]) < FAST_D
                     && Math.abs(sc.d2[j]) < FAST_D
                     && SmallT.add(packed, model, b, sc.v[j], k))) {

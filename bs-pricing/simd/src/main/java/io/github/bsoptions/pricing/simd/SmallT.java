@@ -116,14 +116,15 @@ final class SmallT {
   }
 
   // The passes (see Pass).
-  private static final Pass<Packed> RATIOS = (p, from, to) -> ratios(p.x, p.s, p.h, to);
-  private static final Pass<Packed> MILLS_MIDDLE = (p, from, to) -> millsMiddle(p.h, p.y0, to);
-  private static final Pass<Packed> MILLS_CENTRAL = (p, from, to) -> millsCentral(p.h, p.y0, to);
-  private static final Pass<Packed> MILLS_FAR = (p, from, to) -> millsFar(p.h, p.y0, to);
-  private static final Pass<Packed> LOW_DERIVATIVES = (p, from, to) -> lowDerivatives(p, to);
-  private static final Pass<Packed> SERIES_HIGH = (p, from, to) -> seriesHigh(p, to);
-  private static final Pass<Packed> SERIES_LOW = (p, from, to) -> seriesLow(p, to);
-  private static final Pass<Packed> NORMALISATIONS = (p, from, to) -> normalisations(p, to);
+  // Not final on purpose: see Pass.
+  private static Pass<Packed> RATIOS = (p, from, to) -> ratios(p.x, p.s, p.h, to);
+  private static Pass<Packed> MILLS_MIDDLE = (p, from, to) -> millsMiddle(p.h, p.y0, to);
+  private static Pass<Packed> MILLS_CENTRAL = (p, from, to) -> millsCentral(p.h, p.y0, to);
+  private static Pass<Packed> MILLS_FAR = (p, from, to) -> millsFar(p.h, p.y0, to);
+  private static Pass<Packed> LOW_DERIVATIVES = (p, from, to) -> lowDerivatives(p, to);
+  private static Pass<Packed> SERIES_HIGH = (p, from, to) -> seriesHigh(p, to);
+  private static Pass<Packed> SERIES_LOW = (p, from, to) -> seriesLow(p, to);
+  private static Pass<Packed> NORMALISATIONS = (p, from, to) -> normalisations(p, to);
 
   /** {@code pref = sqrt(S K) e^{-(r+q)T/2}}, as {@code BlackScholesKernel.normalisation}. */
   private static void normalisations(Packed p, int n) {

@@ -7,6 +7,7 @@ import io.github.bsoptions.pricing.batch.BatchModel;
 import io.github.bsoptions.pricing.batch.OptionBatch;
 import io.github.bsoptions.pricing.internal.BlackImpliedVol;
 import io.github.bsoptions.pricing.internal.BlackScholesKernel;
+import io.github.bsoptions.pricing.internal.FastExp;
 import io.github.bsoptions.pricing.internal.NormalisedBlack;
 import io.github.bsoptions.pricing.internal.RowChecks;
 import jdk.incubator.vector.DoubleVector;
@@ -54,6 +55,10 @@ final class VectorIv {
   static final class Scratch {
     final int[] row = new int[BLOCK];
     final double[] beta = new double[BLOCK];
+
+    /** The normalised round-off of the intrinsic value (0 out of the money). */
+    final double[] intrinsicRes = new double[BLOCK];
+
     final double[] xo = new double[BLOCK];
     final double[] bo = new double[BLOCK + 8];
     final double[] ex = new double[BLOCK + 8];
@@ -184,7 +189,7 @@ final class VectorIv {
     }
     double theta = b.call()[i] ? 1.0 : -1.0;
     double pref = BlackScholesKernel.normalisation(spot, strike, expiry, rate, div);
-    double e = Math.exp(0.5 * x);
+    double e = FastExp.exp(0.5 * x);
     double sdq = pref * e;
     double kdr = pref / e;
     double intrinsic = Math.max(theta * (sdq - kdr), 0.0);
@@ -198,14 +203,18 @@ final class VectorIv {
     }
     double beta = price / pref;
     double xo = -Math.abs(x);
-    double bo = beta - NormalisedBlack.intrinsicCall(theta * x);
-    double bMax = x > 0 ? 1 / e : e;
+    double ie = 1 / e;
+    // as the scalar solver: 2 sinh(|x|/2) in the money from e^{+-x/2} where |x| >= 1
+    double wx = theta * x;
+    double bo = beta - (wx >= 1 ? (x > 0 ? e - ie : ie - e) : NormalisedBlack.intrinsicCall(wx));
+    double bMax = x > 0 ? ie : e;
     if (!(bo > 0) || bo >= bMax) {
       return false;
     }
     double s = Math.sqrt(-2.0 * xo);
     sc.row[k] = i;
     sc.beta[k] = beta;
+    sc.intrinsicRes[k] = intrinsic > 0 ? 2 * (Math.ulp(Math.max(sdq, kdr)) / pref) : 0.0;
     sc.xo[k] = xo;
     sc.bo[k] = bo;
     sc.ex[k] = x > 0 ? 1 / e : e;
@@ -225,7 +234,8 @@ final class VectorIv {
     if (!(s > 0 && s < Double.POSITIVE_INFINITY)) {
       return false;
     }
-    double resolution = sc.beta[k] * (Math.ulp(price) / price);
+    // as the scalar solver: the price's ulp plus, in the money, the intrinsic value's round-off
+    double resolution = sc.beta[k] * (Math.ulp(price) / price) + sc.intrinsicRes[k];
     double identifiable = NormalisedBlack.vega(sc.xo[k], s) * s * BlackImpliedVol.IDENTIFIABILITY;
     if (!(identifiable >= 4 * resolution)) {
       return false;
@@ -327,26 +337,27 @@ final class VectorIv {
   }
 
   // The passes (see Pass).
-  private static final Pass<Scratch> ARGUMENTS = (sc, from, to) -> arguments(sc, to);
-  private static final Pass<Scratch> CDF1_MIDDLE =
+  // Not final on purpose: see Pass.
+  private static Pass<Scratch> ARGUMENTS = (sc, from, to) -> arguments(sc, to);
+  private static Pass<Scratch> CDF1_MIDDLE =
       (sc, from, to) -> Passes.cdfMiddle(sc.one, sc.d1, sc.n1, sc.c1, from, to);
-  private static final Pass<Scratch> CDF1_CENTRAL =
+  private static Pass<Scratch> CDF1_CENTRAL =
       (sc, from, to) -> Passes.cdfCentral(sc.one, sc.d1, sc.c1, from, to);
-  private static final Pass<Scratch> CDF1_FAR =
+  private static Pass<Scratch> CDF1_FAR =
       (sc, from, to) -> Passes.cdfFar(sc.one, sc.d1, sc.n1, sc.c1, from, to);
-  private static final Pass<Scratch> CDF2_MIDDLE =
+  private static Pass<Scratch> CDF2_MIDDLE =
       (sc, from, to) -> Passes.cdfMiddle(sc.one, sc.d2, sc.n2, sc.c2, from, to);
-  private static final Pass<Scratch> CDF2_CENTRAL =
+  private static Pass<Scratch> CDF2_CENTRAL =
       (sc, from, to) -> Passes.cdfCentral(sc.one, sc.d2, sc.c2, from, to);
-  private static final Pass<Scratch> CDF2_FAR =
+  private static Pass<Scratch> CDF2_FAR =
       (sc, from, to) -> Passes.cdfFar(sc.one, sc.d2, sc.n2, sc.c2, from, to);
-  private static final Pass<Scratch> CHOOSE = (sc, from, to) -> choose(sc, to);
-  private static final Pass<Scratch> MARK_LOW = (sc, from, to) -> markLow(sc, to);
-  private static final Pass<Scratch> HOUSEHOLDER = (sc, from, to) -> householder(sc, to);
-  private static final Pass<Scratch> LOG_NEWTON = (sc, from, to) -> householderLog(sc, to);
-  private static final Pass<Scratch> LOG_TERMS = (sc, from, to) -> householderLogTerms(sc, to);
-  private static final Pass<Scratch> LOG_STEP = (sc, from, to) -> householderLogStep(sc, to);
-  private static final Pass<Scratch> ADVANCE = (sc, from, to) -> advance(sc, to);
+  private static Pass<Scratch> CHOOSE = (sc, from, to) -> choose(sc, to);
+  private static Pass<Scratch> MARK_LOW = (sc, from, to) -> markLow(sc, to);
+  private static Pass<Scratch> HOUSEHOLDER = (sc, from, to) -> householder(sc, to);
+  private static Pass<Scratch> LOG_NEWTON = (sc, from, to) -> householderLog(sc, to);
+  private static Pass<Scratch> LOG_TERMS = (sc, from, to) -> householderLogTerms(sc, to);
+  private static Pass<Scratch> LOG_STEP = (sc, from, to) -> householderLogStep(sc, to);
+  private static Pass<Scratch> ADVANCE = (sc, from, to) -> advance(sc, to);
 
   /**
    * {@code d1,2 = h +- t} ({@code h = x/s}, {@code t = s/2}), the vega {@code exp(-(h^2+t^2)/2) /

@@ -9,7 +9,6 @@ import io.github.bsoptions.pricing.batch.GreeksBatch;
 import io.github.bsoptions.pricing.batch.OptionBatch;
 import io.github.bsoptions.pricing.testkit.BackendConformance;
 import io.github.bsoptions.pricing.testkit.ConformanceReport;
-import io.github.bsoptions.pricing.testkit.OptionRows;
 import io.github.bsoptions.pricing.testkit.Tolerances;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -47,10 +46,12 @@ class SimdConformanceTest {
   }
 
   @Test
-  void priceAndGreeksPriceMatchScalarToOneEMinus14RelativeOnEveryRow() {
+  void priceAndGreeksPriceMatchScalarToThreeEMinus14RelativeOnEveryRow() {
     // Rows where the direct formula cancels (deep out of the money, small total volatility) take
-    // the normalised Black function as in the scalar backend, so the bound holds on every row
-    // (measured: 4.6e-15), far tails and cancelling rows included.
+    // the normalised Black function, vectorised; the scalar kernel now rebuilds it from the direct
+    // formula's terms (no log or exp). Both are about 1e-14 from the exact price there (checked at
+    // 50 digits with mpmath: worst rows 2.1e-14 scalar, 1.2e-14 SIMD, prices 1e-7 to 1e-23), so
+    // they differ by up to 2.5e-14 relative on those rows: the bound tested is 3e-14.
     for (BatchModel model : new BatchModel[] {BatchModel.BLACK_SCHOLES, BatchModel.BLACK_76}) {
       OptionBatch b = wideBatch(50_000, 17);
       double[] e = new double[b.size()];
@@ -73,8 +74,8 @@ class SimdConformanceTest {
           assertThat(a[i]).isZero();
         }
       }
-      assertThat(worst).as("%s price", model).isLessThanOrEqualTo(1e-14);
-      assertThat(worstGreeks).as("%s greeks price", model).isLessThanOrEqualTo(1e-14);
+      assertThat(worst).as("%s price", model).isLessThanOrEqualTo(3e-14);
+      assertThat(worstGreeks).as("%s greeks price", model).isLessThanOrEqualTo(3e-14);
     }
   }
 
@@ -95,28 +96,45 @@ class SimdConformanceTest {
   }
 
   @Test
-  void ivAgreesWithScalarBitForBit() {
-    OptionBatch b = OptionRows.random(4_096, 23);
-    double[] prices = new double[b.size()];
-    byte[] st = new byte[b.size()];
-    new ScalarPricingBackend().price(BatchModel.BLACK_SCHOLES, b, prices, st);
-    double[] e = new double[b.size()];
-    double[] a = new double[b.size()];
-    byte[] es = new byte[b.size()];
-    byte[] as = new byte[b.size()];
-    new ScalarPricingBackend().impliedVolatility(BatchModel.BLACK_SCHOLES, b, prices, e, es);
-    new SimdPricingBackend().impliedVolatility(BatchModel.BLACK_SCHOLES, b, prices, a, as);
-    assertThat(as).containsExactly(es);
-    int ok = 0;
-    int close = 0;
-    for (int i = 0; i < b.size(); i++) {
-      if (es[i] == PricingStatus.OK.code()) {
-        ok++;
-        close += Math.abs(a[i] - b.volatility()[i]) <= 1e-8 * b.volatility()[i] ? 1 : 0;
+  void ivHasTheScalarStatusesAndItsVolatilitiesToOneEMinus12() {
+    // The vector Householder iteration and the scalar Let's-Be-Rational solver agree to about
+    // 2.4e-15 relative (measured); the bound tested is 1e-12 relative, and every solved volatility
+    // must reprice to its input to 1e-12 relative.
+    for (BatchModel model : new BatchModel[] {BatchModel.BLACK_SCHOLES, BatchModel.BLACK_76}) {
+      OptionBatch b = wideBatch(20_000, 23);
+      double[] prices = new double[b.size()];
+      byte[] st = new byte[b.size()];
+      new ScalarPricingBackend().price(model, b, prices, st);
+      OptionBatch noVol =
+          OptionBatch.of(
+              b.call(), b.spot(), b.strike(), b.expiry(), b.rate(), b.dividendYield(), null);
+      double[] e = new double[b.size()];
+      double[] a = new double[b.size()];
+      byte[] es = new byte[b.size()];
+      byte[] as = new byte[b.size()];
+      new ScalarPricingBackend().impliedVolatility(model, noVol, prices, e, es);
+      new SimdPricingBackend().impliedVolatility(model, noVol, prices, a, as);
+      assertThat(as).containsExactly(es);
+      int ok = 0;
+      double worstVol = 0;
+      double worstPrice = 0;
+      double[] repriced = new double[b.size()];
+      OptionBatch atSolved =
+          OptionBatch.of(
+              b.call(), b.spot(), b.strike(), b.expiry(), b.rate(), b.dividendYield(), a);
+      new ScalarPricingBackend().price(model, atSolved, repriced, new byte[b.size()]);
+      for (int i = 0; i < b.size(); i++) {
+        if (es[i] == PricingStatus.OK.code()) {
+          ok++;
+          worstVol = Math.max(worstVol, Math.abs(a[i] - e[i]) / e[i]);
+          worstPrice = Math.max(worstPrice, Math.abs(repriced[i] - prices[i]) / prices[i]);
+        } else {
+          assertThat(a[i]).isNaN();
+        }
       }
+      assertThat(ok).as("%s solved rows", model).isGreaterThan(15_000);
+      assertThat(worstVol).as("%s volatility vs scalar", model).isLessThanOrEqualTo(1e-12);
+      assertThat(worstPrice).as("%s repriced", model).isLessThanOrEqualTo(1e-12);
     }
-    // Well-conditioned rows recover the volatility the prices were made with.
-    assertThat(ok).isGreaterThan(1_500);
-    assertThat(close).isGreaterThan(ok * 9 / 10);
   }
 }
