@@ -89,21 +89,27 @@ public final class ChainScorer {
     }
     double wn = weights.norm();
     Factor[] factors = Factor.values();
-    List<ContractScore> scored = new ArrayList<>(n);
+    ContractScore[] all = new ContractScore[n];
+    double[] negScore = new double[n];
     double[] contrib = new double[nf];
     double[] rawRow = new double[nf];
+    double[] w = new double[nf];
+    for (int k = 0; k < nf; k++) {
+      w[k] = weights.weight(factors[k]);
+    }
+    boolean nan = false;
     for (int i = 0; i < n; i++) {
       double s = 0;
       for (int k = 0; k < nf; k++) {
-        double w = weights.weight(factors[k]);
-        contrib[k] = w == 0 ? 0 : w * norm[k][i] / wn;
+        contrib[k] = w[k] == 0 ? 0 : w[k] * norm[k][i] / wn;
         s += contrib[k];
         rawRow[k] = raw[k][i];
       }
-      scored.add(new ContractScore(options.get(i), s, contrib, rawRow));
+      all[i] = new ContractScore(options.get(i), s, contrib, rawRow);
+      negScore[i] = -s;
+      nan |= Double.isNaN(s);
     }
-    scored.sort(RANKING);
-    return new ScoredChain(scored, metrics(options, atm, hist, sortedHist, fc));
+    return new ScoredChain(rank(all, negScore, nan), metrics(options, atm, hist, sortedHist, fc));
   }
 
   private static double forecastVol(VolForecast fc, double[] term, double years) {
@@ -115,32 +121,117 @@ public final class ChainScorer {
   }
 
   /** Average ranks scaled to [0, 1]; NaN maps to 0; a single finite value maps to 1. */
-  static double[] ranks(double[] x) {
-    int n = x.length;
-    double[] finite = new double[n];
-    int m = 0;
-    for (double v : x) {
-      if (!Double.isNaN(v)) {
-        finite[m++] = v;
-      }
+  /**
+   * Orders the scores by {@link #RANKING}: a radix sort on the score, the comparator only inside
+   * runs of equal scores (or over everything when a score is NaN).
+   */
+  private static List<ContractScore> rank(ContractScore[] all, double[] negScore, boolean nan) {
+    int n = all.length;
+    List<ContractScore> out = new ArrayList<>(n);
+    if (nan) {
+      out.addAll(Arrays.asList(all));
+      out.sort(RANKING);
+      return out;
     }
-    double[] sorted = Arrays.copyOf(finite, m);
-    Arrays.sort(sorted);
-    double[] out = new double[n];
+    int[] order = new int[n];
     for (int i = 0; i < n; i++) {
-      double v = x[i];
-      if (Double.isNaN(v)) {
-        continue;
+      order[i] = i;
+    }
+    sortByValue(order, n, negScore);
+    for (int start = 0; start < n; ) {
+      int end = start + 1;
+      while (end < n && negScore[order[end]] == negScore[order[start]]) {
+        end++;
       }
-      if (m == 1) {
-        out[i] = 1;
-        continue;
+      int from = out.size();
+      for (int j = start; j < end; j++) {
+        out.add(all[order[j]]);
       }
-      int lo = lowerBound(sorted, v);
-      int hi = upperBound(sorted, v);
-      out[i] = 0.5 * (lo + hi - 1) / (m - 1);
+      if (end - start > 1) {
+        out.subList(from, out.size()).sort(RANKING);
+      }
+      start = end;
     }
     return out;
+  }
+
+  static double[] ranks(double[] x) {
+    int n = x.length;
+    int[] idx = new int[n];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      if (!Double.isNaN(x[i])) {
+        idx[m++] = i;
+      }
+    }
+    double[] out = new double[n];
+    if (m == 0) {
+      return out;
+    }
+    if (m == 1) {
+      out[idx[0]] = 1;
+      return out;
+    }
+    sortByValue(idx, m, x);
+    // Runs of equal values share their mean (0-based) position; -0.0 equals 0.0 as in the data.
+    for (int start = 0; start < m; ) {
+      int end = start + 1;
+      double v = x[idx[start]];
+      while (end < m && x[idx[end]] == v) {
+        end++;
+      }
+      double r = 0.5 * (start + end - 1) / (m - 1);
+      for (int j = start; j < end; j++) {
+        out[idx[j]] = r;
+      }
+      start = end;
+    }
+    return out;
+  }
+
+  /**
+   * Sorts the first {@code m} entries of {@code idx} by {@code x[idx]} ascending, stably: an LSD
+   * radix sort on the order-preserving 64-bit image of each value (byte digits, passes whose digit
+   * is the same for every value skipped), branch-free and allocation-light. {@code -0.0} sorts as
+   * {@code 0.0}; no value may be NaN.
+   */
+  private static void sortByValue(int[] idx, int m, double[] x) {
+    long[] ksrc = new long[m];
+    long[] kdst = new long[m];
+    int[] isrc = idx;
+    int[] idst = new int[m];
+    for (int j = 0; j < m; j++) {
+      double v = x[idx[j]];
+      long bits = Double.doubleToRawLongBits(v == 0 ? 0.0 : v);
+      ksrc[j] = bits < 0 ? ~bits : bits | Long.MIN_VALUE;
+    }
+    int[] count = new int[257];
+    for (int shift = 0; shift < 64; shift += 8) {
+      Arrays.fill(count, 0);
+      for (int j = 0; j < m; j++) {
+        count[(int) ((ksrc[j] >>> shift) & 0xFF) + 1]++;
+      }
+      if (count[(int) ((ksrc[0] >>> shift) & 0xFF) + 1] == m) {
+        continue; // every value has this digit: the pass would not move anything
+      }
+      for (int d = 0; d < 256; d++) {
+        count[d + 1] += count[d];
+      }
+      for (int j = 0; j < m; j++) {
+        int p = count[(int) ((ksrc[j] >>> shift) & 0xFF)]++;
+        kdst[p] = ksrc[j];
+        idst[p] = isrc[j];
+      }
+      long[] kt = ksrc;
+      ksrc = kdst;
+      kdst = kt;
+      int[] it = isrc;
+      isrc = idst;
+      idst = it;
+    }
+    if (isrc != idx) {
+      System.arraycopy(isrc, 0, idx, 0, m);
+    }
   }
 
   private static double[] clean(double[] x) {
@@ -161,20 +252,6 @@ public final class ChainScorer {
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (a[mid] < v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  private static int upperBound(double[] a, double v) {
-    int lo = 0;
-    int hi = a.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (a[mid] <= v) {
         lo = mid + 1;
       } else {
         hi = mid;

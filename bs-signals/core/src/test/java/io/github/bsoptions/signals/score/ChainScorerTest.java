@@ -90,6 +90,45 @@ class ChainScorerTest {
   }
 
   @Test
+  void ranks_areTheMeanSortedPositionOfEachValue_withTiesNaNAndSignedZero() {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+    for (int trial = 0; trial < 300; trial++) {
+      int n = 1 + rnd.nextInt(300);
+      double[] x = new double[n];
+      for (int i = 0; i < n; i++) {
+        int kind = rnd.nextInt(10);
+        x[i] =
+            kind == 0
+                ? Double.NaN
+                : kind == 1
+                    ? (rnd.nextBoolean() ? 0.0 : -0.0)
+                    : kind < 5
+                        ? rnd.nextInt(5) - 2
+                        : rnd.nextGaussian() * Math.pow(10, rnd.nextInt(-300, 300));
+      }
+      double[] r = ChainScorer.ranks(x);
+      double[] finite = java.util.Arrays.stream(x).filter(v -> !Double.isNaN(v)).sorted().toArray();
+      int m = finite.length;
+      for (int i = 0; i < n; i++) {
+        if (Double.isNaN(x[i])) {
+          assertThat(r[i]).isZero();
+          continue;
+        }
+        int lo = 0;
+        while (lo < m && finite[lo] < x[i]) {
+          lo++;
+        }
+        int hi = lo;
+        while (hi < m && finite[hi] <= x[i]) {
+          hi++;
+        }
+        double expected = m == 1 ? 1 : 0.5 * (lo + hi - 1) / (m - 1);
+        assertThat(r[i]).as("trial %d row %d value %s", trial, i, x[i]).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
   void negativeEdgeWeight_prefersCheapVolatility() {
     ScoreWeights buyer = ScoreWeights.of(Map.of(Factor.IV_EDGE, -1.0));
     ScoredChain sc = new ChainScorer(buyer).score(NTM, CTX);
