@@ -698,8 +698,8 @@ public final class DemoSystem implements AutoCloseable {
     notes.add(
         String.format(
             java.util.Locale.ROOT,
-            "throughput: %,.0f options/s priced (implied volatility from the mid and greeks,"
-                + " one core: %,d options in %.3f s of pricing stage); %,.0f options/s of the"
+            "throughput: %,.0f option prices/s in the pricing stage (implied volatility from the"
+                + " mid and greeks, one core: %,d options in %.3f s); %,.0f option prices/s of the"
                 + " whole loop's wall time (%.2f s with data, signals, risk, execution)",
             optionsPriced / Math.max(1e-9, pricingNanos / 1e9),
             optionsPriced,
