@@ -1,5 +1,45 @@
 package io.github.bsoptions.pricing.american;
 
+import static io.github.bsoptions.pricing.internal.CodyNormal.A0;
+import static io.github.bsoptions.pricing.internal.CodyNormal.A1;
+import static io.github.bsoptions.pricing.internal.CodyNormal.A2;
+import static io.github.bsoptions.pricing.internal.CodyNormal.A3;
+import static io.github.bsoptions.pricing.internal.CodyNormal.A4;
+import static io.github.bsoptions.pricing.internal.CodyNormal.B0;
+import static io.github.bsoptions.pricing.internal.CodyNormal.B1;
+import static io.github.bsoptions.pricing.internal.CodyNormal.B2;
+import static io.github.bsoptions.pricing.internal.CodyNormal.B3;
+import static io.github.bsoptions.pricing.internal.CodyNormal.C0;
+import static io.github.bsoptions.pricing.internal.CodyNormal.C1;
+import static io.github.bsoptions.pricing.internal.CodyNormal.C2;
+import static io.github.bsoptions.pricing.internal.CodyNormal.C3;
+import static io.github.bsoptions.pricing.internal.CodyNormal.C4;
+import static io.github.bsoptions.pricing.internal.CodyNormal.C5;
+import static io.github.bsoptions.pricing.internal.CodyNormal.C6;
+import static io.github.bsoptions.pricing.internal.CodyNormal.C7;
+import static io.github.bsoptions.pricing.internal.CodyNormal.C8;
+import static io.github.bsoptions.pricing.internal.CodyNormal.D0;
+import static io.github.bsoptions.pricing.internal.CodyNormal.D1;
+import static io.github.bsoptions.pricing.internal.CodyNormal.D2;
+import static io.github.bsoptions.pricing.internal.CodyNormal.D3;
+import static io.github.bsoptions.pricing.internal.CodyNormal.D4;
+import static io.github.bsoptions.pricing.internal.CodyNormal.D5;
+import static io.github.bsoptions.pricing.internal.CodyNormal.D6;
+import static io.github.bsoptions.pricing.internal.CodyNormal.D7;
+import static io.github.bsoptions.pricing.internal.CodyNormal.INV_SQRT_2PI;
+import static io.github.bsoptions.pricing.internal.CodyNormal.P0;
+import static io.github.bsoptions.pricing.internal.CodyNormal.P1;
+import static io.github.bsoptions.pricing.internal.CodyNormal.P2;
+import static io.github.bsoptions.pricing.internal.CodyNormal.P3;
+import static io.github.bsoptions.pricing.internal.CodyNormal.P4;
+import static io.github.bsoptions.pricing.internal.CodyNormal.P5;
+import static io.github.bsoptions.pricing.internal.CodyNormal.Q0;
+import static io.github.bsoptions.pricing.internal.CodyNormal.Q1;
+import static io.github.bsoptions.pricing.internal.CodyNormal.Q2;
+import static io.github.bsoptions.pricing.internal.CodyNormal.Q3;
+import static io.github.bsoptions.pricing.internal.CodyNormal.Q4;
+import static io.github.bsoptions.pricing.internal.CodyNormal.SQRT_32;
+
 import io.github.bsoptions.pricing.internal.FastExp;
 
 /**
@@ -10,45 +50,6 @@ import io.github.bsoptions.pricing.internal.FastExp;
  * cost.
  */
 final class FastNormal {
-  private static final double INV_SQRT_2PI = 0.398942280401432677939946059934;
-  private static final double SQRT_32 = 5.656854249492380195206754896838;
-  private static final double A0 = 2.2352520354606839287;
-  private static final double A1 = 161.02823106855587881;
-  private static final double A2 = 1067.6894854603709582;
-  private static final double A3 = 18154.981253343561249;
-  private static final double A4 = 0.065682337918207449113;
-  private static final double B0 = 47.20258190468824187;
-  private static final double B1 = 976.09855173777669322;
-  private static final double B2 = 10260.932208618978205;
-  private static final double B3 = 45507.789335026729956;
-  private static final double C0 = 0.39894151208813466764;
-  private static final double C1 = 8.8831497943883759412;
-  private static final double C2 = 93.506656132177855979;
-  private static final double C3 = 597.27027639480026226;
-  private static final double C4 = 2494.5375852903726711;
-  private static final double C5 = 6848.1904505362823326;
-  private static final double C6 = 11602.651437647350124;
-  private static final double C7 = 9842.7148383839780218;
-  private static final double C8 = 1.0765576773720192317e-8;
-  private static final double D0 = 22.266688044328115691;
-  private static final double D1 = 235.38790178262499861;
-  private static final double D2 = 1519.377599407554805;
-  private static final double D3 = 6485.558298266760755;
-  private static final double D4 = 18615.571640885098091;
-  private static final double D5 = 34900.952721145977266;
-  private static final double D6 = 38912.003286093271411;
-  private static final double D7 = 19685.429676859990727;
-  private static final double P0 = 0.21589853405795699;
-  private static final double P1 = 0.1274011611602473639;
-  private static final double P2 = 0.022235277870649807;
-  private static final double P3 = 0.001421619193227893466;
-  private static final double P4 = 2.9112874951168792e-5;
-  private static final double P5 = 0.02307344176494017303;
-  private static final double Q0 = 1.28426009614491121;
-  private static final double Q1 = 0.468238212480865118;
-  private static final double Q2 = 0.0659881378689285515;
-  private static final double Q3 = 0.00378239633202758244;
-  private static final double Q4 = 7.29751555083966205e-5;
 
   private FastNormal() {}
 
