@@ -1,3 +1,5 @@
 module consumer.jpms {
   requires io.github.bsoptions.pricing;
+  requires io.github.bsoptions.data;
+  requires jdk.httpserver;
 }

@@ -7,7 +7,7 @@ import io.github.bsoptions.pricing.batch.OptionBatch;
 import io.github.bsoptions.pricing.formula.BlackScholesFormulas;
 
 public final class Main {
-  public static void main(String[] args) {
+  public static void main(String[] args) throws java.io.IOException {
     if (Main.class.getModule().getName() == null
         || BlackScholesFormulas.class.getModule().getName() == null) {
       fail("not running on the module path");
@@ -33,13 +33,23 @@ public final class Main {
     if (Math.abs(out[0] - put) > 1e-12) {
       fail("batch price " + out[0] + " differs from scalar " + put);
     }
+    String data;
+    try {
+      data = DataCheck.run();
+    } catch (RuntimeException e) {
+      e.printStackTrace();
+      fail("bs-data: " + e);
+      return;
+    }
     System.out.println(
         "jpms consumer OK on Java "
             + Runtime.version()
             + ": put = "
             + put
             + " from module "
-            + BlackScholesFormulas.class.getModule().getName());
+            + BlackScholesFormulas.class.getModule().getName()
+            + "; "
+            + data);
   }
 
   private static void fail(String message) {

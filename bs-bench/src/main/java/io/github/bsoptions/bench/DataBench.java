@@ -89,11 +89,22 @@ public class DataBench {
     return cached.optionChain(query);
   }
 
-  /** Parses a 5,000-contract Alpaca chain snapshot page (about 2.3 MB of JSON). */
+  /** Parses a 5,000-contract Alpaca chain snapshot page (about 3.3 MB of JSON). */
   @Benchmark
   public Map<String, OptionSnapshot> parseAlpacaChainPage5000() throws IOException {
     Map<String, OptionSnapshot> out = new HashMap<>(8192);
     AlpacaMarketDataProvider.parseChainPage(chainPage, out);
+    return out;
+  }
+
+  /**
+   * The same page through the second-round byte parser (a frozen copy, {@link
+   * LegacyChainPageParser}); compare within one run.
+   */
+  @Benchmark
+  public Map<String, OptionSnapshot> parseAlpacaChainPage5000Legacy() throws IOException {
+    Map<String, OptionSnapshot> out = new HashMap<>(8192);
+    LegacyChainPageParser.parse(chainPage, out);
     return out;
   }
 
