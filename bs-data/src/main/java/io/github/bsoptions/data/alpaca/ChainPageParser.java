@@ -7,12 +7,14 @@ import io.github.bsoptions.data.model.OptionSnapshot;
 import io.github.bsoptions.data.model.ProviderGreeks;
 import io.github.bsoptions.data.model.Quote;
 import io.github.bsoptions.data.model.Trade;
+import io.github.bsoptions.pricing.product.OptionType;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,37 +50,100 @@ final class ChainPageParser {
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22
   };
 
-  private static final Name SNAPSHOTS = new Name("snapshots");
-  private static final Name NEXT_PAGE_TOKEN = new Name("next_page_token");
-  private static final Name LATEST_QUOTE = new Name("latestQuote");
-  private static final Name LATEST_TRADE = new Name("latestTrade");
-  private static final Name DAILY_BAR = new Name("dailyBar");
-  private static final Name IMPLIED_VOLATILITY = new Name("impliedVolatility");
-  private static final Name GREEKS = new Name("greeks");
-  private static final Name DELTA = new Name("delta");
-  private static final Name GAMMA = new Name("gamma");
-  private static final Name THETA = new Name("theta");
-  private static final Name VEGA = new Name("vega");
-  private static final Name RHO = new Name("rho");
-  private static final Name T = new Name("t");
-  private static final Name BP = new Name("bp");
-  private static final Name AP = new Name("ap");
-  private static final Name BS = new Name("bs");
-  private static final Name AS = new Name("as");
-  private static final Name P = new Name("p");
-  private static final Name S = new Name("s");
-  private static final Name O = new Name("o");
-  private static final Name H = new Name("h");
-  private static final Name L = new Name("l");
-  private static final Name C = new Name("c");
-  private static final Name V = new Name("v");
-  private static final Name N = new Name("n");
-  private static final Name VW = new Name("vw");
+  // Field ids: the index of each known member name in NAMES.
+  private static final int F_SNAPSHOTS = 0;
+  private static final int F_NEXT_PAGE_TOKEN = 1;
+  private static final int F_LATEST_QUOTE = 2;
+  private static final int F_LATEST_TRADE = 3;
+  private static final int F_MINUTE_BAR = 4;
+  private static final int F_DAILY_BAR = 5;
+  private static final int F_PREV_DAILY_BAR = 6;
+  private static final int F_IMPLIED_VOLATILITY = 7;
+  private static final int F_GREEKS = 8;
+  private static final int F_DELTA = 9;
+  private static final int F_GAMMA = 10;
+  private static final int F_THETA = 11;
+  private static final int F_VEGA = 12;
+  private static final int F_RHO = 13;
+  private static final int F_T = 14;
+  private static final int F_BX = 15;
+  private static final int F_BP = 16;
+  private static final int F_BS = 17;
+  private static final int F_AX = 18;
+  private static final int F_AP = 19;
+  private static final int F_AS = 20;
+  private static final int F_X = 21;
+  private static final int F_P = 22;
+  private static final int F_S = 23;
+  private static final int F_O = 24;
+  private static final int F_H = 25;
+  private static final int F_L = 26;
+  private static final int F_C = 27;
+  private static final int F_V = 28;
+  private static final int F_N = 29;
+  private static final int F_VW = 30;
+
+  /** Every known member name, by field id. */
+  private static final Name[] NAMES = {
+    new Name("snapshots", F_SNAPSHOTS),
+    new Name("next_page_token", F_NEXT_PAGE_TOKEN),
+    new Name("latestQuote", F_LATEST_QUOTE),
+    new Name("latestTrade", F_LATEST_TRADE),
+    new Name("minuteBar", F_MINUTE_BAR),
+    new Name("dailyBar", F_DAILY_BAR),
+    new Name("prevDailyBar", F_PREV_DAILY_BAR),
+    new Name("impliedVolatility", F_IMPLIED_VOLATILITY),
+    new Name("greeks", F_GREEKS),
+    new Name("delta", F_DELTA),
+    new Name("gamma", F_GAMMA),
+    new Name("theta", F_THETA),
+    new Name("vega", F_VEGA),
+    new Name("rho", F_RHO),
+    new Name("t", F_T),
+    new Name("bx", F_BX),
+    new Name("bp", F_BP),
+    new Name("bs", F_BS),
+    new Name("ax", F_AX),
+    new Name("ap", F_AP),
+    new Name("as", F_AS),
+    new Name("x", F_X),
+    new Name("p", F_P),
+    new Name("s", F_S),
+    new Name("o", F_O),
+    new Name("h", F_H),
+    new Name("l", F_L),
+    new Name("c", F_C),
+    new Name("v", F_V),
+    new Name("n", F_N),
+    new Name("vw", F_VW)
+  };
+
+  // Object kinds, each with its own table of predicted member order.
+  private static final int K_ROOT = 0;
+  private static final int K_SNAPSHOT = 1;
+  private static final int K_QUOTE = 2;
+  private static final int K_TRADE = 3;
+  private static final int K_BAR = 4;
+  private static final int K_GREEKS = 5;
+  private static final int KINDS = 6;
+
+  /** The id {@link #member} returns for a name that is not in {@link #NAMES}. */
+  private static final int UNKNOWN = NAMES.length;
+
+  /** Prediction slots per kind: after the opening brace, after each known name, after UNKNOWN. */
+  private static final int STRIDE = NAMES.length + 2;
 
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private static final long[] POW10L = new long[19];
+
+  /**
+   * {@code NANO_SCALE[k]}: what {@code k} fraction digits are multiplied by to give nanoseconds.
+   */
+  private static final int[] NANO_SCALE = {
+    1_000_000_000, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1
+  };
 
   static {
     POW10L[0] = 1;
@@ -101,6 +166,31 @@ final class ChainPageParser {
   private int keyStart;
   private int keyLen;
 
+  // The snapshot's symbol (the member name under "snapshots").
+  private String sym;
+  private int symStart;
+  private int symLen;
+  private boolean symPlain;
+
+  /**
+   * For each object kind and previous member, the name of the member that followed it last time
+   * (null: none yet). Alpaca writes every object of a kind with its members in one order, so after
+   * the first snapshot a member name is usually recognised by comparing one to three 8-byte words
+   * with the predicted {@code "name":} token, without scanning it; any other order or spelling
+   * takes the general path, which also updates the prediction.
+   */
+  private final Name[] next = new Name[KINDS * STRIDE];
+
+  // One-entry caches for the OCC symbol parts and timestamp dates, which repeat along a chain.
+  private int rootStart = -1;
+  private int rootLen;
+  private String root;
+  private int expiryCode = -1;
+  private LocalDate expiry;
+  private long dateWord;
+  private int dateTail = -1;
+  private long dateDays;
+
   // The last number read.
   private int numStart;
   private boolean numIntegral;
@@ -122,30 +212,32 @@ final class ChainPageParser {
   }
 
   private String page(Map<String, OptionSnapshot> into) throws IOException {
-    List<OptionSnapshot> staged = new ArrayList<>();
-    List<String> symbols = new ArrayList<>();
+    int capacity = Math.min(1 << 16, Math.max(16, end / 400));
+    List<OptionSnapshot> staged = new ArrayList<>(capacity);
+    List<String> symbols = new ArrayList<>(capacity);
     String next = null;
     boolean sawSnapshots = false;
     ws();
     expect('{');
     if (!endOfObject()) {
+      int prev = -1;
       do {
-        key();
-        if (keyIs(SNAPSHOTS)) {
+        int id = member(K_ROOT, prev);
+        prev = id;
+        if (id == F_SNAPSHOTS) {
           sawSnapshots = true;
           if (!tryNull()) {
             expect('{');
             if (!endOfObject()) {
               do {
-                key();
-                String sym = keyString();
+                symbolKey();
                 expect('{');
                 symbols.add(sym);
-                staged.add(snapshot(sym));
+                staged.add(snapshot());
               } while (nextMember());
             }
           }
-        } else if (keyIs(NEXT_PAGE_TOKEN)) {
+        } else if (id == F_NEXT_PAGE_TOKEN) {
           if (tryNull()) {
             next = null;
           } else if (at() == '"') {
@@ -172,32 +264,34 @@ final class ChainPageParser {
     return next == null || next.isEmpty() ? null : next;
   }
 
-  /** A snapshot object; the opening brace is consumed. */
-  private OptionSnapshot snapshot(String sym) throws IOException {
-    OptionContract c = OptionContract.parse(sym);
+  /** A snapshot object; the opening brace is consumed and its symbol is in {@code sym}. */
+  private OptionSnapshot snapshot() throws IOException {
+    String sym = this.sym;
+    OptionContract c = symPlain ? occ(symStart, symLen) : null;
+    if (c == null) {
+      c = OptionContract.parse(sym);
+    }
     Quote q = null;
     Trade tr = null;
     long volume = 0;
     double iv = Double.NaN;
     ProviderGreeks g = null;
     if (!endOfObject()) {
+      int prev = -1;
       do {
-        key();
+        int id = member(K_SNAPSHOT, prev);
+        prev = id;
         if (tryNull()) {
           continue;
         }
-        if (keyIs(LATEST_QUOTE)) {
-          q = quote(sym);
-        } else if (keyIs(LATEST_TRADE)) {
-          tr = trade(sym);
-        } else if (keyIs(DAILY_BAR)) {
-          volume = bar(sym).volume();
-        } else if (keyIs(IMPLIED_VOLATILITY)) {
-          iv = finite("impliedVolatility");
-        } else if (keyIs(GREEKS)) {
-          g = greeks();
-        } else {
-          skipValue(3);
+        switch (id) {
+          case F_LATEST_QUOTE -> q = quote(sym);
+          case F_LATEST_TRADE -> tr = trade(sym);
+          case F_DAILY_BAR -> volume = dailyVolume(sym);
+          case F_MINUTE_BAR, F_PREV_DAILY_BAR -> skipBar();
+          case F_IMPLIED_VOLATILITY -> iv = finite("impliedVolatility");
+          case F_GREEKS -> g = greeks();
+          default -> skipValue(3);
         }
       } while (nextMember());
     }
@@ -219,23 +313,20 @@ final class ChainPageParser {
     double v = Double.NaN;
     double r = Double.NaN;
     if (!endOfObject()) {
+      int prev = -1;
       do {
-        key();
+        int id = member(K_GREEKS, prev);
+        prev = id;
         if (tryNull()) {
           continue;
         }
-        if (keyIs(DELTA)) {
-          d = finite("delta");
-        } else if (keyIs(GAMMA)) {
-          ga = finite("gamma");
-        } else if (keyIs(THETA)) {
-          th = finite("theta");
-        } else if (keyIs(VEGA)) {
-          v = finite("vega");
-        } else if (keyIs(RHO)) {
-          r = finite("rho");
-        } else {
-          skipValue(4);
+        switch (id) {
+          case F_DELTA -> d = finite("delta");
+          case F_GAMMA -> ga = finite("gamma");
+          case F_THETA -> th = finite("theta");
+          case F_VEGA -> v = finite("vega");
+          case F_RHO -> r = finite("rho");
+          default -> skipValue(4);
         }
       } while (nextMember());
     }
@@ -253,20 +344,17 @@ final class ChainPageParser {
     long bs = 0;
     long as = 0;
     if (!endOfObject()) {
+      int prev = -1;
       do {
-        key();
-        if (keyIs(T)) {
-          t = timestamp();
-        } else if (keyIs(BP)) {
-          bp = price("bp");
-        } else if (keyIs(AP)) {
-          ap = price("ap");
-        } else if (keyIs(BS)) {
-          bs = size("bs");
-        } else if (keyIs(AS)) {
-          as = size("as");
-        } else {
-          skipValue(4);
+        int id = member(K_QUOTE, prev);
+        prev = id;
+        switch (id) {
+          case F_T -> t = timestamp();
+          case F_BP -> bp = price("bp");
+          case F_AP -> ap = price("ap");
+          case F_BS -> bs = size("bs");
+          case F_AS -> as = size("as");
+          default -> skipValue(4);
         }
       } while (nextMember());
     }
@@ -282,16 +370,15 @@ final class ChainPageParser {
     double px = Double.NaN;
     long s = 0;
     if (!endOfObject()) {
+      int prev = -1;
       do {
-        key();
-        if (keyIs(T)) {
-          t = timestamp();
-        } else if (keyIs(P)) {
-          px = price("p");
-        } else if (keyIs(S)) {
-          s = size("s");
-        } else {
-          skipValue(4); // 'c' is a string for options, an array for stocks
+        int id = member(K_TRADE, prev);
+        prev = id;
+        switch (id) {
+          case F_T -> t = timestamp();
+          case F_P -> px = price("p");
+          case F_S -> s = size("s");
+          default -> skipValue(4); // 'c' is a string for options, an array for stocks
         }
       } while (nextMember());
     }
@@ -301,49 +388,90 @@ final class ChainPageParser {
     return new Trade(sym, px, s, t);
   }
 
-  private Bar bar(String sym) throws IOException {
+  /**
+   * The volume of a {@code dailyBar}, read and validated as the second-round parser read a whole
+   * bar (every field, including the timestamp); the {@link Bar} itself is built only when its
+   * checks fail, so that the page fails with the same exception.
+   */
+  private long dailyVolume(String sym) throws IOException {
     expect('{');
-    Instant t = null;
+    boolean hasT = false;
     double o = Double.NaN;
     double h = Double.NaN;
     double l = Double.NaN;
     double c = Double.NaN;
-    double vw = Double.NaN;
     long v = 0;
     long n = 0;
     if (!endOfObject()) {
+      int prev = -1;
       do {
-        key();
-        if (keyIs(T)) {
-          t = timestamp();
-        } else if (keyIs(O)) {
-          o = price("o");
-        } else if (keyIs(H)) {
-          h = price("h");
-        } else if (keyIs(L)) {
-          l = price("l");
-        } else if (keyIs(C)) {
-          c = price("c");
-        } else if (keyIs(V)) {
-          v = size("v");
-        } else if (keyIs(N)) {
-          n = size("n");
-        } else if (keyIs(VW)) {
-          vw = price("vw");
+        int id = member(K_BAR, prev);
+        prev = id;
+        switch (id) {
+          case F_T -> {
+            timestamp();
+            hasT = true;
+          }
+          case F_O -> o = price("o");
+          case F_H -> h = price("h");
+          case F_L -> l = price("l");
+          case F_C -> c = price("c");
+          case F_V -> v = size("v");
+          case F_N -> n = size("n");
+          case F_VW -> price("vw");
+          default -> skipValue(4);
+        }
+      } while (nextMember());
+    }
+    if (!hasT) {
+      throw new IOException("bar without 't' for " + sym);
+    }
+    // Bar's own checks (prices already finite and >= 0 here; sizes >= 0).
+    if (!(o > 0 && h > 0 && l > 0 && c > 0) || l > h || o < l || o > h || c < l || c > h) {
+      new Bar(sym, Instant.EPOCH, o, h, l, c, v, n, Double.NaN); // throws Bar's exception
+      throw new IllegalStateException("unreachable: Bar accepted o=" + o);
+    }
+    return v;
+  }
+
+  /**
+   * Skips a member the snapshot does not use ({@code minuteBar}, {@code prevDailyBar}) while
+   * validating it as strictly as {@link #skipValue}: an object has its member names read through
+   * the bar's order prediction, and each value is checked as well-formed JSON without being
+   * converted.
+   */
+  private void skipBar() throws IOException {
+    if (at() != '{') {
+      skipValue(3);
+      return;
+    }
+    i++;
+    if (!endOfObject()) {
+      int prev = -1;
+      do {
+        prev = member(K_BAR, prev);
+        int c = at();
+        if (c == '"') {
+          string();
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+          skipNumber();
         } else {
           skipValue(4);
         }
       } while (nextMember());
     }
-    if (t == null) {
-      throw new IOException("bar without 't' for " + sym);
-    }
-    return new Bar(sym, t, o, h, l, c, v, n, vw);
   }
 
   // ------------------------------------------------------------------ values
 
   private Instant timestamp() throws IOException {
+    int j = i;
+    if (j + 32 <= end && b[j] == '"') {
+      Instant t = quotedInstant(j + 1);
+      if (t != null) {
+        return t;
+      }
+    }
     if (at() != '"') {
       throw error("'t' must be a string");
     }
@@ -351,7 +479,176 @@ final class ChainPageParser {
     if (strEscaped || strNonAscii) {
       return Timestamps.parse(stringValue());
     }
-    return Timestamps.parse(b, strStart, strLen);
+    Instant t = instant(strStart, strLen);
+    return t != null ? t : Timestamps.parse(b, strStart, strLen);
+  }
+
+  /**
+   * The common UTC form {@code YYYY-MM-DDThh:mm:ss[.f{1,9}]Z} read from the bytes, computed as
+   * {@link Timestamps#parse(byte[], int, int)} does (same validation, same instant), with the day
+   * reused from the previous timestamp when the date repeats; null for any other form, which the
+   * caller hands to {@code Timestamps}.
+   */
+  private Instant instant(int off, int n) {
+    final byte[] buf = b;
+    if (n < 20 || n > 30 || buf[off + n - 1] != 'Z') {
+      return null;
+    }
+    long days = day(off);
+    if (days == Long.MIN_VALUE) {
+      return null;
+    }
+    if (buf[off + 10] != 'T' || buf[off + 13] != ':' || buf[off + 16] != ':') {
+      return null;
+    }
+    int hour = digits(buf, off + 11, 2);
+    int min = digits(buf, off + 14, 2);
+    int sec = digits(buf, off + 17, 2);
+    if (hour < 0 || hour > 23 || min < 0 || min > 59 || sec < 0 || sec > 60) {
+      return null;
+    }
+    int nanos = 0;
+    if (n > 20) {
+      int fl = n - 21;
+      if (buf[off + 19] != '.' || fl < 1) {
+        return null;
+      }
+      if (fl == 9) {
+        if (digitRun8((long) LONGS.get(buf, off + 20)) != 8) {
+          return null;
+        }
+        int last = buf[off + 28] - '0';
+        if (last < 0 || last > 9) {
+          return null;
+        }
+        nanos = (int) decimal(buf, off + 20, 8) * 10 + last;
+      } else {
+        int f = digits(buf, off + 20, fl);
+        if (f < 0) {
+          return null;
+        }
+        for (int k = fl; k < 9; k++) {
+          f *= 10;
+        }
+        nanos = f;
+      }
+    }
+    return Instant.ofEpochSecond(days * 86400 + hour * 3600L + min * 60L + sec, nanos);
+  }
+
+  /**
+   * The string at {@code off} (just after its opening quote) when it is exactly {@code
+   * YYYY-MM-DDThh:mm:ss[.f{1,9}]Z} and its closing quote: the instant as {@link
+   * Timestamps#parse(byte[], int, int)} computes it, the position moved past the closing quote;
+   * null (position unchanged) for anything else. Such a string has no escape, control or non-ASCII
+   * byte, so it is a valid JSON string. Needs {@code off + 31 <= end}.
+   */
+  private Instant quotedInstant(int off) {
+    final byte[] buf = b;
+    long days = day(off);
+    if (days == Long.MIN_VALUE || buf[off + 10] != 'T') {
+      return null;
+    }
+    // "hh:mm:ss" in one word: the digits minus '0' and the colons zeroed, every byte <= 9.
+    long x = (long) LONGS.get(buf, off + 11) ^ 0x30303A30303A3030L;
+    if ((((x + 0x7676767676767676L) | x) & 0x8080808080808080L) != 0
+        || (x & 0x0000FF0000FF0000L) != 0) {
+      return null;
+    }
+    int hour = (int) (x & 0xFF) * 10 + (int) ((x >>> 8) & 0xFF);
+    int min = (int) ((x >>> 24) & 0xFF) * 10 + (int) ((x >>> 32) & 0xFF);
+    int sec = (int) ((x >>> 48) & 0xFF) * 10 + (int) ((x >>> 56) & 0xFF);
+    if (hour > 23 || min > 59 || sec > 60) {
+      return null;
+    }
+    int nanos;
+    int close;
+    int c19 = buf[off + 19];
+    if (c19 == 'Z') {
+      nanos = 0;
+      close = off + 20;
+    } else if (c19 == '.') {
+      long y = (long) LONGS.get(buf, off + 20);
+      int fl = Long.numberOfTrailingZeros(nonDigits8(y)) >>> 3;
+      if (fl == 8) {
+        int last = buf[off + 28] - '0';
+        if (last < 0 || last > 9 || buf[off + 29] != 'Z') {
+          return null;
+        }
+        nanos = (int) swar8(y, 8) * 10 + last;
+        close = off + 30;
+      } else if (fl >= 1 && buf[off + 20 + fl] == 'Z') {
+        nanos = (int) swar8(y & ((1L << (8 * fl)) - 1), fl) * NANO_SCALE[fl];
+        close = off + 21 + fl;
+      } else {
+        return null;
+      }
+    } else {
+      return null;
+    }
+    if (buf[close] != '"') {
+      return null;
+    }
+    i = close + 1;
+    return Instant.ofEpochSecond(days * 86400 + hour * 3600L + min * 60L + sec, nanos);
+  }
+
+  /**
+   * The epoch day of the {@code YYYY-MM-DD} at {@code off}, reusing the previous one when the 10
+   * bytes repeat; {@link Long#MIN_VALUE} when they are not a valid date in that form.
+   */
+  private long day(int off) {
+    final byte[] buf = b;
+    long word = (long) LONGS.get(buf, off);
+    int tail = (buf[off + 8] & 0xFF) | (buf[off + 9] & 0xFF) << 8;
+    if (word == dateWord && tail == dateTail) {
+      return dateDays;
+    }
+    if (buf[off + 4] != '-' || buf[off + 7] != '-') {
+      return Long.MIN_VALUE;
+    }
+    int year = digits(buf, off, 4);
+    int month = digits(buf, off + 5, 2);
+    int dd = digits(buf, off + 8, 2);
+    if (year < 0 || month < 1 || month > 12 || dd < 1 || dd > monthLength(year, month)) {
+      return Long.MIN_VALUE;
+    }
+    long days = epochDay(year, month, dd);
+    dateWord = word;
+    dateTail = tail;
+    dateDays = days;
+    return days;
+  }
+
+  /** The decimal value of {@code len <= 9} ASCII digits, or -1 when one is not a digit. */
+  private static int digits(byte[] buf, int from, int len) {
+    int v = 0;
+    for (int k = from; k < from + len; k++) {
+      int c = buf[k] - '0';
+      if (c < 0 || c > 9) {
+        return -1;
+      }
+      v = v * 10 + c;
+    }
+    return v;
+  }
+
+  private static int monthLength(int y, int m) {
+    if (m == 2) {
+      return (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
+    }
+    return m == 4 || m == 6 || m == 9 || m == 11 ? 30 : 31;
+  }
+
+  /** Days since 1970-01-01 (proleptic Gregorian), as {@code LocalDate.toEpochDay}. */
+  private static long epochDay(int y, int m, int d) {
+    long yy = m <= 2 ? y - 1 : y;
+    long era = Math.floorDiv(yy, 400);
+    long yoe = yy - era * 400;
+    long mp = (m + 9) % 12;
+    long doy = (153 * mp + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
   }
 
   /** A finite number; a greek may be negative (and negative zero). */
@@ -400,6 +697,98 @@ final class ChainPageParser {
    * multiplication or division (Clinger's fast path); anything else goes to the JDK.
    */
   private double number(String field) throws IOException {
+    final byte[] buf = b;
+    final int e = end;
+    int j = i;
+    numStart = j;
+    if (j + 9 <= e) {
+      // Both candidate words are loaded at once, so the sign does not delay the load.
+      long v0 = (long) LONGS.get(buf, j);
+      long v1 = (long) LONGS.get(buf, j + 1);
+      boolean neg = (v0 & 0xFF) == '-';
+      long v = neg ? v1 : v0;
+      int f = neg ? j + 1 : j;
+      int sh = shape(v);
+      if (sh != 0) {
+        int p = sh & 0xF;
+        int q = (sh >>> 4) & 0xF;
+        boolean frac = sh > 0xFF;
+        long intDigits = v & ((1L << (8 * p)) - 1);
+        long m =
+            frac
+                ? swar8(
+                    intDigits
+                        | (((v >>> (8 * p + 8)) & ((1L << (8 * (q - p - 1))) - 1)) << (8 * p)),
+                    q - 1)
+                : swar8(intDigits, p);
+        i = f + q;
+        numNegative = neg;
+        numIntegral = !frac;
+        numMantissa = m;
+        numExact = true;
+        double d = frac ? m / POW10[q - p - 1] : m;
+        return neg ? -d : d;
+      }
+    }
+    return numberSlow(field);
+  }
+
+  /**
+   * The fast path's view of the 8 bytes at a number (after any minus sign): {@code p} digits (no
+   * leading zero unless alone) ended at byte {@code q = p < 8} by a byte other than a digit, {@code
+   * '.'}, {@code 'e'} or {@code 'E'}; or {@code p >= 1} digits, a dot and {@code q - p - 1 >= 1}
+   * digits ended at byte {@code q < 8} the same way. Returns {@code p | q << 4} for the former,
+   * {@code p | q << 4 | 0x100} for the latter, 0 when the number needs the general path.
+   */
+  private static int shape(long v) {
+    long dots = zeroBytes(v ^ 0x2E2E2E2E2E2E2E2EL);
+    // The run of digits and dots: its length depends on one load and a few ALU operations, so the
+    // next token's position is known early; the checks below are predicted branches.
+    int len = Long.numberOfTrailingZeros(nonDigits8(v) & ~dots) >>> 3;
+    if (len == 0 || len == 8) {
+      return 0;
+    }
+    int stop = (int) (v >>> (8 * len)) & 0xFF;
+    long inRun = dots & ((1L << (8 * len)) - 1);
+    if (stop == 'e' || stop == 'E' || (v & 0xFF) == '.') {
+      return 0;
+    }
+    if (inRun == 0) {
+      return (len > 1 && (v & 0xFF) == '0') ? 0 : len | len << 4;
+    }
+    int p = Long.numberOfTrailingZeros(inRun) >>> 3;
+    if ((inRun & (inRun - 1)) != 0 || p == len - 1 || (p > 1 && (v & 0xFF) == '0')) {
+      return 0;
+    }
+    return p | len << 4 | 0x100;
+  }
+
+  /** High bit set in exactly the zero bytes of {@code x}. */
+  private static long zeroBytes(long x) {
+    return ~(((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x | 0x7F7F7F7F7F7F7F7FL);
+  }
+
+  /** High bit set in each of the 8 bytes of {@code v} that is not an ASCII digit. */
+  private static long nonDigits8(long v) {
+    long hi = v & 0xF0F0F0F0F0F0F0F0L;
+    long lo = (v + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L;
+    long nd = (hi ^ 0x3030303030303030L) | (lo ^ 0x3030303030303030L);
+    return (nd | ((nd & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL)) & 0x8080808080808080L;
+  }
+
+  /** The value of the {@code 1 <= len <= 8} ASCII digits in the low bytes of {@code v}. */
+  private static long swar8(long v, int len) {
+    int shift = 8 * (8 - len);
+    v = shift == 0 ? v : (v << shift) | (0x3030303030303030L >>> (64 - shift));
+    v -= 0x3030303030303030L;
+    v = (v * 10) + (v >>> 8);
+    return (((v & 0x000000FF000000FFL) * (100 + (1000000L << 32)))
+            + (((v >>> 16) & 0x000000FF000000FFL) * (1 + (10000L << 32))))
+        >>> 32;
+  }
+
+  /** {@link #number} for every form the fast path does not take. */
+  private double numberSlow(String field) throws IOException {
     final byte[] buf = b;
     final int e = end;
     int j = i;
@@ -536,6 +925,25 @@ final class ChainPageParser {
     final byte[] buf = b;
     final int e = end;
     int j = i;
+    if (j + 9 <= e) {
+      long v0 = (long) LONGS.get(buf, j);
+      long v1 = (long) LONGS.get(buf, j + 1);
+      boolean neg = (v0 & 0xFF) == '-';
+      int f = neg ? j + 1 : j;
+      int sh = shape(neg ? v1 : v0);
+      if (sh != 0) {
+        i = f + ((sh >>> 4) & 0xF);
+        return;
+      }
+    }
+    skipNumberSlow();
+  }
+
+  /** {@link #skipNumber} for every form its fast path does not take. */
+  private void skipNumberSlow() throws IOException {
+    final byte[] buf = b;
+    final int e = end;
+    int j = i;
     int start = j;
     if (j < e && buf[j] == '-') {
       j++;
@@ -634,10 +1042,43 @@ final class ChainPageParser {
     ws();
   }
 
-  private boolean keyIs(Name name) {
-    if (keyCode != name.code) {
-      return false;
+  /**
+   * Reads a member name of an object of {@code kind} whose previous member had id {@code prev} (-1
+   * for the first) and returns its id, {@link #UNKNOWN} for a name not in {@link #NAMES}.
+   */
+  private int member(int kind, int prev) throws IOException {
+    int slot = kind * STRIDE + prev + 1;
+    Name n = next[slot];
+    if (n != null) {
+      int j = i;
+      if (j + n.span <= end && n.matches(b, j)) {
+        j += n.tokenLen;
+        i = j;
+        if (j < end && b[j] <= ' ') {
+          ws();
+        }
+        return n.id;
+      }
     }
+    key();
+    int id = lookup();
+    next[slot] = id == UNKNOWN ? null : NAMES[id];
+    return id;
+  }
+
+  /** The id of the last member name read by {@link #key}. */
+  private int lookup() {
+    long code = keyCode;
+    for (Name n : NAMES) {
+      if (n.code == code && rest(n)) {
+        return n.id;
+      }
+    }
+    return UNKNOWN;
+  }
+
+  /** Whether the last name read matches {@code name} past the bytes packed in its code. */
+  private boolean rest(Name name) {
     byte[] n = name.bytes;
     for (int k = Name.PACKED; k < n.length; k++) {
       if (keyBytes[keyStart + k] != n[k]) {
@@ -647,12 +1088,106 @@ final class ChainPageParser {
     return true;
   }
 
-  private String keyString() {
-    return new String(keyBytes, keyStart, keyLen, StandardCharsets.UTF_8);
+  /** Reads a snapshot's member name (its OCC symbol) and the colon after it. */
+  private void symbolKey() throws IOException {
+    ws();
+    if (at() != '"') {
+      throw error("expected a field name");
+    }
+    string();
+    symPlain = !strEscaped && !strNonAscii;
+    symStart = strStart;
+    symLen = strLen;
+    sym = symPlain ? new String(b, strStart, strLen, StandardCharsets.ISO_8859_1) : stringValue();
+    ws();
+    expect(':');
+    ws();
+  }
+
+  /**
+   * The contract of a plain OCC symbol ({@code ROOT} of 1 to 6 capitals or digits, {@code YYMMDD},
+   * {@code C} or {@code P}, 8 digits of thousandths) read from the bytes, with the root string and
+   * the expiry date reused from the previous symbol when they repeat; null for any other form,
+   * which {@link OptionContract#parse} then reads (or rejects). Equal to what {@code parse}
+   * returns.
+   */
+  private OptionContract occ(int off, int len) {
+    final byte[] buf = b;
+    int rl = len - 15;
+    if (rl < 1 || rl > 6) {
+      return null;
+    }
+    for (int k = off; k < off + rl; k++) {
+      int ch = buf[k];
+      if (!((ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'))) {
+        return null;
+      }
+    }
+    int d = off + rl;
+    int y0 = buf[d] - '0';
+    int y1 = buf[d + 1] - '0';
+    int m0 = buf[d + 2] - '0';
+    int m1 = buf[d + 3] - '0';
+    int d0 = buf[d + 4] - '0';
+    int d1 = buf[d + 5] - '0';
+    if (((y0 | y1 | m0 | m1 | d0 | d1) & ~0xF) != 0
+        || y0 > 9
+        || y1 > 9
+        || m0 > 9
+        || m1 > 9
+        || d0 > 9
+        || d1 > 9) {
+      return null;
+    }
+    int cp = buf[d + 6];
+    if ((cp != 'C' && cp != 'P') || digitRun8((long) LONGS.get(buf, d + 7)) != 8) {
+      return null;
+    }
+    long thousandths = decimal(buf, d + 7, 8);
+    int code = ((y0 * 10 + y1) * 100 + m0 * 10 + m1) * 100 + d0 * 10 + d1;
+    if (code != expiryCode) {
+      try {
+        expiry = LocalDate.of(2000 + y0 * 10 + y1, m0 * 10 + m1, d0 * 10 + d1);
+      } catch (java.time.DateTimeException e) {
+        return null;
+      }
+      expiryCode = code;
+    }
+    if (!sameRoot(off, rl)) {
+      root = new String(buf, off, rl, StandardCharsets.ISO_8859_1);
+      rootStart = off;
+      rootLen = rl;
+    }
+    return new OptionContract(
+        root, root, expiry, cp == 'C' ? OptionType.CALL : OptionType.PUT, thousandths / 1000.0);
+  }
+
+  private boolean sameRoot(int off, int rl) {
+    if (rl != rootLen || rootStart < 0) {
+      return false;
+    }
+    for (int k = 0; k < rl; k++) {
+      if (b[rootStart + k] != b[off + k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** After a value: consumes {@code ,} (true: another member follows) or {@code '}'} (false). */
   private boolean nextMember() throws IOException {
+    int j = i;
+    if (j < end) {
+      int c = b[j];
+      if (c == ',') {
+        i = j + 1;
+        return true;
+      }
+      if (c == '}') {
+        i = j + 1;
+        return false;
+      }
+    }
     ws();
     int c = at();
     i++;
@@ -910,6 +1445,9 @@ final class ChainPageParser {
 
   private void ws() {
     int j = i;
+    if (j < end && b[j] > ' ') {
+      return; // the usual case: compact JSON
+    }
     while (j < end) {
       byte c = b[j];
       if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
@@ -944,15 +1482,62 @@ final class ChainPageParser {
     return new IOException("malformed option chain page at byte " + i + ": " + msg);
   }
 
-  /** A known field name and its code: up to 7 leading bytes and the length, packed. */
+  /**
+   * A known member name: its id, its code (up to 7 leading bytes and the length, packed) and its
+   * {@code "name":} token as little-endian words and masks for the predicted-name comparison.
+   */
   private static final class Name {
     static final int PACKED = 7;
     final byte[] bytes;
     final long code;
+    final int id;
+    final int tokenLen;
+    final int words;
+    final int span;
+    final long w0;
+    final long m0;
+    final long w1;
+    final long m1;
+    final long w2;
+    final long m2;
 
-    Name(String s) {
+    Name(String s, int id) {
       this.bytes = s.getBytes(StandardCharsets.ISO_8859_1);
       this.code = code(bytes, 0, bytes.length);
+      this.id = id;
+      byte[] token = ("\"" + s + "\":").getBytes(StandardCharsets.ISO_8859_1);
+      if (token.length > 24) {
+        throw new IllegalStateException("name too long: " + s);
+      }
+      this.tokenLen = token.length;
+      this.words = (token.length + 7) / 8;
+      this.span = words * 8;
+      long[] w = new long[3];
+      long[] m = new long[3];
+      for (int k = 0; k < token.length; k++) {
+        w[k / 8] |= (token[k] & 0xFFL) << (8 * (k % 8));
+        m[k / 8] |= 0xFFL << (8 * (k % 8));
+      }
+      this.w0 = w[0];
+      this.m0 = m[0];
+      this.w1 = w[1];
+      this.m1 = m[1];
+      this.w2 = w[2];
+      this.m2 = m[2];
+    }
+
+    /** Whether the token is at {@code j} ({@code j + span <= b.length}). */
+    boolean matches(byte[] b, int j) {
+      if (((long) LONGS.get(b, j) & m0) != w0) {
+        return false;
+      }
+      if (words == 1) {
+        return true;
+      }
+      if (((long) LONGS.get(b, j + 8) & m1) != w1) {
+        return false;
+      }
+      return words == 2 || ((long) LONGS.get(b, j + 16) & m2) == w2;
     }
 
     static long code(byte[] b, int off, int len) {
