@@ -231,7 +231,350 @@ class ChainPageParserTest {
             });
   }
 
+  /** The benchmark's page (DataBench.alpacaPage): every snapshot equal to the reference's. */
+  @Test
+  void benchmarkPageParsesExactlyAsTheReference() throws IOException {
+    byte[] page = benchmarkPage(5000);
+    Map<String, OptionSnapshot> ours = new HashMap<>();
+    Map<String, OptionSnapshot> ref = new HashMap<>();
+    assertThat(ChainPageParser.parse(page, ours)).isNull();
+    JacksonChainPageReference.chainPage(page, ref);
+    assertThat(ours).hasSize(5000).isEqualTo(ref);
+    OptionSnapshot s = ours.get("SPY261218P00100000");
+    assertThat(s.quote().orElseThrow().timestamp())
+        .isEqualTo(Instant.parse("2026-09-14T15:45:59.904512768Z"));
+    assertThat(s.volume()).isEqualTo(312);
+    assertThat(s.greeks().orElseThrow().theta()).isEqualTo(-0.0921);
+  }
+
+  /**
+   * Compact pages whose objects keep one member order per kind (so the parser's order prediction
+   * mostly hits, and misses where optional members come and go): equal to the reference.
+   */
+  @Test
+  void consistentOrderPagesParseExactlyAsTheReference() {
+    qt().withFixedSeed(20261204L)
+        .withExamples(600)
+        .forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              byte[] page = consistentPage(seed);
+              Map<String, OptionSnapshot> ours = new HashMap<>();
+              Map<String, OptionSnapshot> ref = new HashMap<>();
+              try {
+                assertThat(ChainPageParser.parse(page, ours))
+                    .isEqualTo(JacksonChainPageReference.chainPage(page, ref));
+              } catch (IOException | IllegalArgumentException e) {
+                throw new AssertionError("seed " + seed + ": " + e, e);
+              }
+              assertThat(ours).as("seed %d", seed).isEqualTo(ref);
+            });
+  }
+
+  /**
+   * Corruptions of compact, consistently ordered pages: errors, never partial, as the reference.
+   */
+  @Test
+  void corruptedConsistentOrderPagesAreErrorsNeverPartial() {
+    qt().withFixedSeed(20261205L)
+        .withExamples(3_000)
+        .forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              SplittableRandom r = new SplittableRandom(seed ^ 0x5DEECE66DL);
+              byte[] page = corrupt(consistentPage(seed), r);
+              Map<String, OptionSnapshot> ours = new HashMap<>();
+              Map<String, OptionSnapshot> ref = new HashMap<>();
+              Exception ourError = null;
+              Exception refError = null;
+              try {
+                ChainPageParser.parse(page, ours);
+              } catch (IOException | IllegalArgumentException e) {
+                ourError = e;
+              }
+              try {
+                JacksonChainPageReference.chainPage(page, ref);
+              } catch (IOException | RuntimeException e) {
+                refError = e;
+              }
+              String text = new String(page, StandardCharsets.UTF_8);
+              if (ourError != null) {
+                assertThat(ours).as("nothing added on failure").isEmpty();
+                if (refError == null) {
+                  String m = String.valueOf(ourError.getMessage());
+                  assertThat(STRICTER.stream().anyMatch(m::contains))
+                      .as("only documented stricter rules: %s in %s", m, text)
+                      .isTrue();
+                }
+              } else {
+                assertThat(refError).as("accepted only what Jackson accepts: %s", text).isNull();
+                assertThat(ours).isEqualTo(ref);
+              }
+            });
+  }
+
+  /** Every truncation of the benchmark page's first snapshots is an error that adds nothing. */
+  @Test
+  void everyTruncationOfACompactPageIsAnErrorAndAddsNothing() {
+    byte[] full = benchmarkPage(3);
+    for (int n = 0; n < full.length; n++) {
+      byte[] cut = java.util.Arrays.copyOf(full, n);
+      Map<String, OptionSnapshot> into = new HashMap<>();
+      assertThatThrownBy(() -> ChainPageParser.parse(cut, into))
+          .as("cut at %d", n)
+          .isInstanceOfAny(IOException.class, IllegalArgumentException.class);
+      assertThat(into).isEmpty();
+    }
+  }
+
+  /**
+   * Numbers where the 8-byte fast path reads them (another member follows): exactly {@link
+   * Double#parseDouble}, and every malformed spelling still an error.
+   */
+  @Test
+  void fastPathNumbersConvertExactlyAsTheJdk() {
+    qt().withFixedSeed(11L)
+        .withExamples(5_000)
+        .forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              SplittableRandom r = new SplittableRandom(seed);
+              String text =
+                  switch (r.nextInt(3)) {
+                    case 0 -> number(r, true);
+                    case 1 ->
+                        BigDecimal.valueOf(r.nextLong(100_000_000L), r.nextInt(8)).toPlainString();
+                    default ->
+                        (r.nextBoolean() ? "-" : "") + r.nextInt(1000) + "." + r.nextInt(10_000);
+                  };
+              String page =
+                  "{\"snapshots\":{\"SPY261218C00600000\":{\"greeks\":{\"delta\":"
+                      + text
+                      + ",\"gamma\":0.5}}},\"next_page_token\":null}";
+              Map<String, OptionSnapshot> into = new HashMap<>();
+              try {
+                ChainPageParser.parse(page.getBytes(StandardCharsets.UTF_8), into);
+              } catch (IOException e) {
+                fail("'" + text + "': " + e.getMessage());
+              }
+              assertThat(into.get("SPY261218C00600000").greeks().orElseThrow().delta())
+                  .as(text)
+                  .isEqualTo(Double.parseDouble(text));
+            });
+    for (String bad :
+        List.of(
+            "1.", ".5", "01", "00.5", "1..2", "1.2.3", "-", "--1", "1e", "1.5e", "1-2", "0x1")) {
+      String page =
+          "{\"snapshots\":{\"SPY261218C00600000\":{\"greeks\":{\"delta\":"
+              + bad
+              + ",\"gamma\":0.5}}},\"next_page_token\":null}";
+      assertThatThrownBy(
+              () -> ChainPageParser.parse(page.getBytes(StandardCharsets.UTF_8), new HashMap<>()))
+          .as(bad)
+          .isInstanceOf(IOException.class);
+    }
+  }
+
+  /**
+   * Timestamps where the byte fast path reads them: the same instant as {@link
+   * io.github.bsoptions.data.internal.Timestamps#parse(String)}, and the same rejections.
+   */
+  @Test
+  void fastPathTimestampsAgreeWithTimestampsParse() {
+    List<String> texts = new ArrayList<>();
+    SplittableRandom r = new SplittableRandom(5);
+    for (int k = 0; k < 3000; k++) {
+      Instant t =
+          Instant.ofEpochSecond(
+              -2_000_000_000L + r.nextLong(6_000_000_000L), r.nextInt(1_000_000_000));
+      String base = t.toString().substring(0, 19);
+      int digits = r.nextInt(11);
+      String frac =
+          digits == 0
+              ? ""
+              : "."
+                  + String.format(Locale.ROOT, "%09d", t.getNano())
+                      .substring(0, Math.min(9, digits))
+                  + (digits == 10 ? "7" : "");
+      texts.add(base + frac + "Z");
+    }
+    texts.addAll(
+        List.of(
+            "2026-02-29T10:00:00Z",
+            "2024-02-29T10:00:00Z",
+            "2026-13-01T10:00:00Z",
+            "2026-04-31T10:00:00Z",
+            "2026-00-10T10:00:00Z",
+            "2026-09-14T24:00:00Z",
+            "2026-09-14T23:60:00Z",
+            "2026-09-14T23:59:60Z",
+            "2026-09-14T23:59:61Z",
+            "2026-09-14T23:59:5aZ",
+            "2026-09-14T23-59:59Z",
+            "2026-09-14 23:59:59Z",
+            "2026-09-14T23:59:59.Z",
+            "2026-09-14T23:59:59.1234567890Z",
+            "2026-09-14T23:59:59.12x4Z",
+            "2026-09-14T23:59:59z",
+            "2026-09-14T23:59:59+00:00",
+            "2026-09-14T19:59:59.5-04:00",
+            "2026-09-14",
+            "+2026-09-14T23:59:59Z"));
+    for (String text : texts) {
+      String page =
+          "{\"snapshots\":{\"SPY261218C00600000\":{\"latestQuote\":{\"t\":\""
+              + text
+              + "\",\"bp\":1.5,\"bs\":1,\"ap\":1.6,\"as\":2}}},\"next_page_token\":null}";
+      Instant expected;
+      try {
+        expected = io.github.bsoptions.data.internal.Timestamps.parse(text);
+      } catch (IllegalArgumentException e) {
+        expected = null;
+      }
+      Map<String, OptionSnapshot> into = new HashMap<>();
+      if (expected == null) {
+        assertThatThrownBy(() -> ChainPageParser.parse(page.getBytes(StandardCharsets.UTF_8), into))
+            .as(text)
+            .isInstanceOfAny(IOException.class, IllegalArgumentException.class);
+      } else {
+        try {
+          ChainPageParser.parse(page.getBytes(StandardCharsets.UTF_8), into);
+        } catch (IOException e) {
+          throw new AssertionError(text, e);
+        }
+        assertThat(into.get("SPY261218C00600000").quote().orElseThrow().timestamp())
+            .as(text)
+            .isEqualTo(expected);
+      }
+    }
+  }
+
+  /** OCC symbols read from the bytes equal {@link OptionContract#parse}, valid or not. */
+  @Test
+  void symbolsFromBytesAgreeWithOptionContractParse() {
+    List<String> symbols = new ArrayList<>();
+    SplittableRandom r = new SplittableRandom(9);
+    for (int k = 0; k < 2000; k++) {
+      symbols.add(symbol(r));
+    }
+    symbols.addAll(
+        List.of(
+            "SPY260230C00100000",
+            "SPY261318C00100000",
+            "SPY261218X00100000",
+            "SPY261218C0010000A",
+            "SPY261218C00000000",
+            "spy261218C00100000",
+            "TOOLONG261218C00100000",
+            "261218C00100000",
+            "O:SPY261218C00100000",
+            "SPY   261218C00100000",
+            "SPY2612l8C00100000",
+            "SPY261218C00100000 "));
+    for (String sym : symbols) {
+      String page = "{\"snapshots\":{\"" + sym + "\":{}},\"next_page_token\":null}";
+      io.github.bsoptions.data.model.OptionContract expected;
+      try {
+        expected = io.github.bsoptions.data.model.OptionContract.parse(sym);
+      } catch (IllegalArgumentException e) {
+        expected = null;
+      }
+      Map<String, OptionSnapshot> into = new HashMap<>();
+      if (expected == null) {
+        assertThatThrownBy(() -> ChainPageParser.parse(page.getBytes(StandardCharsets.UTF_8), into))
+            .as(sym)
+            .isInstanceOf(IllegalArgumentException.class);
+      } else {
+        try {
+          ChainPageParser.parse(page.getBytes(StandardCharsets.UTF_8), into);
+        } catch (IOException e) {
+          throw new AssertionError(sym, e);
+        }
+        assertThat(into.get(sym).contract()).as(sym).isEqualTo(expected);
+      }
+    }
+  }
+
+  /** A malformed member deep inside a skipped bar still fails the whole page. */
+  @Test
+  void skippedBarsAreStillValidated() {
+    String good = new String(benchmarkPage(2), StandardCharsets.UTF_8);
+    assertThat(good).contains("\"minuteBar\":{\"t\":\"2026-09-14T15:42:00Z\",\"o\":41.85,");
+    for (String bad :
+        List.of(
+            "\"o\":41.85.1,",
+            "\"o\":041.85,",
+            "\"o\":41.85,,",
+            "\"o\":\"41.85,",
+            "\"o\":41.85}",
+            "\"o\":tru,",
+            "\"o\":41.85 \"x\",",
+            "\"o\":-,")) {
+      String page =
+          good.replaceFirst(
+              "\"minuteBar\":\\{\"t\":\"2026-09-14T15:42:00Z\",\"o\":41.85,",
+              java.util.regex.Matcher.quoteReplacement(
+                  "\"minuteBar\":{\"t\":\"2026-09-14T15:42:00Z\"," + bad));
+      assertThat(page).isNotEqualTo(good);
+      Map<String, OptionSnapshot> into = new HashMap<>();
+      assertThatThrownBy(() -> ChainPageParser.parse(page.getBytes(StandardCharsets.UTF_8), into))
+          .as(bad)
+          .isInstanceOf(IOException.class);
+      assertThat(into).isEmpty();
+    }
+  }
+
   // ------------------------------------------------------------------ generators
+
+  /** DataBench.alpacaPage: {@code n} contracts, every field, compact, one member order. */
+  static byte[] benchmarkPage(int n) {
+    StringBuilder sb = new StringBuilder(n * 660);
+    sb.append("{\"snapshots\":{");
+    for (int i = 0; i < n; i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      String sym =
+          String.format(
+              Locale.ROOT, "SPY261218%s%08d", i % 2 == 0 ? "C" : "P", (100 + i / 2) * 1000);
+      sb.append('"')
+          .append(sym)
+          .append("\":{")
+          .append(
+              "\"latestTrade\":{\"t\":\"2026-09-14T15:42:07.118204416Z\",\"x\":\"C\",\"p\":41.85,\"s\":2,\"c\":\"I\"},")
+          .append(
+              "\"latestQuote\":{\"t\":\"2026-09-14T15:45:59.904512768Z\",\"bx\":\"N\",\"bp\":41.60,\"bs\":35,\"ax\":\"C\",\"ap\":42.05,\"as\":28,\"c\":\"A\"},")
+          .append(
+              "\"minuteBar\":{\"t\":\"2026-09-14T15:42:00Z\",\"o\":41.85,\"h\":41.85,\"l\":41.85,\"c\":41.85,\"v\":2,\"n\":1,\"vw\":41.85},")
+          .append(
+              "\"dailyBar\":{\"t\":\"2026-09-14T04:00:00Z\",\"o\":40.90,\"h\":42.30,\"l\":40.10,\"c\":41.85,\"v\":312,\"n\":57,\"vw\":41.2231},")
+          .append(
+              "\"prevDailyBar\":{\"t\":\"2026-09-11T04:00:00Z\",\"o\":39.75,\"h\":41.02,\"l\":39.30,\"c\":40.66,\"v\":280,\"n\":49,\"vw\":40.1187},")
+          .append("\"impliedVolatility\":0.1874,")
+          .append(
+              "\"greeks\":{\"delta\":0.7312,\"gamma\":0.0046,\"theta\":-0.0921,\"vega\":1.0187,\"rho\":2.4415}}");
+    }
+    sb.append("},\"next_page_token\":null}");
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A compact page of 10 to 40 snapshots, one member order per object kind (from the seed). */
+  private static byte[] consistentPage(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    compact = true;
+    orderSeed = r.nextLong();
+    try {
+      List<String> snaps = new ArrayList<>();
+      int n = 10 + r.nextInt(31);
+      for (int k = 0; k < n; k++) {
+        snaps.add("\"" + symbol(r) + "\":" + snapshot(r));
+      }
+      return ("{\"snapshots\":" + object(snaps, r) + ",\"next_page_token\":null}")
+          .getBytes(StandardCharsets.UTF_8);
+    } finally {
+      compact = false;
+    }
+  }
 
   private static String pageWith(String object, String field, String value) {
     Map<String, String> quote = new java.util.LinkedHashMap<>();
@@ -276,6 +619,19 @@ class ChainPageParserTest {
       sb.append('}');
     }
     return sb.append("}},\"next_page_token\":null}").toString();
+  }
+
+  /**
+   * Generator mode for the prediction tests: no whitespace and one member order per object kind
+   * (the shuffles below use {@code orderSeed} instead of a fresh seed), as Alpaca writes pages.
+   */
+  private static boolean compact;
+
+  private static long orderSeed;
+
+  private static java.util.Random order(SplittableRandom r) {
+    long fresh = r.nextLong();
+    return new java.util.Random(compact ? orderSeed : fresh);
   }
 
   static String randomPage(SplittableRandom r) {
@@ -337,7 +693,7 @@ class ChainPageParserTest {
     if (r.nextInt(3) == 0) {
       m.add(key("someNewField", r) + ":" + ws(r) + anyJson(r, 3));
     }
-    Collections.shuffle(m, new java.util.Random(r.nextLong()));
+    Collections.shuffle(m, order(r));
     return object(m, r);
   }
 
@@ -350,7 +706,7 @@ class ChainPageParserTest {
     m.add(key("as", r) + ":" + ws(r) + r.nextInt(1000));
     m.add(key("bx", r) + ":" + ws(r) + "\"" + (char) ('A' + r.nextInt(26)) + "\"");
     m.add(key("c", r) + ":" + ws(r) + (r.nextBoolean() ? "\" \"" : "[\"A\",\"B\"]"));
-    Collections.shuffle(m, new java.util.Random(r.nextLong()));
+    Collections.shuffle(m, order(r));
     return object(m, r);
   }
 
@@ -360,7 +716,7 @@ class ChainPageParserTest {
     m.add(key("p", r) + ":" + ws(r) + (r.nextInt(10) + 1) + "." + r.nextInt(100));
     m.add(key("s", r) + ":" + ws(r) + r.nextInt(10_000));
     m.add(key("x", r) + ":" + ws(r) + "\"C\"");
-    Collections.shuffle(m, new java.util.Random(r.nextLong()));
+    Collections.shuffle(m, order(r));
     return object(m, r);
   }
 
@@ -380,7 +736,7 @@ class ChainPageParserTest {
     if (r.nextBoolean()) {
       m.add(key("vw", r) + ":" + ws(r) + price(r));
     }
-    Collections.shuffle(m, new java.util.Random(r.nextLong()));
+    Collections.shuffle(m, order(r));
     return object(m, r);
   }
 
@@ -490,7 +846,11 @@ class ChainPageParserTest {
   }
 
   private static String ws(SplittableRandom r) {
-    return switch (r.nextInt(12)) {
+    int k = r.nextInt(12);
+    if (compact) {
+      return "";
+    }
+    return switch (k) {
       case 0 -> " ";
       case 1 -> "\n  ";
       case 2 -> "\t\r\n";
