@@ -37,6 +37,17 @@ import java.util.OptionalLong;
  * deeper than {@value #MAX_DEPTH}, content after the root object) is an {@link IOException} or
  * {@link IllegalArgumentException}, and nothing is added to the caller's map unless the whole page
  * parsed.
+ *
+ * <p>Speed (third pass) comes from predicting rather than skipping: every object kind (snapshot,
+ * quote, trade, bar, greeks) keeps the member order it saw last, so a member name is recognised by
+ * comparing one to three 8-byte words with the expected {@code "name":} token; a number of up to 8
+ * bytes ({@code ddd} or {@code ddd.ddd}) is validated and converted from one word (exactly, as
+ * {@link Double#parseDouble}, by one division by a power of ten); a {@code ...Z} timestamp is read
+ * from its quote with the date reused when it repeats; an OCC symbol is read from the bytes with
+ * its root string and expiry date reused. Anything else takes the general path, so the accepted
+ * language and the results are those of the second-round parser. Members the snapshot does not use
+ * ({@code minuteBar}, {@code prevDailyBar}, exchange codes, conditions) are still validated token
+ * by token, never skipped blindly.
  */
 final class ChainPageParser {
   /** The longest number accepted (Jackson's default {@code maxNumberLength}). */
