@@ -41,6 +41,23 @@ import java.util.Optional;
  * <p>{@link #start} replays the journal without side effects and reconciles with every broker
  * before trading; it throws {@link RecoveryException} naming each discrepancy otherwise.
  *
+ * <p>What is durable before what (reliability.md rule 2): the records that precede an action or a
+ * decision that must survive a restart — intent (before the send, with its client order id),
+ * fallback route, resend, cancel request, refusal, unknown outcome, local denial, kill-switch
+ * change — are appended with {@link JournalStore#append}, which returns only once they are
+ * durable. The records that restate what a broker has said about an order already durably
+ * intended — its acknowledgement, status changes and fills — are appended with {@link
+ * JournalStore#appendDeferred}: the ledger applies them at once, and the journal commits them with
+ * the next durable record (one transaction on a database journal) or after its flush delay.
+ * Durability is in sequence order, so a durable record implies every deferred record before it; a
+ * crash can lose only the last deferred records, and {@link #start} recovers them: an intent
+ * without its acknowledgement is in flight and is looked up by client order id (adopted, never
+ * resent while the broker may hold it), fills missing from the journal are fetched from the broker
+ * and deduplicated by execution id and by the broker's cumulative quantity, statuses are taken
+ * from the broker, and positions must then equal the broker's or the engine refuses to start. On
+ * the submission path this leaves one durable write per order (the intent, carrying the previous
+ * order's acknowledgement and fills with it) instead of three.
+ *
  * <p>Intents in = orders out: an order update for an order the journal does not know trips the kill
  * switch to {@link KillSwitch#HALTED}. Thread-safe (one lock).
  */
@@ -192,7 +209,7 @@ public final class ExecutionEngine implements AutoCloseable {
 
   private void record(Outcome o) {
     if (o instanceof Outcome.Confirmed c) {
-      append(EntryType.ACK, c.clientOrderId(), ackFields(c.broker(), c.order()));
+      appendDeferred(EntryType.ACK, c.clientOrderId(), ackFields(c.broker(), c.order()));
     } else if (o instanceof Outcome.Refused r) {
       Map<String, String> f = new LinkedHashMap<>();
       f.put("broker", r.broker());
@@ -223,8 +240,19 @@ public final class ExecutionEngine implements AutoCloseable {
     return f;
   }
 
+  /** A record that precedes an action (or a decision that must survive a restart): durable now. */
   private void append(EntryType type, String cid, Map<String, String> fields) {
     ledger.apply(journal.append(type, cid, fields));
+  }
+
+  /**
+   * A record that restates what a broker said about an order whose intent is durable already
+   * (acknowledgement, status change, fill): group-committed with the next durable record or after
+   * the journal's flush delay. Losing it in a crash loses nothing that recovery does not ask the
+   * broker for again by client order id (see the class comment).
+   */
+  private void appendDeferred(EntryType type, String cid, Map<String, String> fields) {
+    ledger.apply(journal.appendDeferred(type, cid, fields));
   }
 
   private boolean reducesExposure(OrderRequest r) {
@@ -283,7 +311,7 @@ public final class ExecutionEngine implements AutoCloseable {
         alert("fill " + f.executionId() + " of " + cid + " already covered by a resync");
         return;
       }
-      append(EntryType.FILL, cid, Reconciler.fillFields(f, v));
+      appendDeferred(EntryType.FILL, cid, Reconciler.fillFields(f, v));
       return;
     }
     boolean newer =
@@ -291,7 +319,8 @@ public final class ExecutionEngine implements AutoCloseable {
             || (v.status() != o.state().status() && o.state().status().next().contains(v.status()));
     if (newer || o.brokerOrderId().isEmpty()) {
       Map<String, String> f = ackFields(o.broker(), v);
-      append(o.brokerOrderId().isEmpty() ? EntryType.ACK : EntryType.STATUS, v.clientOrderId(), f);
+      appendDeferred(
+          o.brokerOrderId().isEmpty() ? EntryType.ACK : EntryType.STATUS, v.clientOrderId(), f);
     }
   }
 
