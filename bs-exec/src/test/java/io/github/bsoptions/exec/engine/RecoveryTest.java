@@ -43,6 +43,43 @@ class RecoveryTest {
     assertThat(e2.startupReconciliation().actions()).anyMatch(s -> s.contains("missed fill"));
   }
 
+  /**
+   * Group commit: the acknowledgement and fill of the last order are deferred; a kill before they
+   * are committed leaves a durable intent only. Recovery looks the order up by client order id
+   * (adopts it, sends nothing) and journals the fill from the broker, once.
+   */
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void ackAndFillLostBeforeFlushAreRecoveredFromTheBroker(Kind kind) {
+    setUp(kind);
+    ExecutionEngine e = rig.start();
+    Outcome o = e.submit("s1", OrderRequest.market("d", C1, Side.BUY, 2));
+    assertThat(o).isInstanceOf(Outcome.Confirmed.class);
+    assertThat(e.positions()).isEqualTo(Map.of(C1, 2L));
+    String cid = o.clientOrderId();
+    rig.crash();
+    if (kind != Kind.FILE) {
+      // the kill lost the deferred records: the journal ends with the intent
+      var peek = rig.backend.open("rig");
+      var left = peek.recovered();
+      rig.backend.crash(peek);
+      assertThat(left.get(left.size() - 1).type())
+          .isEqualTo(io.github.bsoptions.exec.journal.EntryType.INTENT);
+    }
+    ExecutionEngine e2 = rig.restart();
+    assertThat(e2.positions()).isEqualTo(Map.of(C1, 2L));
+    assertThat(e2.order(cid).state().status()).isEqualTo(OrderStatus.FILLED);
+    assertThat(rig.paperA.orders(false)).hasSize(1);
+    if (kind != Kind.FILE) {
+      assertThat(e2.startupReconciliation().actions())
+          .anyMatch(s -> s.contains("journalled missed fill"))
+          .anyMatch(s -> s.contains(cid + " -> FILLED"));
+    }
+    // what recovery wrote is durable: the next start has nothing to do
+    assertThat(rig.restart().startupReconciliation().actions()).isEmpty();
+    assertThat(rig.engine.positions()).isEqualTo(Map.of(C1, 2L));
+  }
+
   @ParameterizedTest
   @EnumSource(Kind.class)
   void partialThenCanceledWhileDown(Kind kind) {
@@ -129,7 +166,10 @@ class RecoveryTest {
   @EnumSource(Kind.class)
   void damagedJournalRefusesStart(Kind kind) {
     setUp(kind);
-    rig.start().submit("s1", OrderRequest.limit("d", C1, Side.BUY, 2, 0.5));
+    ExecutionEngine e = rig.start();
+    e.submit("s1", OrderRequest.limit("d", C1, Side.BUY, 2, 0.5));
+    // the second intent is durable and carries the first order's deferred acknowledgement with it
+    e.submit("s1", OrderRequest.limit("d", C1, Side.BUY, 2, 0.5));
     rig.crash();
     rig.backend.delete(1);
     assertThatThrownBy(rig::restart)
