@@ -44,18 +44,18 @@ import java.util.Optional;
  * <p>What is durable before what (reliability.md rule 2): the records that precede an action or a
  * decision that must survive a restart — intent (before the send, with its client order id),
  * fallback route, resend, cancel request, refusal, unknown outcome, local denial, kill-switch
- * change — are appended with {@link JournalStore#append}, which returns only once they are
- * durable. The records that restate what a broker has said about an order already durably
- * intended — its acknowledgement, status changes and fills — are appended with {@link
+ * change — are appended with {@link JournalStore#append}, which returns only once they are durable.
+ * The records that restate what a broker has said about an order already durably intended — its
+ * acknowledgement, status changes and fills — are appended with {@link
  * JournalStore#appendDeferred}: the ledger applies them at once, and the journal commits them with
  * the next durable record (one transaction on a database journal) or after its flush delay.
  * Durability is in sequence order, so a durable record implies every deferred record before it; a
  * crash can lose only the last deferred records, and {@link #start} recovers them: an intent
  * without its acknowledgement is in flight and is looked up by client order id (adopted, never
  * resent while the broker may hold it), fills missing from the journal are fetched from the broker
- * and deduplicated by execution id and by the broker's cumulative quantity, statuses are taken
- * from the broker, and positions must then equal the broker's or the engine refuses to start. On
- * the submission path this leaves one durable write per order (the intent, carrying the previous
+ * and deduplicated by execution id and by the broker's cumulative quantity, statuses are taken from
+ * the broker, and positions must then equal the broker's or the engine refuses to start. On the
+ * submission path this leaves one durable write per order (the intent, carrying the previous
  * order's acknowledgement and fills with it) instead of three.
  *
  * <p>Intents in = orders out: an order update for an order the journal does not know trips the kill

@@ -31,8 +31,8 @@ import javax.sql.DataSource;
  * record itself as one line of the {@link Journal} file format, CRC-32C included, so altered rows
  * are detected.
  *
- * <p>Durability: {@link #append} is one transaction, committed before {@code append} returns.
- * With {@link Journal.Durability#FSYNC} (the default) the journal's PostgreSQL session sets {@code
+ * <p>Durability: {@link #append} is one transaction, committed before {@code append} returns. With
+ * {@link Journal.Durability#FSYNC} (the default) the journal's PostgreSQL session sets {@code
  * synchronous_commit = on} (the commit waits for the WAL flush), and on H2 — which keeps committed
  * changes in memory until its store is written, so that a kill -9 loses them (the crash test shows
  * it) — each commit is followed by {@code CHECKPOINT SYNC}, which writes the file and forces it to
@@ -163,8 +163,8 @@ public final class JdbcJournal implements JournalStore {
    * Opens (or creates) the journal with a chosen durability and flush delay of deferred records.
    *
    * @param flushDelay how old the oldest {@link #appendDeferred deferred} record may get before the
-   *     journal's flusher thread commits it; {@link Duration#ZERO} starts no thread (deferred records
-   *     then wait for the next {@link #append}, {@link #flush()} or {@link #close()})
+   *     journal's flusher thread commits it; {@link Duration#ZERO} starts no thread (deferred
+   *     records then wait for the next {@link #append}, {@link #flush()} or {@link #close()})
    * @see #open(DataSource, String, String, Journal.Durability)
    */
   public static JdbcJournal open(
@@ -621,8 +621,8 @@ public final class JdbcJournal implements JournalStore {
   /**
    * Commits the deferred records and closes the journal's connection (committed records stay).
    *
-   * @throws JournalWriteException when the deferred records could not be committed (the
-   *     connection is closed all the same; recovery asks the brokers for what they said)
+   * @throws JournalWriteException when the deferred records could not be committed (the connection
+   *     is closed all the same; recovery asks the brokers for what they said)
    */
   @Override
   public synchronized void close() {

@@ -28,9 +28,9 @@ import java.util.zip.CRC32C;
  * its newline are forced to the device ({@link FileChannel#force}), so a record that {@code append}
  * returned survives a crash or power loss (as far as the device honours the flush). The caller acts
  * (sends, cancels) only after {@code append} returned. {@link #appendDeferred} writes without
- * forcing: the record survives a crash of the process at once and a power loss once the next
- * forced record, {@link #flush()} or {@link #close()} carries it to the device. {@link
- * Durability#NONE} leaves flushing to the operating system (benchmarks, tests).
+ * forcing: the record survives a crash of the process at once and a power loss once the next forced
+ * record, {@link #flush()} or {@link #close()} carries it to the device. {@link Durability#NONE}
+ * leaves flushing to the operating system (benchmarks, tests).
  *
  * <p>Integrity: on open, a last line without its newline is a torn write of a record whose {@code
  * append} never returned; it is cut off and reported ({@link #tornTailBytes()}). Any other damage —

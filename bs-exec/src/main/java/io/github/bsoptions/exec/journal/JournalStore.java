@@ -16,12 +16,12 @@ import java.util.Map;
  *       committed); a record that {@code append} returned survives a crash of the process. When
  *       {@code append} throws, the caller must not perform the action the record describes.
  *   <li>{@link #appendDeferred} (group commit) numbers the record at once but may make it durable
- *       later: with the next {@link #append}, at {@link #flush()} or {@link #close()}, or after
- *       the store's own short delay. Records become durable in sequence order, so what survives a
- *       crash is always a prefix of the sequence: a durable record implies every record before it.
- *       Only records whose loss recovery repairs by asking the broker (what the broker already
- *       said: acknowledgements, status changes, fills) may be deferred; anything that precedes an
- *       action (an intent before its send) must use {@link #append}.
+ *       later: with the next {@link #append}, at {@link #flush()} or {@link #close()}, or after the
+ *       store's own short delay. Records become durable in sequence order, so what survives a crash
+ *       is always a prefix of the sequence: a durable record implies every record before it. Only
+ *       records whose loss recovery repairs by asking the broker (what the broker already said:
+ *       acknowledgements, status changes, fills) may be deferred; anything that precedes an action
+ *       (an intent before its send) must use {@link #append}.
  *   <li>Opening checks integrity: a sequence gap, an unparsable or altered record throws {@link
  *       JournalCorruptedException} naming the place, and the engine refuses to trade.
  * </ul>
@@ -66,7 +66,8 @@ public interface JournalStore extends AutoCloseable {
    * Appends a record whose durability may be deferred (group commit): it gets its sequence number
    * now and becomes durable, in sequence order, with the next {@link #append}, at {@link #flush()}
    * or {@link #close()}, or after the store's flush delay. A crash before then may lose it (and
-   * every deferred record after it), never a record before it. The default makes it durable at once.
+   * every deferred record after it), never a record before it. The default makes it durable at
+   * once.
    *
    * @return the record with its sequence number
    * @throws RuntimeException when the journal cannot take records (in doubt, closed)

@@ -167,7 +167,8 @@ public abstract class JournalBackend {
 
     @Override
     public JournalStore open(String namespaceIfNew) {
-      // no flusher thread: deferred records wait for the next durable append (deterministic crashes)
+      // no flusher thread: deferred records wait for the next durable append (deterministic
+      // crashes)
       return JdbcJournal.open(
           ds, name, namespaceIfNew, Journal.Durability.NONE, java.time.Duration.ZERO);
     }

@@ -187,8 +187,8 @@ class JournalContractTest {
 
   /**
    * Group commit: deferred records are numbered at once, become durable with the next durable
-   * append (in order), and a crash before that loses only them (database journals; a file
-   * journal's deferred records are in the operating system at once).
+   * append (in order), and a crash before that loses only them (database journals; a file journal's
+   * deferred records are in the operating system at once).
    */
   @ParameterizedTest
   @EnumSource(Kind.class)
