@@ -305,14 +305,17 @@ public final class ExecutionEngine implements AutoCloseable {
         return;
       }
       String cid = v.clientOrderId();
-      if (ledger.resynced(cid)
-          && ledger.fillQty(cid) + f.qty() > Math.max(v.filledQty(), o.state().filledQty())) {
+      if (ledger.resynced(cid) && coveredByResync(o, v, f)) {
         // a resync already journalled this quantity from the broker's cumulative figure
         alert("fill " + f.executionId() + " of " + cid + " already covered by a resync");
         return;
       }
       appendDeferred(EntryType.FILL, cid, Reconciler.fillFields(f, v));
       return;
+    }
+    if (o.request().isMultiLeg() && !v.legs().isEmpty()) {
+      catchUpLegs(o, v);
+      o = ledger.order(v.clientOrderId());
     }
     boolean newer =
         v.filledQty() > o.state().filledQty()
@@ -325,14 +328,99 @@ public final class ExecutionEngine implements AutoCloseable {
   }
 
   /**
+   * True when a stream fill would take the order's (or, for a multi-leg order, the leg's)
+   * journalled quantity beyond the broker's cumulative figure: a resync journalled it already.
+   */
+  private boolean coveredByResync(TrackedOrder o, BrokerOrder v, Fill f) {
+    String cid = o.clientOrderId();
+    if (!o.request().isMultiLeg()) {
+      return ledger.fillQty(cid) + f.qty() > Math.max(v.filledQty(), o.state().filledQty());
+    }
+    long ratio = 0;
+    for (OrderLeg l : o.request().legs()) {
+      if (l.symbol().equals(f.symbol())) {
+        ratio = l.ratio();
+      }
+    }
+    long bound = Math.max(v.filledQty(), o.state().filledQty()) * ratio;
+    for (BrokerOrder.Leg leg : v.legs()) {
+      if (leg.symbol().equals(f.symbol())) {
+        bound = Math.max(bound, leg.filledQty());
+      }
+    }
+    return ledger.fillQty(cid, f.symbol()) + f.qty() > bound;
+  }
+
+  /**
+   * Journals, for each leg of a multi-leg order, the part of the broker's cumulative leg execution
+   * that the journal lacks, as one fill per leg with execution id {@code resync:<leg broker order
+   * id>:<cumulative leg qty>} at the price that brings the leg's journalled average to the
+   * broker's. The id depends only on the broker's figure, so a repeated or reordered update
+   * journals nothing twice; a leg the order does not have, or on the other side, is reported and
+   * skipped.
+   *
+   * @return how many fills were journalled
+   */
+  private int catchUpLegs(TrackedOrder o, BrokerOrder v) {
+    String cid = o.clientOrderId();
+    int n = 0;
+    for (BrokerOrder.Leg leg : v.legs()) {
+      OrderLeg mine = null;
+      for (OrderLeg l : o.request().legs()) {
+        if (l.symbol().equals(leg.symbol())) {
+          mine = l;
+        }
+      }
+      if (mine == null || mine.side() != leg.side()) {
+        alert(
+            "leg "
+                + leg.side().wire()
+                + " "
+                + leg.symbol()
+                + " reported for "
+                + cid
+                + " is not a leg of the order; not journalled");
+        continue;
+      }
+      long have = ledger.fillQty(cid, leg.symbol());
+      if (leg.filledQty() <= have || !Double.isFinite(leg.avgFillPrice())) {
+        continue;
+      }
+      long qty = leg.filledQty() - have;
+      double px =
+          (leg.avgFillPrice() * leg.filledQty() - ledger.fillNotional(cid, leg.symbol())) / qty;
+      Fill f =
+          new Fill(
+              Ledger.RESYNC_PREFIX + leg.brokerOrderId() + ":" + leg.filledQty(),
+              cid,
+              v.brokerOrderId(),
+              leg.symbol(),
+              leg.side(),
+              qty,
+              px,
+              0,
+              router.clock().instant());
+      if (!ledger.hasExecution(f.executionId())) {
+        appendDeferred(EntryType.FILL, cid, Reconciler.fillFields(f, v));
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
    * Resyncs the confirmed open orders at one broker after its stream was down: each is queried by
    * client order id; a cumulative filled quantity above the journalled fills is journalled as one
    * fill with execution id {@code resync:<broker order id>:<cumulative qty>} (price from the
    * broker's average), then the status is applied as a stream update would be. Stream fills that
    * arrive later for the same quantity are recognised by the cumulative figure and not counted
    * twice. A broker that cannot be queried, or an order it does not report, is left as it is and
-   * reported in {@link #alerts()} (missing evidence is not evidence). Multi-leg orders are left to
-   * the startup reconciliation (their fills are per leg).
+   * reported in {@link #alerts()} (missing evidence is not evidence). A multi-leg order is resynced
+   * per leg from the legs' cumulative executions the broker reports with it (Alpaca's {@code mleg}
+   * legs are orders with their own {@code filled_qty} and {@code filled_avg_price}): each leg's
+   * missing quantity is journalled as one fill {@code resync:<leg broker order id>:<cumulative leg
+   * qty>}, then the parent's status; a broker that reports no leg detail leaves the order to the
+   * startup reconciliation (reported in {@link #alerts()}).
    *
    * @param brokerName the broker whose stream reconnected
    * @return how many orders changed
@@ -348,10 +436,6 @@ public final class ExecutionEngine implements AutoCloseable {
         continue;
       }
       String cid = o.clientOrderId();
-      if (o.request().isMultiLeg()) {
-        alert("resync of multi-leg order " + cid + " skipped: reconcile at the next start");
-        continue;
-      }
       Optional<BrokerOrder> found;
       try {
         found = b.findByClientOrderId(cid);
@@ -366,7 +450,18 @@ public final class ExecutionEngine implements AutoCloseable {
       BrokerOrder v = found.get();
       String before = o.state().status() + "/" + ledger.fillQty(cid);
       long have = ledger.fillQty(cid);
-      if (v.filledQty() > have && Double.isFinite(v.avgFillPrice())) {
+      if (o.request().isMultiLeg()) {
+        if (v.legs().isEmpty()) {
+          alert(
+              "resync of multi-leg order "
+                  + cid
+                  + ": "
+                  + brokerName
+                  + " reports no leg detail; reconcile at the next start");
+          continue;
+        }
+        // the legs' cumulative executions are journalled by onUpdate below
+      } else if (v.filledQty() > have && Double.isFinite(v.avgFillPrice())) {
         long qty = v.filledQty() - have;
         double px = (v.avgFillPrice() * v.filledQty() - ledger.fillNotional(cid)) / qty;
         Fill f =
@@ -381,7 +476,7 @@ public final class ExecutionEngine implements AutoCloseable {
                 0,
                 router.clock().instant());
         if (!ledger.hasExecution(f.executionId())) {
-          append(EntryType.FILL, cid, Reconciler.fillFields(f, v));
+          appendDeferred(EntryType.FILL, cid, Reconciler.fillFields(f, v));
         }
       }
       onUpdate(new OrderUpdate(v, null));
