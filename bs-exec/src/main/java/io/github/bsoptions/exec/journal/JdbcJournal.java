@@ -339,7 +339,9 @@ public final class JdbcJournal implements JournalStore {
   @Override
   public synchronized List<JournalRecord> readAll() {
     checkOpen();
-    flush();
+    if (inDoubt == null) {
+      flush(); // the deferred records first; a journal in doubt shows what is stored
+    }
     try {
       return read(conn, name);
     } catch (SQLException e) {

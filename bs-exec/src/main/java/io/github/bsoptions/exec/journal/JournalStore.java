@@ -40,7 +40,8 @@ public interface JournalStore extends AutoCloseable {
   List<JournalRecord> recovered();
 
   /**
-   * Reads every durable record again from the storage, checked and in order (header included).
+   * Reads every durable record again from the storage, checked and in order (header included);
+   * deferred records are made durable first (except on a journal that can no longer write).
    *
    * @throws JournalCorruptedException when the stored records fail the integrity check
    */
