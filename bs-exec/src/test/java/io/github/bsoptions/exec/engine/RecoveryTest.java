@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.bsoptions.exec.journal.JournalBackend.Kind;
 import io.github.bsoptions.exec.journal.JournalCorruptedException;
+import io.github.bsoptions.exec.order.OrderLeg;
 import io.github.bsoptions.exec.order.OrderRequest;
 import io.github.bsoptions.exec.order.OrderStatus;
 import io.github.bsoptions.exec.order.Side;
 import io.github.bsoptions.exec.spi.Outcome;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -176,6 +178,28 @@ class RecoveryTest {
         .isInstanceOf(JournalCorruptedException.class)
         .hasMessageContaining("sequence 2, expected 1");
     assertThat(rig.engine).isNull();
+  }
+
+  /** The same for multi-leg orders, per leg: history under other ids is not counted twice. */
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void multiLegHistoryUnderOtherIdsIsNotCountedTwice(Kind kind) {
+    setUp(kind);
+    ExecutionEngine e = rig.start();
+    List<OrderLeg> legs = List.of(OrderLeg.of(C1, Side.BUY, 1), OrderLeg.of(C2, Side.SELL, 2));
+    Outcome filled = e.submit("s1", OrderRequest.multiLeg("d", 2, 0.0, legs)); // net -2.9: fills
+    Outcome resting = e.submit("s1", OrderRequest.multiLeg("d", 5, -3.5, legs));
+    assertThat(e.order(filled.clientOrderId()).state().status()).isEqualTo(OrderStatus.FILLED);
+    assertThat(e.order(resting.clientOrderId()).state().filledQty()).isZero();
+    rig.crash();
+    rig.quote(C2, 2.40, 2.50, 6); // 3 units of the resting spread fill while down
+    rig.a.renameHistoryIds = true;
+    ExecutionEngine e2 = rig.restart();
+    assertThat(e2.positions()).isEqualTo(Map.of(C1, 5L, C2, -10L));
+    assertThat(e2.order(resting.clientOrderId()).state().filledQty()).isEqualTo(3);
+    assertThat(e2.startupReconciliation().actions())
+        .anyMatch(s -> s.contains("already journalled under another execution id"));
+    assertThat(rig.restart().positions()).isEqualTo(Map.of(C1, 5L, C2, -10L));
   }
 
   /**
