@@ -52,8 +52,16 @@ public class ExecBench {
   private PaperBroker paper;
   private ExecutionEngine engine;
   private ExecutionEngine engineH2;
+  private ExecutionEngine engineH2EveryRecord;
+  private ExecutionEngine engineH2Sync;
+  private ExecutionEngine engineH2SyncEveryRecord;
+  private ExecutionEngine engineFileSync;
   private Journal engineJournal;
   private JdbcJournal engineJournalH2;
+  private JdbcJournal engineJournalH2EveryRecord;
+  private JdbcJournal engineJournalH2Sync;
+  private JdbcJournal engineJournalH2SyncEveryRecord;
+  private Journal engineJournalFileSync;
   private Journal journalNoSync;
   private Journal journalFsync;
   private JdbcJournal journalH2;
@@ -90,13 +98,17 @@ public class ExecBench {
     JdbcDataSource ds = new JdbcDataSource();
     ds.setURL("jdbc:h2:file:" + dir.toAbsolutePath().resolve("h2"));
     engineJournalH2 = JdbcJournal.open(ds, "engine", "bench", Journal.Durability.NONE);
-    engineH2 =
-        ExecutionEngine.start(
-            engineJournalH2,
-            SmartOrderRouter.single(newPaper(), clock),
-            PreTradeGate.ACCEPT_ALL,
-            Instant.EPOCH,
-            2);
+    engineH2 = engine(engineJournalH2);
+    engineJournalH2EveryRecord =
+        JdbcJournal.open(ds, "engineEvery", "bench", Journal.Durability.NONE);
+    engineH2EveryRecord = engine(new EveryRecordDurable(engineJournalH2EveryRecord));
+    engineJournalH2Sync = JdbcJournal.open(ds, "engineSync", "bench");
+    engineH2Sync = engine(engineJournalH2Sync);
+    engineJournalH2SyncEveryRecord = JdbcJournal.open(ds, "engineSyncEvery", "bench");
+    engineH2SyncEveryRecord = engine(new EveryRecordDurable(engineJournalH2SyncEveryRecord));
+    engineJournalFileSync =
+        Journal.open(dir.resolve("engine-sync.journal"), Journal.Durability.FSYNC, "bench");
+    engineFileSync = engine(engineJournalFileSync);
     journalH2 = JdbcJournal.open(ds, "single", "bench", Journal.Durability.NONE);
     journalNoSync = Journal.open(dir.resolve("nosync.journal"), Journal.Durability.NONE, "bench");
     journalFsync = Journal.open(dir.resolve("fsync.journal"), Journal.Durability.FSYNC, "bench");
@@ -110,14 +122,89 @@ public class ExecBench {
     fields.put("limit", "1.05");
   }
 
+  private ExecutionEngine engine(JournalStore journal) {
+    return ExecutionEngine.start(
+        journal,
+        SmartOrderRouter.single(newPaper(), clock),
+        PreTradeGate.ACCEPT_ALL,
+        Instant.EPOCH,
+        2);
+  }
+
+  /**
+   * The journal as it was before group commit: every record durable before {@code append} returns
+   * ({@link JournalStore#appendDeferred} keeps its default, a durable append). The baseline of the
+   * {@code *EveryRecordDurable} benchmarks, in the same run.
+   */
+  static final class EveryRecordDurable implements JournalStore {
+    private final JournalStore j;
+
+    EveryRecordDurable(JournalStore j) {
+      this.j = j;
+    }
+
+    @Override
+    public String namespace() {
+      return j.namespace();
+    }
+
+    @Override
+    public java.util.List<io.github.bsoptions.exec.journal.JournalRecord> recovered() {
+      return j.recovered();
+    }
+
+    @Override
+    public java.util.List<io.github.bsoptions.exec.journal.JournalRecord> readAll() {
+      return j.readAll();
+    }
+
+    @Override
+    public long nextSeq() {
+      return j.nextSeq();
+    }
+
+    @Override
+    public io.github.bsoptions.exec.journal.JournalRecord append(
+        EntryType type, String clientOrderId, Map<String, String> fields) {
+      return j.append(type, clientOrderId, fields);
+    }
+
+    @Override
+    public String describe() {
+      return j.describe();
+    }
+
+    @Override
+    public void close() {
+      j.close();
+    }
+  }
+
   /** Removes the iteration's files. */
   @TearDown(Level.Iteration)
   public void tearDown() throws IOException {
-    engine.close();
-    engineH2.close();
+    for (ExecutionEngine e :
+        new ExecutionEngine[] {
+          engine,
+          engineH2,
+          engineH2EveryRecord,
+          engineH2Sync,
+          engineH2SyncEveryRecord,
+          engineFileSync
+        }) {
+      e.close();
+    }
     for (JournalStore j :
         new JournalStore[] {
-          engineJournal, engineJournalH2, journalH2, journalNoSync, journalFsync
+          engineJournal,
+          engineJournalH2,
+          engineJournalH2EveryRecord,
+          engineJournalH2Sync,
+          engineJournalH2SyncEveryRecord,
+          engineJournalFileSync,
+          journalH2,
+          journalNoSync,
+          journalFsync
         }) {
       j.close();
     }
@@ -153,11 +240,46 @@ public class ExecBench {
     return engine.submit("s1", template);
   }
 
-  /** The same path with the JDBC journal on embedded H2 (commit + checkpoint per record). */
+  /**
+   * The same path with the JDBC journal on embedded H2, {@code Durability.NONE} (each commit
+   * followed by {@code CHECKPOINT}: survives a kill -9 of the process): one transaction per order,
+   * the intent carrying the previous order's deferred acknowledgement and fill.
+   */
   @Benchmark
   @BenchmarkMode(Mode.SampleTime)
   public Outcome submitPathH2Journal() {
     return engineH2.submit("s1", template);
+  }
+
+  /** Baseline of {@link #submitPathH2Journal}: every record its own durable transaction. */
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  public Outcome submitPathH2JournalEveryRecordDurable() {
+    return engineH2EveryRecord.submit("s1", template);
+  }
+
+  /**
+   * The default journal: JDBC on embedded H2 with {@code Durability.FSYNC} ({@code CHECKPOINT
+   * SYNC}: forced to the device), group commit.
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  public Outcome submitPathH2Fsync() {
+    return engineH2Sync.submit("s1", template);
+  }
+
+  /** Baseline of {@link #submitPathH2Fsync}: every record its own forced transaction. */
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  public Outcome submitPathH2FsyncEveryRecordDurable() {
+    return engineH2SyncEveryRecord.submit("s1", template);
+  }
+
+  /** The file journal with {@code Durability.FSYNC}: one forced write per order (the intent). */
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  public Outcome submitPathFileFsync() {
+    return engineFileSync.submit("s1", template);
   }
 
   /** One file journal record, left to the OS to flush. */

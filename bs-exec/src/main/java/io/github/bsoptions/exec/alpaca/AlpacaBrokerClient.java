@@ -692,9 +692,11 @@ public final class AlpacaBrokerClient implements BrokerClient {
         BrokerOrder order = remember(AlpacaJson.order(data.path("order")));
         String event = AlpacaJson.text(data, "event");
         Fill fill = null;
-        if ("fill".equals(event) || "partial_fill".equals(event)) {
+        if (("fill".equals(event) || "partial_fill".equals(event)) && order.legs().isEmpty()) {
           fill = AlpacaJson.streamFill(data, order);
         }
+        // an mleg parent's fill event names no leg ("symbol": ""): its order object carries each
+        // leg's cumulative execution, which the engine journals per leg (deduplicated)
         listener.onUpdate(new OrderUpdate(order, fill));
       } catch (IOException | RuntimeException e) {
         listener.onDisconnected("unreadable trade update skipped: " + e.getClass().getSimpleName());

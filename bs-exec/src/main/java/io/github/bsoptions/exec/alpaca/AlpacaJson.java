@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** JSON mapping for the Alpaca trading API (lenient: unknown fields ignored, "" read as absent). */
@@ -159,6 +161,7 @@ final class AlpacaJson {
     String symbol = text(n, "symbol");
     String label = symbol;
     JsonNode legs = n.get("legs");
+    List<BrokerOrder.Leg> legViews = new ArrayList<>();
     if (symbol == null && legs != null && legs.isArray()) {
       StringBuilder b = new StringBuilder();
       for (JsonNode l : legs) {
@@ -168,6 +171,7 @@ final class AlpacaJson {
         b.append("sell".equals(text(l, "side")) ? '-' : '+');
         String ratio = text(l, "ratio_qty");
         b.append(ratio == null ? "1" : ratio).append(text(l, "symbol"));
+        legViews.add(leg(l, required(n, "id") + "/leg" + legViews.size()));
       }
       label = b.toString();
     }
@@ -179,7 +183,32 @@ final class AlpacaJson {
         status(text(n, "status")),
         qty(n, "qty"),
         filled,
-        filled == 0 ? Double.NaN : num(n, "filled_avg_price"));
+        filled == 0 ? Double.NaN : num(n, "filled_avg_price"),
+        legViews);
+  }
+
+  /**
+   * One leg of an {@code mleg} order (a full order object with {@code ratio_qty}); {@code
+   * fallbackId} names a leg that comes without its own id.
+   */
+  private static BrokerOrder.Leg leg(JsonNode l, String fallbackId) throws IOException {
+    long filled = qty(l, "filled_qty");
+    long ratio = text(l, "ratio_qty") == null ? 1 : qty(l, "ratio_qty");
+    String id = text(l, "id");
+    if (ratio < 1 || ratio > Integer.MAX_VALUE) {
+      throw new IOException("leg ratio_qty must be a positive integer, was " + ratio);
+    }
+    try {
+      return new BrokerOrder.Leg(
+          id == null ? fallbackId : id,
+          required(l, "symbol"),
+          Side.parse(required(l, "side")),
+          (int) ratio,
+          filled,
+          filled == 0 ? Double.NaN : num(l, "filled_avg_price"));
+    } catch (IllegalArgumentException e) {
+      throw new IOException("unreadable leg: " + e.getMessage());
+    }
   }
 
   static Position position(JsonNode n) throws IOException {

@@ -41,6 +41,23 @@ import java.util.Optional;
  * <p>{@link #start} replays the journal without side effects and reconciles with every broker
  * before trading; it throws {@link RecoveryException} naming each discrepancy otherwise.
  *
+ * <p>What is durable before what (reliability.md rule 2): the records that precede an action or a
+ * decision that must survive a restart — intent (before the send, with its client order id),
+ * fallback route, resend, cancel request, refusal, unknown outcome, local denial, kill-switch
+ * change — are appended with {@link JournalStore#append}, which returns only once they are durable.
+ * The records that restate what a broker has said about an order already durably intended — its
+ * acknowledgement, status changes and fills — are appended with {@link
+ * JournalStore#appendDeferred}: the ledger applies them at once, and the journal commits them with
+ * the next durable record (one transaction on a database journal) or after its flush delay.
+ * Durability is in sequence order, so a durable record implies every deferred record before it; a
+ * crash can lose only the last deferred records, and {@link #start} recovers them: an intent
+ * without its acknowledgement is in flight and is looked up by client order id (adopted, never
+ * resent while the broker may hold it), fills missing from the journal are fetched from the broker
+ * and deduplicated by execution id and by the broker's cumulative quantity, statuses are taken from
+ * the broker, and positions must then equal the broker's or the engine refuses to start. On the
+ * submission path this leaves one durable write per order (the intent, carrying the previous
+ * order's acknowledgement and fills with it) instead of three.
+ *
  * <p>Intents in = orders out: an order update for an order the journal does not know trips the kill
  * switch to {@link KillSwitch#HALTED}. Thread-safe (one lock).
  */
@@ -192,7 +209,7 @@ public final class ExecutionEngine implements AutoCloseable {
 
   private void record(Outcome o) {
     if (o instanceof Outcome.Confirmed c) {
-      append(EntryType.ACK, c.clientOrderId(), ackFields(c.broker(), c.order()));
+      appendDeferred(EntryType.ACK, c.clientOrderId(), ackFields(c.broker(), c.order()));
     } else if (o instanceof Outcome.Refused r) {
       Map<String, String> f = new LinkedHashMap<>();
       f.put("broker", r.broker());
@@ -223,8 +240,19 @@ public final class ExecutionEngine implements AutoCloseable {
     return f;
   }
 
+  /** A record that precedes an action (or a decision that must survive a restart): durable now. */
   private void append(EntryType type, String cid, Map<String, String> fields) {
     ledger.apply(journal.append(type, cid, fields));
+  }
+
+  /**
+   * A record that restates what a broker said about an order whose intent is durable already
+   * (acknowledgement, status change, fill): group-committed with the next durable record or after
+   * the journal's flush delay. Losing it in a crash loses nothing that recovery does not ask the
+   * broker for again by client order id (see the class comment).
+   */
+  private void appendDeferred(EntryType type, String cid, Map<String, String> fields) {
+    ledger.apply(journal.appendDeferred(type, cid, fields));
   }
 
   private boolean reducesExposure(OrderRequest r) {
@@ -277,22 +305,107 @@ public final class ExecutionEngine implements AutoCloseable {
         return;
       }
       String cid = v.clientOrderId();
-      if (ledger.resynced(cid)
-          && ledger.fillQty(cid) + f.qty() > Math.max(v.filledQty(), o.state().filledQty())) {
+      if (ledger.resynced(cid) && coveredByResync(o, v, f)) {
         // a resync already journalled this quantity from the broker's cumulative figure
         alert("fill " + f.executionId() + " of " + cid + " already covered by a resync");
         return;
       }
-      append(EntryType.FILL, cid, Reconciler.fillFields(f, v));
+      appendDeferred(EntryType.FILL, cid, Reconciler.fillFields(f, v));
       return;
+    }
+    if (o.request().isMultiLeg() && !v.legs().isEmpty()) {
+      catchUpLegs(o, v);
+      o = ledger.order(v.clientOrderId());
     }
     boolean newer =
         v.filledQty() > o.state().filledQty()
             || (v.status() != o.state().status() && o.state().status().next().contains(v.status()));
     if (newer || o.brokerOrderId().isEmpty()) {
       Map<String, String> f = ackFields(o.broker(), v);
-      append(o.brokerOrderId().isEmpty() ? EntryType.ACK : EntryType.STATUS, v.clientOrderId(), f);
+      appendDeferred(
+          o.brokerOrderId().isEmpty() ? EntryType.ACK : EntryType.STATUS, v.clientOrderId(), f);
     }
+  }
+
+  /**
+   * True when a stream fill would take the order's (or, for a multi-leg order, the leg's)
+   * journalled quantity beyond the broker's cumulative figure: a resync journalled it already.
+   */
+  private boolean coveredByResync(TrackedOrder o, BrokerOrder v, Fill f) {
+    String cid = o.clientOrderId();
+    if (!o.request().isMultiLeg()) {
+      return ledger.fillQty(cid) + f.qty() > Math.max(v.filledQty(), o.state().filledQty());
+    }
+    long ratio = 0;
+    for (OrderLeg l : o.request().legs()) {
+      if (l.symbol().equals(f.symbol())) {
+        ratio = l.ratio();
+      }
+    }
+    long bound = Math.max(v.filledQty(), o.state().filledQty()) * ratio;
+    for (BrokerOrder.Leg leg : v.legs()) {
+      if (leg.symbol().equals(f.symbol())) {
+        bound = Math.max(bound, leg.filledQty());
+      }
+    }
+    return ledger.fillQty(cid, f.symbol()) + f.qty() > bound;
+  }
+
+  /**
+   * Journals, for each leg of a multi-leg order, the part of the broker's cumulative leg execution
+   * that the journal lacks, as one fill per leg with execution id {@code resync:<leg broker order
+   * id>:<cumulative leg qty>} at the price that brings the leg's journalled average to the
+   * broker's. The id depends only on the broker's figure, so a repeated or reordered update
+   * journals nothing twice; a leg the order does not have, or on the other side, is reported and
+   * skipped.
+   *
+   * @return how many fills were journalled
+   */
+  private int catchUpLegs(TrackedOrder o, BrokerOrder v) {
+    String cid = o.clientOrderId();
+    int n = 0;
+    for (BrokerOrder.Leg leg : v.legs()) {
+      OrderLeg mine = null;
+      for (OrderLeg l : o.request().legs()) {
+        if (l.symbol().equals(leg.symbol())) {
+          mine = l;
+        }
+      }
+      if (mine == null || mine.side() != leg.side()) {
+        alert(
+            "leg "
+                + leg.side().wire()
+                + " "
+                + leg.symbol()
+                + " reported for "
+                + cid
+                + " is not a leg of the order; not journalled");
+        continue;
+      }
+      long have = ledger.fillQty(cid, leg.symbol());
+      if (leg.filledQty() <= have || !Double.isFinite(leg.avgFillPrice())) {
+        continue;
+      }
+      long qty = leg.filledQty() - have;
+      double px =
+          (leg.avgFillPrice() * leg.filledQty() - ledger.fillNotional(cid, leg.symbol())) / qty;
+      Fill f =
+          new Fill(
+              Ledger.RESYNC_PREFIX + leg.brokerOrderId() + ":" + leg.filledQty(),
+              cid,
+              v.brokerOrderId(),
+              leg.symbol(),
+              leg.side(),
+              qty,
+              px,
+              0,
+              router.clock().instant());
+      if (!ledger.hasExecution(f.executionId())) {
+        appendDeferred(EntryType.FILL, cid, Reconciler.fillFields(f, v));
+        n++;
+      }
+    }
+    return n;
   }
 
   /**
@@ -302,8 +415,12 @@ public final class ExecutionEngine implements AutoCloseable {
    * broker's average), then the status is applied as a stream update would be. Stream fills that
    * arrive later for the same quantity are recognised by the cumulative figure and not counted
    * twice. A broker that cannot be queried, or an order it does not report, is left as it is and
-   * reported in {@link #alerts()} (missing evidence is not evidence). Multi-leg orders are left to
-   * the startup reconciliation (their fills are per leg).
+   * reported in {@link #alerts()} (missing evidence is not evidence). A multi-leg order is resynced
+   * per leg from the legs' cumulative executions the broker reports with it (Alpaca's {@code mleg}
+   * legs are orders with their own {@code filled_qty} and {@code filled_avg_price}): each leg's
+   * missing quantity is journalled as one fill {@code resync:<leg broker order id>:<cumulative leg
+   * qty>}, then the parent's status; a broker that reports no leg detail leaves the order to the
+   * startup reconciliation (reported in {@link #alerts()}).
    *
    * @param brokerName the broker whose stream reconnected
    * @return how many orders changed
@@ -319,10 +436,6 @@ public final class ExecutionEngine implements AutoCloseable {
         continue;
       }
       String cid = o.clientOrderId();
-      if (o.request().isMultiLeg()) {
-        alert("resync of multi-leg order " + cid + " skipped: reconcile at the next start");
-        continue;
-      }
       Optional<BrokerOrder> found;
       try {
         found = b.findByClientOrderId(cid);
@@ -337,7 +450,18 @@ public final class ExecutionEngine implements AutoCloseable {
       BrokerOrder v = found.get();
       String before = o.state().status() + "/" + ledger.fillQty(cid);
       long have = ledger.fillQty(cid);
-      if (v.filledQty() > have && Double.isFinite(v.avgFillPrice())) {
+      if (o.request().isMultiLeg()) {
+        if (v.legs().isEmpty()) {
+          alert(
+              "resync of multi-leg order "
+                  + cid
+                  + ": "
+                  + brokerName
+                  + " reports no leg detail; reconcile at the next start");
+          continue;
+        }
+        // the legs' cumulative executions are journalled by onUpdate below
+      } else if (v.filledQty() > have && Double.isFinite(v.avgFillPrice())) {
         long qty = v.filledQty() - have;
         double px = (v.avgFillPrice() * v.filledQty() - ledger.fillNotional(cid)) / qty;
         Fill f =
@@ -352,7 +476,7 @@ public final class ExecutionEngine implements AutoCloseable {
                 0,
                 router.clock().instant());
         if (!ledger.hasExecution(f.executionId())) {
-          append(EntryType.FILL, cid, Reconciler.fillFields(f, v));
+          appendDeferred(EntryType.FILL, cid, Reconciler.fillFields(f, v));
         }
       }
       onUpdate(new OrderUpdate(v, null));

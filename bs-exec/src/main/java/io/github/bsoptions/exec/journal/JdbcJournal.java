@@ -6,12 +6,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -26,14 +31,24 @@ import javax.sql.DataSource;
  * record itself as one line of the {@link Journal} file format, CRC-32C included, so altered rows
  * are detected.
  *
- * <p>Durability: every {@link #append} is one transaction, committed before {@code append} returns.
- * With {@link Journal.Durability#FSYNC} (the default) the journal's PostgreSQL session sets {@code
+ * <p>Durability: {@link #append} is one transaction, committed before {@code append} returns. With
+ * {@link Journal.Durability#FSYNC} (the default) the journal's PostgreSQL session sets {@code
  * synchronous_commit = on} (the commit waits for the WAL flush), and on H2 — which keeps committed
  * changes in memory until its store is written, so that a kill -9 loses them (the crash test shows
  * it) — each commit is followed by {@code CHECKPOINT SYNC}, which writes the file and forces it to
  * the device. With {@link Journal.Durability#NONE} a record survives a crash of this process but
  * not necessarily of the machine. Other databases are used as configured; {@link #describe()} says
  * which guarantee applies.
+ *
+ * <p>Group commit: {@link #appendDeferred} gives a record its sequence number at once but keeps it
+ * in memory; it is inserted in the same transaction as the next {@link #append} (one commit and one
+ * checkpoint for all of them), by {@link #flush()}, {@link #readAll()} or {@link #close()}, or by
+ * the journal's flusher thread once the oldest deferred record is {@code flushDelay} old (50 ms by
+ * default; never while a busy stream of durable appends carries them along). Rows are always
+ * committed in sequence order, so what survives a crash is a prefix of the sequence: a durable
+ * record implies every record before it. A kill -9 loses at most the deferred records not yet
+ * flushed; the engine defers only records that restate what the broker said (acknowledgements,
+ * status changes, fills), which recovery asks the broker for again by client order id.
  *
  * <p>Failure handling: when an insert or commit fails and the connection is still usable, the
  * journal rolls back and looks the row up; a row equal to the record means the commit went through
@@ -69,8 +84,19 @@ public final class JdbcJournal implements JournalStore {
       "SELECT seq, entry_type, client_order_id, line FROM "
           + TABLE
           + " WHERE journal_name = ? ORDER BY seq";
-  private static final String SELECT_ONE =
-      "SELECT line FROM " + TABLE + " WHERE journal_name = ? AND seq = ?";
+  private static final String SELECT_RANGE =
+      "SELECT seq, line FROM "
+          + TABLE
+          + " WHERE journal_name = ? AND seq >= ? AND seq <= ? ORDER BY seq";
+
+  /** The default flush delay of deferred records. */
+  public static final Duration DEFAULT_FLUSH_DELAY = Duration.ofMillis(50);
+
+  /** Deferred records kept in memory before {@link #appendDeferred} flushes by itself. */
+  private static final int MAX_PENDING = 4096;
+
+  /** A record and its stored line, waiting to be inserted. */
+  private record Row(JournalRecord record, String line, long appendedNanos) {}
 
   private final Connection conn;
   private final String name;
@@ -79,14 +105,20 @@ public final class JdbcJournal implements JournalStore {
   private final Statement afterCommit;
   private final String where;
   private final PreparedStatement insert;
+  private final long flushDelayNanos;
+  private final List<Row> pending = new ArrayList<>();
+  private ScheduledExecutorService flusher;
+  private ScheduledFuture<?> flushTask;
   private List<JournalRecord> recovered;
   private long nextSeq;
   private String inDoubt;
   private boolean closed;
 
-  private JdbcJournal(Connection conn, String name, String namespace, Dialect dialect)
+  private JdbcJournal(
+      Connection conn, String name, String namespace, Dialect dialect, Duration flushDelay)
       throws SQLException {
     this.conn = conn;
+    this.flushDelayNanos = flushDelay.toNanos();
     this.name = name;
     this.namespace = namespace;
     this.dialect = dialect;
@@ -124,8 +156,29 @@ public final class JdbcJournal implements JournalStore {
       String journalName,
       String namespaceIfNew,
       Journal.Durability durability) {
+    return open(dataSource, journalName, namespaceIfNew, durability, DEFAULT_FLUSH_DELAY);
+  }
+
+  /**
+   * Opens (or creates) the journal with a chosen durability and flush delay of deferred records.
+   *
+   * @param flushDelay how old the oldest {@link #appendDeferred deferred} record may get before the
+   *     journal's flusher thread commits it; {@link Duration#ZERO} starts no thread (deferred
+   *     records then wait for the next {@link #append}, {@link #flush()} or {@link #close()})
+   * @see #open(DataSource, String, String, Journal.Durability)
+   */
+  public static JdbcJournal open(
+      DataSource dataSource,
+      String journalName,
+      String namespaceIfNew,
+      Journal.Durability durability,
+      Duration flushDelay) {
     Objects.requireNonNull(dataSource, "dataSource");
     Objects.requireNonNull(durability, "durability");
+    Objects.requireNonNull(flushDelay, "flushDelay");
+    if (flushDelay.isNegative()) {
+      throw new IllegalArgumentException("flushDelay must be >= 0, was " + flushDelay);
+    }
     if (journalName == null || !NAME.matcher(journalName).matches()) {
       throw new IllegalArgumentException(
           "journalName must be 1-64 of A-Z a-z 0-9 . _ -, was '" + journalName + "'");
@@ -143,7 +196,7 @@ public final class JdbcJournal implements JournalStore {
       List<JournalRecord> rows = read(c, journalName);
       JdbcJournal j;
       if (rows.isEmpty()) {
-        j = new JdbcJournal(c, journalName, namespaceIfNew, dialect);
+        j = new JdbcJournal(c, journalName, namespaceIfNew, dialect, flushDelay);
         j.nextSeq = 0;
         Map<String, String> h = new LinkedHashMap<>();
         h.put("namespace", namespaceIfNew);
@@ -168,7 +221,7 @@ public final class JdbcJournal implements JournalStore {
                   + ", this code reads "
                   + Journal.FORMAT_VERSION);
         }
-        j = new JdbcJournal(c, journalName, head.require("namespace"), dialect);
+        j = new JdbcJournal(c, journalName, head.require("namespace"), dialect, flushDelay);
         j.nextSeq = rows.size();
         j.recovered = List.copyOf(rows);
       }
@@ -286,6 +339,9 @@ public final class JdbcJournal implements JournalStore {
   @Override
   public synchronized List<JournalRecord> readAll() {
     checkOpen();
+    if (inDoubt == null) {
+      flush(); // the deferred records first; a journal in doubt shows what is stored
+    }
     try {
       return read(conn, name);
     } catch (SQLException e) {
@@ -308,43 +364,181 @@ public final class JdbcJournal implements JournalStore {
     return "database journal '" + name + "' in " + TABLE + " on " + dialect.description();
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Deferred records appended before this one are inserted in the same transaction. When that
+   * transaction fails without writing anything, the deferred records are tried alone and then this
+   * record alone, so that a bad record is refused by itself ({@link JournalWriteException}, nothing
+   * written, the journal stays usable).
+   */
   @Override
   public synchronized JournalRecord append(
       EntryType type, String clientOrderId, Map<String, String> fields) {
+    checkWritable();
+    Row row = row(type, clientOrderId, fields);
+    try {
+      if (pending.isEmpty()) {
+        write(List.of(row));
+      } else {
+        List<Row> batch = new ArrayList<>(pending.size() + 1);
+        batch.addAll(pending);
+        batch.add(row);
+        try {
+          write(batch);
+          pending.clear();
+        } catch (NothingWritten e) {
+          flushPending();
+          write(List.of(row));
+        }
+      }
+    } catch (NothingWritten e) {
+      throw new JournalWriteException(e.getMessage(), e.getCause());
+    }
+    nextSeq++;
+    return row.record();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The record waits in memory for the next {@link #append}, {@link #flush()}, {@link #close()}
+   * or the flusher thread; a record that cannot be inserted then puts the journal in doubt.
+   */
+  @Override
+  public synchronized JournalRecord appendDeferred(
+      EntryType type, String clientOrderId, Map<String, String> fields) {
+    checkWritable();
+    Row row = row(type, clientOrderId, fields);
+    pending.add(row);
+    nextSeq++;
+    if (pending.size() >= MAX_PENDING) {
+      flush();
+    } else if (pending.size() == 1 && flushDelayNanos > 0) {
+      scheduleFlush(flushDelayNanos);
+    }
+    return row.record();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws JournalWriteException when the deferred records could not be committed (the journal is
+   *     then in doubt)
+   */
+  @Override
+  public synchronized void flush() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    checkWritable();
+    flushPending();
+  }
+
+  /** Returns how many deferred records wait to be committed. */
+  public synchronized int pendingRecords() {
+    return pending.size();
+  }
+
+  private void flushPending() {
+    try {
+      write(pending);
+    } catch (NothingWritten e) {
+      inDoubt =
+          pending.size()
+              + " deferred records from seq "
+              + pending.get(0).record().seq()
+              + " could not be written: "
+              + e.getMessage();
+      throw new JournalWriteException(inDoubt, e.getCause());
+    }
+    pending.clear();
+  }
+
+  private void checkWritable() {
     checkOpen();
     if (inDoubt != null) {
       throw new JournalWriteException(where + " is in doubt (" + inDoubt + "); reopen it");
     }
+  }
+
+  private Row row(EntryType type, String clientOrderId, Map<String, String> fields) {
+    // nextSeq counts the deferred records too
     JournalRecord r = new JournalRecord(nextSeq, type, clientOrderId, fields);
     String encoded = Journal.encode(r);
-    String line = encoded.substring(0, encoded.length() - 1);
+    return new Row(r, encoded.substring(0, encoded.length() - 1), System.nanoTime());
+  }
+
+  /** Thrown inside the journal when a transaction provably wrote nothing. */
+  private static final class NothingWritten extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    NothingWritten(String message, SQLException cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * Inserts rows in one transaction and makes the commit durable (checkpoint where the dialect
+   * needs one). Returns normally when the rows are committed; throws {@link NothingWritten} when
+   * provably nothing was written (the journal stays usable), or {@link JournalWriteException} with
+   * the journal in doubt.
+   */
+  private void write(List<Row> rows) throws NothingWritten {
     try {
-      insert.setString(1, name);
-      insert.setLong(2, r.seq());
-      insert.setString(3, type.name());
-      insert.setString(4, r.clientOrderId());
-      insert.setString(5, line);
-      insert.executeUpdate();
+      if (rows.size() == 1) {
+        bind(rows.get(0));
+        insert.executeUpdate();
+      } else {
+        for (Row r : rows) {
+          bind(r);
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
       conn.commit();
     } catch (SQLException e) {
-      resolveFailedAppend(r, line, e);
+      try {
+        insert.clearBatch();
+      } catch (SQLException ignored) {
+        // the connection check below decides
+      }
+      resolveFailedWrite(rows, e);
     }
     if (afterCommit != null) {
       try {
         afterCommit.execute(dialect.afterCommit());
       } catch (SQLException e) {
-        inDoubt = "seq " + r.seq() + " committed but not written to the file: " + e.getMessage();
-        nextSeq++;
+        inDoubt =
+            "seq "
+                + rows.get(0).record().seq()
+                + (rows.size() > 1 ? " to " + rows.get(rows.size() - 1).record().seq() : "")
+                + " committed but not written to the file: "
+                + e.getMessage();
+        nextSeq = Math.max(nextSeq, rows.get(rows.size() - 1).record().seq() + 1);
         throw new JournalWriteException(inDoubt, e);
       }
     }
-    nextSeq++;
-    return r;
   }
 
-  /** Returns normally when the record was committed after all; throws otherwise. */
-  private void resolveFailedAppend(JournalRecord r, String line, SQLException cause) {
-    String what = "append of seq " + r.seq() + " " + r.type() + " to " + where;
+  private void bind(Row r) throws SQLException {
+    insert.setString(1, name);
+    insert.setLong(2, r.record().seq());
+    insert.setString(3, r.record().type().name());
+    insert.setString(4, r.record().clientOrderId());
+    insert.setString(5, r.line());
+  }
+
+  /** Returns normally when the rows were committed after all; throws otherwise. */
+  private void resolveFailedWrite(List<Row> rows, SQLException cause) throws NothingWritten {
+    long first = rows.get(0).record().seq();
+    long last = rows.get(rows.size() - 1).record().seq();
+    String what =
+        "append of seq "
+            + first
+            + (rows.size() > 1 ? " to " + last : " " + rows.get(0).record().type())
+            + " to "
+            + where;
     boolean usable;
     try {
       conn.rollback();
@@ -356,26 +550,68 @@ public final class JdbcJournal implements JournalStore {
       inDoubt = "connection lost during " + what + ": the commit may or may not have happened";
       throw new JournalWriteException(inDoubt, cause);
     }
-    String stored;
-    try (PreparedStatement ps = conn.prepareStatement(SELECT_ONE)) {
+    Map<Long, String> stored = new LinkedHashMap<>();
+    try (PreparedStatement ps = conn.prepareStatement(SELECT_RANGE)) {
       ps.setString(1, name);
-      ps.setLong(2, r.seq());
+      ps.setLong(2, first);
+      ps.setLong(3, last);
       try (ResultSet rs = ps.executeQuery()) {
-        stored = rs.next() ? rs.getString(1) : null;
+        while (rs.next()) {
+          stored.put(rs.getLong(1), rs.getString(2));
+        }
       }
       conn.commit();
     } catch (SQLException e) {
       inDoubt = "cannot tell whether " + what + " was committed: " + e.getMessage();
       throw new JournalWriteException(inDoubt, cause);
     }
-    if (stored == null) {
-      throw new JournalWriteException(what + " failed; nothing was written: " + cause, cause);
+    if (stored.isEmpty()) {
+      throw new NothingWritten(what + " failed; nothing was written: " + cause, cause);
     }
-    if (!stored.equals(line)) {
-      inDoubt = "seq " + r.seq() + " was written by another writer of " + where;
-      throw new JournalWriteException(inDoubt, cause);
+    for (Row r : rows) {
+      if (!r.line().equals(stored.get(r.record().seq()))) {
+        inDoubt = "seq " + r.record().seq() + " was written by another writer of " + where;
+        throw new JournalWriteException(inDoubt, cause);
+      }
     }
-    // the commit went through before the failure was reported: the record is durable
+    // the commit went through before the failure was reported: the rows are durable
+  }
+
+  private void scheduleFlush(long delayNanos) {
+    if (flusher == null) {
+      flusher =
+          Executors.newSingleThreadScheduledExecutor(
+              task -> {
+                Thread t = new Thread(task, "bs-exec-journal-flush-" + name);
+                t.setDaemon(true);
+                return t;
+              });
+    }
+    if (flushTask == null || flushTask.isDone()) {
+      flushTask = flusher.schedule(this::timedFlush, delayNanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /**
+   * The flusher thread: commits the deferred records once the oldest is {@code flushDelay} old;
+   * while durable appends keep carrying them along, the oldest stays young and nothing extra is
+   * committed.
+   */
+  private synchronized void timedFlush() {
+    flushTask = null;
+    if (closed || inDoubt != null || pending.isEmpty()) {
+      return;
+    }
+    long age = System.nanoTime() - pending.get(0).appendedNanos();
+    if (age < flushDelayNanos) {
+      scheduleFlush(flushDelayNanos - age);
+      return;
+    }
+    try {
+      flushPending();
+    } catch (JournalWriteException e) {
+      // the journal is in doubt now: the next append reports it
+    }
   }
 
   private void checkOpen() {
@@ -384,13 +620,47 @@ public final class JdbcJournal implements JournalStore {
     }
   }
 
-  /** Closes the journal's connection (committed records stay). */
+  /**
+   * Commits the deferred records and closes the journal's connection (committed records stay).
+   *
+   * @throws JournalWriteException when the deferred records could not be committed (the connection
+   *     is closed all the same; recovery asks the brokers for what they said)
+   */
   @Override
   public synchronized void close() {
     if (closed) {
       return;
     }
+    JournalWriteException failed = null;
+    if (inDoubt == null && !pending.isEmpty()) {
+      try {
+        flushPending();
+      } catch (JournalWriteException e) {
+        failed = e;
+      }
+    }
+    release();
+    if (failed != null) {
+      throw failed;
+    }
+  }
+
+  /**
+   * Closes the connection <em>without</em> committing the deferred records: what a kill -9 of the
+   * process leaves behind (crash tests).
+   */
+  synchronized void abandon() {
+    if (!closed) {
+      pending.clear();
+      release();
+    }
+  }
+
+  private void release() {
     closed = true;
+    if (flusher != null) {
+      flusher.shutdownNow();
+    }
     try {
       insert.close();
       if (afterCommit != null) {
@@ -412,7 +682,7 @@ public final class JdbcJournal implements JournalStore {
         c.close();
       }
     } catch (SQLException e) {
-      // nothing uncommitted is lost: every append committed before it returned
+      // nothing uncommitted is lost: every durable append committed before it returned
     }
   }
 

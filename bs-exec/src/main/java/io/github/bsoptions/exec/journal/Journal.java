@@ -27,8 +27,10 @@ import java.util.zip.CRC32C;
  * <p>Durability: with {@link Durability#FSYNC} {@link #append} returns only after the record and
  * its newline are forced to the device ({@link FileChannel#force}), so a record that {@code append}
  * returned survives a crash or power loss (as far as the device honours the flush). The caller acts
- * (sends, cancels) only after {@code append} returned. {@link Durability#NONE} leaves flushing to
- * the operating system (benchmarks, tests).
+ * (sends, cancels) only after {@code append} returned. {@link #appendDeferred} writes without
+ * forcing: the record survives a crash of the process at once and a power loss once the next forced
+ * record, {@link #flush()} or {@link #close()} carries it to the device. {@link Durability#NONE}
+ * leaves flushing to the operating system (benchmarks, tests).
  *
  * <p>Integrity: on open, a last line without its newline is a torn write of a record whose {@code
  * append} never returned; it is cut off and reported ({@link #tornTailBytes()}). Any other damage —
@@ -71,6 +73,7 @@ public final class Journal implements JournalStore {
   private final long tornTailBytes;
   private long nextSeq;
   private long appendedBytes;
+  private boolean unforced;
 
   private Journal(
       Path path,
@@ -258,7 +261,8 @@ public final class Journal implements JournalStore {
   }
 
   /**
-   * Appends a record and, with {@link Durability#FSYNC}, forces it to the device before returning.
+   * Appends a record and, with {@link Durability#FSYNC}, forces it (and every deferred record
+   * before it) to the device before returning.
    *
    * @return the record with its sequence number
    * @throws UncheckedIOException when the record could not be written; the caller must then not
@@ -267,6 +271,37 @@ public final class Journal implements JournalStore {
   @Override
   public synchronized JournalRecord append(
       EntryType type, String clientOrderId, Map<String, String> fields) {
+    return write(type, clientOrderId, fields, durability == Durability.FSYNC);
+  }
+
+  /**
+   * Writes a record to the file without forcing it: it survives a crash of this process at once
+   * (the operating system holds it) and reaches the device with the next {@link #append}, {@link
+   * #flush()} or {@link #close()} (or whenever the operating system writes it back).
+   */
+  @Override
+  public synchronized JournalRecord appendDeferred(
+      EntryType type, String clientOrderId, Map<String, String> fields) {
+    JournalRecord r = write(type, clientOrderId, fields, false);
+    unforced = true;
+    return r;
+  }
+
+  /** Forces deferred records to the device. */
+  @Override
+  public synchronized void flush() {
+    if (unforced && durability == Durability.FSYNC) {
+      try {
+        channel.force(false);
+      } catch (IOException e) {
+        throw new UncheckedIOException("journal flush failed before seq " + nextSeq, e);
+      }
+    }
+    unforced = false;
+  }
+
+  private JournalRecord write(
+      EntryType type, String clientOrderId, Map<String, String> fields, boolean force) {
     JournalRecord r = new JournalRecord(nextSeq, type, clientOrderId, fields);
     byte[] line = encodeBytes(r);
     try {
@@ -274,8 +309,9 @@ public final class Journal implements JournalStore {
       while (buf.hasRemaining()) {
         channel.write(buf);
       }
-      if (durability == Durability.FSYNC) {
+      if (force) {
         channel.force(false);
+        unforced = false;
       }
     } catch (IOException e) {
       throw new UncheckedIOException("journal append failed at seq " + nextSeq, e);

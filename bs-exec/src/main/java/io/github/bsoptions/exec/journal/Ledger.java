@@ -31,6 +31,11 @@ public final class Ledger {
   private final List<String> anomalies = new ArrayList<>();
   private final Map<String, long[]> fillQtyByOrder = new java.util.HashMap<>();
   private final Map<String, double[]> fillNotionalByOrder = new java.util.HashMap<>();
+
+  /** Per order and instrument (key: client order id, TAB, symbol). */
+  private final Map<String, long[]> fillQtyByOrderSymbol = new java.util.HashMap<>();
+
+  private final Map<String, double[]> fillNotionalByOrderSymbol = new java.util.HashMap<>();
   private final Set<String> resynced = new HashSet<>();
   private String namespace = "";
   private String killSwitch = "ACTIVE";
@@ -274,6 +279,9 @@ public final class Ledger {
     String cid = r.clientOrderId();
     fillQtyByOrder.computeIfAbsent(cid, k -> new long[1])[0] += Math.abs(qty);
     fillNotionalByOrder.computeIfAbsent(cid, k -> new double[1])[0] += Math.abs(qty) * px;
+    String legKey = cid + '\t' + symbol;
+    fillQtyByOrderSymbol.computeIfAbsent(legKey, k -> new long[1])[0] += Math.abs(qty);
+    fillNotionalByOrderSymbol.computeIfAbsent(legKey, k -> new double[1])[0] += Math.abs(qty) * px;
     if (exec.startsWith(RESYNC_PREFIX)) {
       resynced.add(cid);
     }
@@ -304,6 +312,21 @@ public final class Ledger {
   /** Returns the notional (quantity times price) of the journalled fills of an order. */
   public double fillNotional(String clientOrderId) {
     double[] n = fillNotionalByOrder.get(clientOrderId);
+    return n == null ? 0 : n[0];
+  }
+
+  /**
+   * Returns the quantity of the journalled fills of an order in one instrument (a leg of a
+   * multi-leg order), 0 when none.
+   */
+  public long fillQty(String clientOrderId, String symbol) {
+    long[] q = fillQtyByOrderSymbol.get(clientOrderId + '\t' + symbol);
+    return q == null ? 0 : q[0];
+  }
+
+  /** Returns the notional (quantity times price) of an order's journalled fills in one symbol. */
+  public double fillNotional(String clientOrderId, String symbol) {
+    double[] n = fillNotionalByOrderSymbol.get(clientOrderId + '\t' + symbol);
     return n == null ? 0 : n[0];
   }
 

@@ -2,6 +2,7 @@ package io.github.bsoptions.exec.journal;
 
 import io.github.bsoptions.exec.order.BrokerOrder;
 import io.github.bsoptions.exec.order.Fill;
+import io.github.bsoptions.exec.order.OrderLeg;
 import io.github.bsoptions.exec.order.Position;
 import io.github.bsoptions.exec.spi.BrokerClient;
 import io.github.bsoptions.exec.spi.BrokerException;
@@ -80,7 +81,9 @@ public final class Reconciler {
         }
         String cid = f.clientOrderId();
         TrackedOrder mine = ledger.order(cid);
-        if (ledger.fillQty(cid) > 0 && !mine.request().isMultiLeg()) {
+        boolean multiLeg = mine.request().isMultiLeg();
+        long journalled = multiLeg ? ledger.fillQty(cid, f.symbol()) : ledger.fillQty(cid);
+        if (journalled > 0) {
           // The journal holds fills of this order already, perhaps the same ones under the
           // stream's execution ids (a broker's fill history may use other ids): the broker's
           // cumulative quantity decides. A wrong skip cannot hide anything: positions are
@@ -92,14 +95,16 @@ public final class Reconciler {
             problems.add("cannot query " + cid + " at " + b.name() + ": " + e.getMessage());
             continue;
           }
-          if (view.isPresent() && ledger.fillQty(cid) + f.qty() > view.get().filledQty()) {
+          long cumulative = view.isPresent() ? cumulative(view.get(), mine, f.symbol()) : -1;
+          if (view.isPresent() && journalled + f.qty() > cumulative) {
             actions.add(
                 "fill "
                     + f.executionId()
                     + " of "
                     + cid
                     + " already journalled under another execution id (broker cumulative "
-                    + view.get().filledQty()
+                    + cumulative
+                    + (multiLeg ? " in " + f.symbol() : "")
                     + ")");
             continue;
           }
@@ -212,6 +217,29 @@ public final class Reconciler {
       }
     }
     return new Reconciliation(actions, problems);
+  }
+
+  /**
+   * The broker's cumulative executed quantity of an order, or for a multi-leg order of its leg in
+   * {@code symbol} (the leg's own figure when the broker reports legs, else order units times the
+   * leg's ratio).
+   */
+  private static long cumulative(BrokerOrder view, TrackedOrder mine, String symbol) {
+    if (!mine.request().isMultiLeg()) {
+      return view.filledQty();
+    }
+    long bound = 0;
+    for (OrderLeg l : mine.request().legs()) {
+      if (l.symbol().equals(symbol)) {
+        bound = view.filledQty() * l.ratio();
+      }
+    }
+    for (BrokerOrder.Leg leg : view.legs()) {
+      if (leg.symbol().equals(symbol)) {
+        bound = Math.max(bound, leg.filledQty());
+      }
+    }
+    return bound;
   }
 
   static void append(

@@ -12,6 +12,7 @@ import io.github.bsoptions.exec.journal.EntryType;
 import io.github.bsoptions.exec.journal.Journal;
 import io.github.bsoptions.exec.journal.JournalRecord;
 import io.github.bsoptions.exec.journal.Ledger;
+import io.github.bsoptions.exec.order.OrderLeg;
 import io.github.bsoptions.exec.order.OrderRequest;
 import io.github.bsoptions.exec.order.OrderStatus;
 import io.github.bsoptions.exec.order.OrderUpdate;
@@ -60,6 +61,92 @@ class AlpacaStreamTest {
   /** cid -> {qty, filled, avg, status}. */
   final Map<String, String[]> book = new ConcurrentHashMap<>();
 
+  /** mleg orders: cid -> the parent {qty, status} and its legs. */
+  final Map<String, Mleg> mlegs = new ConcurrentHashMap<>();
+
+  /** A leg of the fake's mleg order: a full order of its own, with its cumulative execution. */
+  static final class FakeLeg {
+    final String id;
+    final String symbol;
+    final String side;
+    final int ratio;
+    volatile long filled;
+    volatile double avg;
+
+    FakeLeg(String id, String symbol, String side, int ratio) {
+      this.id = id;
+      this.symbol = symbol;
+      this.side = side;
+      this.ratio = ratio;
+    }
+
+    /** Executes {@code qty} more contracts at {@code price}. */
+    void fill(long qty, double price) {
+      avg = (avg * filled + price * qty) / (filled + qty);
+      filled += qty;
+    }
+  }
+
+  /** The fake's mleg order, shaped like Alpaca's (empty parent symbol and side, legs as orders). */
+  static final class Mleg {
+    final long qty;
+    final List<FakeLeg> legs = new CopyOnWriteArrayList<>();
+    volatile String status = "new";
+
+    Mleg(long qty) {
+      this.qty = qty;
+    }
+
+    String json(String cid) {
+      long units = qty;
+      double net = 0;
+      StringBuilder legsJson = new StringBuilder();
+      for (FakeLeg l : legs) {
+        units = Math.min(units, l.filled / l.ratio);
+        net += ("buy".equals(l.side) ? 1 : -1) * l.ratio * l.avg;
+        legsJson
+            .append(legsJson.length() > 0 ? "," : "")
+            .append("{\"id\":\"")
+            .append(l.id)
+            .append("\",\"client_order_id\":\"")
+            .append(l.id)
+            .append("-c\",\"symbol\":\"")
+            .append(l.symbol)
+            .append("\",\"side\":\"")
+            .append(l.side)
+            .append("\",\"ratio_qty\":\"")
+            .append(l.ratio)
+            .append("\",\"qty\":\"")
+            .append(qty * l.ratio)
+            .append("\",\"filled_qty\":\"")
+            .append(l.filled)
+            .append("\",\"filled_avg_price\":")
+            .append(l.filled == 0 ? "null" : "\"" + l.avg + "\"")
+            .append(",\"order_type\":\"\",\"type\":\"\",\"status\":\"")
+            .append(
+                l.filled == qty * l.ratio ? "filled" : l.filled > 0 ? "partially_filled" : "new")
+            .append("\"}");
+      }
+      return "{\"id\":\"id-"
+          + cid
+          + "\",\"client_order_id\":\""
+          + cid
+          + "\",\"symbol\":\"\",\"asset_id\":\"\",\"asset_class\":\"\",\"side\":\"\","
+          + "\"qty\":\""
+          + qty
+          + "\",\"filled_qty\":\""
+          + units
+          + "\",\"filled_avg_price\":"
+          + (units == 0 ? "null" : "\"" + net + "\"")
+          + ",\"order_class\":\"mleg\",\"type\":\"limit\",\"time_in_force\":\"day\","
+          + "\"status\":\""
+          + status
+          + "\",\"legs\":["
+          + legsJson
+          + "]}";
+    }
+  }
+
   final List<WebSocket> sockets = new CopyOnWriteArrayList<>();
   final List<String> frames = new CopyOnWriteArrayList<>();
   final AtomicInteger listening = new AtomicInteger();
@@ -92,6 +179,19 @@ class AlpacaStreamTest {
               if (r.getMethod().equals("POST") && path.equals("/v2/orders")) {
                 JsonNode body = new ObjectMapper().readTree(r.getBody().readUtf8());
                 String cid = body.get("client_order_id").asText();
+                if ("mleg".equals(body.path("order_class").asText())) {
+                  Mleg m = new Mleg(body.get("qty").asLong());
+                  for (JsonNode l : body.get("legs")) {
+                    m.legs.add(
+                        new FakeLeg(
+                            "leg" + m.legs.size() + "-" + cid,
+                            l.get("symbol").asText(),
+                            l.get("side").asText(),
+                            l.get("ratio_qty").asInt()));
+                  }
+                  mlegs.put(cid, m);
+                  return new MockResponse().setBody(m.json(cid));
+                }
                 String[] o = {body.get("qty").asText(), "0", null, "new"};
                 book.put(cid, o);
                 return new MockResponse().setBody(orderJson(cid, o));
@@ -99,6 +199,9 @@ class AlpacaStreamTest {
               if (path.startsWith("/v2/orders:by_client_order_id")) {
                 lookups.incrementAndGet();
                 String cid = r.getRequestUrl().queryParameter("client_order_id");
+                if (mlegs.containsKey(cid)) {
+                  return new MockResponse().setBody(mlegs.get(cid).json(cid));
+                }
                 String[] o = book.get(cid);
                 if (o != null) {
                   return new MockResponse().setBody(orderJson(cid, o));
@@ -111,6 +214,7 @@ class AlpacaStreamTest {
                 StringBuilder b = new StringBuilder("[");
                 book.forEach(
                     (cid, o) -> b.append(b.length() > 1 ? "," : "").append(orderJson(cid, o)));
+                mlegs.forEach((cid, m) -> b.append(b.length() > 1 ? "," : "").append(m.json(cid)));
                 return new MockResponse().setBody(b.append(']').toString());
               }
               if (path.startsWith("/v2/account/activities") || path.equals("/v2/positions")) {
@@ -209,6 +313,29 @@ class AlpacaStreamTest {
             + fill
             + ",\"order\":"
             + orderJson(cid, o)
+            + "}}";
+    sockets.get(sockets.size() - 1).send(ByteString.encodeUtf8(msg));
+  }
+
+  /** Sends a trade update for an mleg order as the fake now holds it (no leg named, as Alpaca). */
+  private void pushMleg(String event, String cid, String exec, long qty, double price) {
+    String fill =
+        exec == null
+            ? ""
+            : ",\"execution_id\":\""
+                + exec
+                + "\",\"price\":\""
+                + price
+                + "\",\"qty\":\""
+                + qty
+                + "\",\"timestamp\":\"2026-09-14T14:31:02Z\"";
+    String msg =
+        "{\"stream\":\"trade_updates\",\"data\":{\"event\":\""
+            + event
+            + "\""
+            + fill
+            + ",\"order\":"
+            + mlegs.get(cid).json(cid)
             + "}}";
     sockets.get(sockets.size() - 1).send(ByteString.encodeUtf8(msg));
   }
@@ -385,6 +512,101 @@ class AlpacaStreamTest {
       assertThat(resync.get("exec")).startsWith(Ledger.RESYNC_PREFIX);
       assertThat(resync.get("qty")).isEqualTo("3");
       assertThat(Double.parseDouble(resync.get("price"))).isCloseTo(3.43, within(1e-9));
+      // the journal replays to the same state
+      assertThat(Ledger.replay(j.readAll()).snapshotHash()).isEqualTo(e.stateHash());
+    } finally {
+      e.close();
+      j.close();
+      c.close();
+    }
+  }
+
+  /**
+   * An mleg spread fills while the stream is down: after the reconnect the engine queries it by
+   * client order id and journals each leg's missing execution from the legs' cumulative figures;
+   * the late and duplicated events of the outage change nothing.
+   */
+  @Test
+  void multiLegFillsMissedWhileDownAreResyncedPerLegAndCountedOnce() throws Exception {
+    String put = "AAPL261016C00260000";
+    AlpacaBrokerClient c = client();
+    Journal j = Journal.open(dir.resolve("m.journal"), Journal.Durability.NONE, "t");
+    ExecutionEngine e =
+        ExecutionEngine.start(
+            j,
+            SmartOrderRouter.single(c, Clock.systemUTC()),
+            PreTradeGate.ACCEPT_ALL,
+            Instant.EPOCH,
+            2);
+    try {
+      await("listen", () -> listening.get() == 1);
+      Outcome o =
+          e.submit(
+              "s1",
+              OrderRequest.multiLeg(
+                  "d",
+                  3,
+                  1.50,
+                  List.of(OrderLeg.of(CALL, Side.BUY, 1), OrderLeg.of(put, Side.SELL, 2))));
+      assertThat(o).isInstanceOf(Outcome.Confirmed.class);
+      String cid = o.clientOrderId();
+      Mleg m = mlegs.get(cid);
+      FakeLeg buy = m.legs.get(0);
+      FakeLeg sell = m.legs.get(1);
+
+      // one spread unit fills on the stream (the event names no leg), delivered twice
+      buy.fill(1, 3.40);
+      sell.fill(2, 0.95);
+      m.status = "partially_filled";
+      pushMleg("partial_fill", cid, "x-1", 1, 1.50);
+      pushMleg("partial_fill", cid, "x-1", 1, 1.50);
+      await("first unit", () -> e.positions().getOrDefault(CALL, 0L) == 1);
+      assertThat(e.positions()).containsEntry(put, -2L);
+
+      // the stream drops; meanwhile the other two units fill at other prices
+      int before = lookups.get();
+      proxy.cut();
+      buy.fill(2, 3.43);
+      sell.fill(4, 0.97);
+      m.status = "filled";
+      await("relisten", () -> listening.get() == 2);
+      await("resync", () -> e.order(cid).state().status() == OrderStatus.FILLED);
+      assertThat(lookups.get() - before).isGreaterThanOrEqualTo(1); // queried by client order id
+      assertThat(e.positions()).containsEntry(CALL, 3L).containsEntry(put, -6L);
+      assertThat(e.order(cid).state().filledQty()).isEqualTo(3);
+
+      // late events of the outage: the final fill and a duplicate of the first
+      Outcome marker = e.submit("s1", OrderRequest.limit("d", CALL, Side.BUY, 1, 3.00));
+      String markerId = marker.clientOrderId();
+      pushMleg("fill", cid, "x-2", 2, 1.49);
+      pushMleg("partial_fill", cid, "x-1", 1, 1.50);
+      book.get(markerId)[3] = "canceled";
+      push("canceled", markerId, null, 0, 0); // the stream is ordered: seen after the late events
+      await("late events seen", () -> e.order(markerId).state().status() == OrderStatus.CANCELED);
+      assertThat(e.resync("alpaca-paper")).isZero(); // a second resync finds nothing to do
+      assertThat(e.positions()).containsEntry(CALL, 3L).containsEntry(put, -6L);
+
+      List<JournalRecord> fills =
+          j.readAll().stream().filter(r -> r.type() == EntryType.FILL).toList();
+      assertThat(fills).hasSize(4); // per leg: the streamed unit, then the resynced rest
+      assertThat(fills)
+          .extracting(r -> r.get("exec"))
+          .allMatch(x -> x.startsWith(Ledger.RESYNC_PREFIX))
+          .doesNotHaveDuplicates();
+      JournalRecord buyRest =
+          fills.stream()
+              .filter(r -> r.get("symbol").equals(CALL) && r.get("qty").equals("2"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(Double.parseDouble(buyRest.get("price"))).isCloseTo(3.43, within(1e-9));
+      JournalRecord sellRest =
+          fills.stream()
+              .filter(r -> r.get("symbol").equals(put) && r.get("qty").equals("4"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(sellRest.get("side")).isEqualTo("sell");
+      assertThat(Double.parseDouble(sellRest.get("price"))).isCloseTo(0.97, within(1e-9));
+      assertThat(e.alerts()).noneMatch(s -> s.contains("not a leg"));
       // the journal replays to the same state
       assertThat(Ledger.replay(j.readAll()).snapshotHash()).isEqualTo(e.stateHash());
     } finally {

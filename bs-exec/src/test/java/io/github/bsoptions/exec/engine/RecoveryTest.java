@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.bsoptions.exec.journal.JournalBackend.Kind;
 import io.github.bsoptions.exec.journal.JournalCorruptedException;
+import io.github.bsoptions.exec.order.OrderLeg;
 import io.github.bsoptions.exec.order.OrderRequest;
 import io.github.bsoptions.exec.order.OrderStatus;
 import io.github.bsoptions.exec.order.Side;
 import io.github.bsoptions.exec.spi.Outcome;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +43,43 @@ class RecoveryTest {
     assertThat(e2.order(o.clientOrderId()).state().status())
         .isEqualTo(OrderStatus.PARTIALLY_FILLED);
     assertThat(e2.startupReconciliation().actions()).anyMatch(s -> s.contains("missed fill"));
+  }
+
+  /**
+   * Group commit: the acknowledgement and fill of the last order are deferred; a kill before they
+   * are committed leaves a durable intent only. Recovery looks the order up by client order id
+   * (adopts it, sends nothing) and journals the fill from the broker, once.
+   */
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void ackAndFillLostBeforeFlushAreRecoveredFromTheBroker(Kind kind) {
+    setUp(kind);
+    ExecutionEngine e = rig.start();
+    Outcome o = e.submit("s1", OrderRequest.market("d", C1, Side.BUY, 2));
+    assertThat(o).isInstanceOf(Outcome.Confirmed.class);
+    assertThat(e.positions()).isEqualTo(Map.of(C1, 2L));
+    String cid = o.clientOrderId();
+    rig.crash();
+    if (kind != Kind.FILE) {
+      // the kill lost the deferred records: the journal ends with the intent
+      var peek = rig.backend.open("rig");
+      var left = peek.recovered();
+      rig.backend.crash(peek);
+      assertThat(left.get(left.size() - 1).type())
+          .isEqualTo(io.github.bsoptions.exec.journal.EntryType.INTENT);
+    }
+    ExecutionEngine e2 = rig.restart();
+    assertThat(e2.positions()).isEqualTo(Map.of(C1, 2L));
+    assertThat(e2.order(cid).state().status()).isEqualTo(OrderStatus.FILLED);
+    assertThat(rig.paperA.orders(false)).hasSize(1);
+    if (kind != Kind.FILE) {
+      assertThat(e2.startupReconciliation().actions())
+          .anyMatch(s -> s.contains("journalled missed fill"))
+          .anyMatch(s -> s.contains(cid + " -> FILLED"));
+    }
+    // what recovery wrote is durable: the next start has nothing to do
+    assertThat(rig.restart().startupReconciliation().actions()).isEmpty();
+    assertThat(rig.engine.positions()).isEqualTo(Map.of(C1, 2L));
   }
 
   @ParameterizedTest
@@ -129,13 +168,38 @@ class RecoveryTest {
   @EnumSource(Kind.class)
   void damagedJournalRefusesStart(Kind kind) {
     setUp(kind);
-    rig.start().submit("s1", OrderRequest.limit("d", C1, Side.BUY, 2, 0.5));
+    ExecutionEngine e = rig.start();
+    e.submit("s1", OrderRequest.limit("d", C1, Side.BUY, 2, 0.5));
+    // the second intent is durable and carries the first order's deferred acknowledgement with it
+    e.submit("s1", OrderRequest.limit("d", C1, Side.BUY, 2, 0.5));
     rig.crash();
     rig.backend.delete(1);
     assertThatThrownBy(rig::restart)
         .isInstanceOf(JournalCorruptedException.class)
         .hasMessageContaining("sequence 2, expected 1");
     assertThat(rig.engine).isNull();
+  }
+
+  /** The same for multi-leg orders, per leg: history under other ids is not counted twice. */
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void multiLegHistoryUnderOtherIdsIsNotCountedTwice(Kind kind) {
+    setUp(kind);
+    ExecutionEngine e = rig.start();
+    List<OrderLeg> legs = List.of(OrderLeg.of(C1, Side.BUY, 1), OrderLeg.of(C2, Side.SELL, 2));
+    Outcome filled = e.submit("s1", OrderRequest.multiLeg("d", 2, 0.0, legs)); // net -2.9: fills
+    Outcome resting = e.submit("s1", OrderRequest.multiLeg("d", 5, -3.5, legs));
+    assertThat(e.order(filled.clientOrderId()).state().status()).isEqualTo(OrderStatus.FILLED);
+    assertThat(e.order(resting.clientOrderId()).state().filledQty()).isZero();
+    rig.crash();
+    rig.quote(C2, 2.40, 2.50, 6); // 3 units of the resting spread fill while down
+    rig.a.renameHistoryIds = true;
+    ExecutionEngine e2 = rig.restart();
+    assertThat(e2.positions()).isEqualTo(Map.of(C1, 5L, C2, -10L));
+    assertThat(e2.order(resting.clientOrderId()).state().filledQty()).isEqualTo(3);
+    assertThat(e2.startupReconciliation().actions())
+        .anyMatch(s -> s.contains("already journalled under another execution id"));
+    assertThat(rig.restart().positions()).isEqualTo(Map.of(C1, 5L, C2, -10L));
   }
 
   /**

@@ -54,9 +54,10 @@ final class Rig {
   }
 
   /**
-   * Simulates a kill: the engine stops listening and the journal is dropped. What survives is what
-   * {@code append} returned (every record is written or committed before it returns; the journal
-   * crash test kills a real process to prove it), so closing the journal here changes nothing.
+   * Simulates a kill: the engine stops listening and the journal is dropped as a kill -9 leaves it.
+   * What survives is what a durable {@code append} returned and every record before it; deferred
+   * records (acknowledgements, fills) appended after the last durable record are lost on a database
+   * journal (the journal crash test kills a real process to prove both).
    */
   void crash() {
     if (engine != null) {
@@ -64,7 +65,7 @@ final class Rig {
     }
     engine = null;
     if (journal != null) {
-      journal.close();
+      backend.crash(journal);
     }
     journal = null;
   }

@@ -66,6 +66,18 @@ public abstract class JournalBackend {
    */
   public abstract JournalStore open(String namespaceIfNew);
 
+  /**
+   * Drops the journal as a kill -9 of the process would: deferred records not yet committed to a
+   * database are lost (a file journal's deferred records are in the operating system already).
+   */
+  public void crash(JournalStore j) {
+    if (j instanceof JdbcJournal jdbc) {
+      jdbc.abandon();
+    } else {
+      j.close();
+    }
+  }
+
   /** Returns the arguments that let {@link JournalCrashChild} open the same journal. */
   abstract List<String> childArgs();
 
@@ -155,7 +167,10 @@ public abstract class JournalBackend {
 
     @Override
     public JournalStore open(String namespaceIfNew) {
-      return JdbcJournal.open(ds, name, namespaceIfNew, Journal.Durability.NONE);
+      // no flusher thread: deferred records wait for the next durable append (deterministic
+      // crashes)
+      return JdbcJournal.open(
+          ds, name, namespaceIfNew, Journal.Durability.NONE, java.time.Duration.ZERO);
     }
 
     @Override

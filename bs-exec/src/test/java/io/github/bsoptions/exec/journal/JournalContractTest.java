@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -181,6 +182,106 @@ class JournalContractTest {
           .hasMessageContaining("in doubt");
       assertThat(first.readAll()).extracting(JournalRecord::clientOrderId).contains("a");
       assertThat(first.readAll()).extracting(JournalRecord::clientOrderId).doesNotContain("b");
+    }
+  }
+
+  /**
+   * Group commit: deferred records are numbered at once, become durable with the next durable
+   * append (in order), and a crash before that loses only them (database journals; a file journal's
+   * deferred records are in the operating system at once).
+   */
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void deferredRecordsBecomeDurableWithTheNextAppend(Kind kind) {
+    JournalBackend b = sample(kind);
+    JournalStore j = b.open("ns1");
+    assertThat(j.appendDeferred(EntryType.ACK, "d1", Map.of("n", "1")).seq()).isEqualTo(3);
+    assertThat(j.appendDeferred(EntryType.FILL, "d1", Map.of("n", "2")).seq()).isEqualTo(4);
+    assertThat(j.nextSeq()).isEqualTo(5);
+    b.crash(j);
+    j = b.open("ns1");
+    assertThat(j.recovered()).hasSize(kind == Kind.FILE ? 5 : 3);
+    long s = j.nextSeq();
+    j.appendDeferred(EntryType.ACK, "d2", Map.of("n", "3"));
+    j.appendDeferred(EntryType.FILL, "d2", Map.of("n", "4"));
+    assertThat(j.append(EntryType.INTENT, "d3", Map.of("n", "5")).seq()).isEqualTo(s + 2);
+    j.appendDeferred(EntryType.FILL, "d3", Map.of("n", "6"));
+    b.crash(j);
+    try (JournalStore k = b.open("ns1")) {
+      List<JournalRecord> all = k.recovered();
+      assertThat(all.subList((int) s, (int) s + 3))
+          .extracting(r -> r.get("n"))
+          .containsExactly("3", "4", "5");
+      assertThat(all).hasSize((int) s + (kind == Kind.FILE ? 4 : 3));
+      // flush and close make deferred records durable too
+      k.appendDeferred(EntryType.STATUS, "d3", Map.of("n", "7"));
+      k.flush();
+      k.appendDeferred(EntryType.STATUS, "d3", Map.of("n", "8"));
+    }
+    try (JournalStore k = b.open("ns1")) {
+      List<JournalRecord> all = k.recovered();
+      assertThat(all.subList(all.size() - 2, all.size()))
+          .extracting(r -> r.get("n"))
+          .containsExactly("7", "8");
+      // readAll returns the deferred records as well, committed first
+      k.appendDeferred(EntryType.STATUS, "d3", Map.of("n", "9"));
+      assertThat(k.readAll()).hasSize(all.size() + 1);
+    }
+  }
+
+  /** The flusher thread commits deferred records on its own once they are older than the delay. */
+  @ParameterizedTest
+  @EnumSource(
+      value = Kind.class,
+      names = {"H2", "POSTGRES"})
+  void flusherCommitsDeferredRecords(Kind kind) throws Exception {
+    JournalBackend.JdbcBackend b = (JournalBackend.JdbcBackend) sample(kind);
+    try (JdbcJournal j =
+        JdbcJournal.open(b.ds, b.name, "ns1", Journal.Durability.NONE, Duration.ofMillis(5))) {
+      j.appendDeferred(EntryType.FILL, "f1", Map.of("exec", "e1"));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (j.pendingRecords() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertThat(j.pendingRecords()).isZero();
+      b.crash(j);
+    }
+    try (JournalStore k = b.open("ns1")) {
+      assertThat(k.recovered()).extracting(JournalRecord::clientOrderId).endsWith("f1");
+    }
+  }
+
+  /**
+   * A durable append whose transaction fails because of its own record still commits the deferred
+   * records before it and refuses only itself; a deferred record that cannot be stored puts the
+   * journal in doubt.
+   */
+  @ParameterizedTest
+  @EnumSource(
+      value = Kind.class,
+      names = {"H2", "POSTGRES"})
+  void failedAppendAfterDeferredRecords(Kind kind) {
+    JournalBackend b = sample(kind);
+    String tooLong = "x".repeat(200); // client_order_id is VARCHAR(128)
+    try (JournalStore j = b.open("ns1")) {
+      j.appendDeferred(EntryType.FILL, "ok1", Map.of());
+      assertThatThrownBy(() -> j.append(EntryType.INTENT, tooLong, Map.of()))
+          .isInstanceOf(JournalWriteException.class)
+          .hasMessageContaining("nothing was written");
+      assertThat(j.append(EntryType.INTENT, "ok2", Map.of()).seq()).isEqualTo(4);
+      assertThat(j.readAll())
+          .extracting(JournalRecord::clientOrderId)
+          .endsWith("ok1", "ok2")
+          .hasSize(5);
+      j.appendDeferred(EntryType.FILL, tooLong, Map.of());
+      assertThatThrownBy(() -> j.append(EntryType.INTENT, "ok3", Map.of()))
+          .isInstanceOf(JournalWriteException.class)
+          .hasMessageContaining("deferred records");
+      assertThatThrownBy(() -> j.append(EntryType.INTENT, "ok4", Map.of()))
+          .hasMessageContaining("in doubt");
+    }
+    try (JournalStore j = b.open("ns1")) {
+      assertThat(j.recovered()).hasSize(5);
     }
   }
 

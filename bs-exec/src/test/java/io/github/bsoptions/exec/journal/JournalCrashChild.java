@@ -9,7 +9,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Child process of the crash test: opens a journal and appends records until it is killed, printing
- * {@code ack SEQ} on standard output after each {@code append} returned.
+ * {@code ack SEQ} on standard output after each durable {@code append} returned. Two of every three
+ * records are appended deferred ({@link JournalStore#appendDeferred}) before a durable one, so the
+ * test also checks that a durable record carries the deferred ones before it.
  *
  * <p>Arguments: {@code file PATH} or {@code jdbc URL USER NAME}.
  */
@@ -34,6 +36,10 @@ public final class JournalCrashChild {
     }
     while (true) {
       long seq = j.nextSeq();
+      if (seq % 3 != 0) {
+        j.appendDeferred(EntryType.FILL, "crash-s-" + seq, Map.of("exec", "e" + seq));
+        continue;
+      }
       JournalRecord r = j.append(EntryType.FILL, "crash-s-" + seq, Map.of("exec", "e" + seq));
       out.println("ack " + r.seq());
     }
