@@ -43,14 +43,14 @@ import java.util.Optional;
  * <p>How it is computed (the hot path of the trading loop): one pass over the chain groups the rows
  * by expiry (time to expiry and forward once per expiry) and pairs calls with puts in a primitive
  * open-addressing table; the implied volatilities of the whole chain are then solved in one call of
- * a batch {@link PricingBackend} (Black-76 rows in struct-of-arrays columns; the SIMD backend when
- * the JVM has the vector module, else the scalar one), and the greeks of the solved rows in a
- * second batch call (Black-Scholes-Merton on spot with the dividend yield implied by the forward).
- * Every volatility is checked to reprice its mid to 1e-10 relative (the batch price of the greeks
- * call is that check); a row that fails is solved again by a safeguarded Newton iteration. The
- * columns live in a per-thread workspace reused from call to call, so the only allocations per call
- * are the result rows. The batch solver has no starting-point argument, so the previous tick's
- * volatility of a contract is not used as a warm start.
+ * a batch {@link PricingBackend} (Black-76 rows in struct-of-arrays columns; {@link
+ * #defaultBackend()} unless one is given), and the greeks of the solved rows in a second batch call
+ * (Black-Scholes-Merton on spot with the dividend yield implied by the forward). Every volatility
+ * is checked to reprice its mid to 1e-10 relative (the batch price of the greeks call is that
+ * check); a row that fails is solved again by a safeguarded Newton iteration. The columns live in a
+ * per-thread workspace reused from call to call, so the only allocations per call are the result
+ * rows. The batch solver has no starting-point argument, so the previous tick's volatility of a
+ * contract is not used as a warm start.
  */
 public final class ChainEnricher {
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
@@ -60,14 +60,41 @@ public final class ChainEnricher {
 
   private ChainEnricher() {}
 
-  /** The backend used when none is given: discovered once ({@link PricingBackends#auto()}). */
+  /** The backend used when none is given, chosen once (see {@link #defaultBackend()}). */
   private static final class DefaultBackend {
-    static final PricingBackend BACKEND = PricingBackends.auto();
+    static final PricingBackend BACKEND = choose();
+
+    private static PricingBackend choose() {
+      String name = System.getProperty(PricingBackends.PROPERTY);
+      if (name == null || name.isBlank()) {
+        name = System.getenv(PricingBackends.ENVIRONMENT);
+      }
+      return name == null || name.isBlank()
+          ? PricingBackends.scalar()
+          : PricingBackends.named(name);
+    }
   }
 
   /**
-   * Enriches every contract of the chain that has not expired at {@code asOf}, on the automatically
-   * chosen batch backend ({@link PricingBackends#auto()}: SIMD when available, else scalar).
+   * Returns the backend {@link #enrich(OptionChain, double, double, Instant)} uses: the one named
+   * by the system property {@value PricingBackends#PROPERTY} or the environment variable {@value
+   * PricingBackends#ENVIRONMENT} ({@code scalar}, {@code simd}, {@code auto}, ...), else the scalar
+   * backend. Scalar by default because a chain is a small batch (hundreds to a few thousand rows)
+   * and the trading loop runs for minutes: the vector kernels need seconds of JIT warm-up (measured
+   * at 10-70 us per option in their first seconds, against under 1 us for the scalar path) before
+   * they pay off, so {@code simd} suits long-running processes only.
+   *
+   * @return the default backend
+   * @throws IllegalArgumentException if the named backend is unknown
+   * @throws IllegalStateException if the named backend is unavailable here
+   */
+  public static PricingBackend defaultBackend() {
+    return DefaultBackend.BACKEND;
+  }
+
+  /**
+   * Enriches every contract of the chain that has not expired at {@code asOf}, on the {@link
+   * #defaultBackend()}.
    *
    * @param chain the chain, with an underlying price
    * @param rate continuously compounded risk-free rate
