@@ -6,6 +6,9 @@ import io.github.bsoptions.data.model.OptionChainQuery;
 import io.github.bsoptions.data.sim.SimulatedMarket;
 import io.github.bsoptions.data.sim.SimulationConfig;
 import io.github.bsoptions.pricing.backend.PricingBackends;
+import io.github.bsoptions.pricing.batch.BatchModel;
+import io.github.bsoptions.pricing.batch.OptionBatch;
+import io.github.bsoptions.pricing.product.OptionType;
 import io.github.bsoptions.pricing.spi.PricingBackend;
 import io.github.bsoptions.signals.ntm.ChainEnricher;
 import java.time.Instant;
@@ -47,6 +50,10 @@ public class AppBench {
   private PricingBackend scalar;
   private PricingBackend auto;
   private int next;
+  private OptionBatch[] ivBatches;
+  private double[][] ivPrices;
+  private double[] ivOut;
+  private byte[] ivStatus;
 
   /** Records the chain ticks (fixed seed) and checks that every one has 2,002 live contracts. */
   @Setup
@@ -78,6 +85,36 @@ public class AppBench {
             "tick " + i + " has " + live + "/" + baseline + " live contracts, not " + CONTRACTS);
       }
     }
+    ivColumns();
+  }
+
+  /** Per tick: the Black-76 columns of the chain's enrichment (forward, strike, years, mid). */
+  private void ivColumns() {
+    ivBatches = new OptionBatch[TICKS];
+    ivPrices = new double[TICKS][];
+    for (int i = 0; i < TICKS; i++) {
+      List<EnrichedOption> rows = ChainEnricher.enrich(chains[i], rate, 0, times[i], scalar);
+      int n = rows.size();
+      boolean[] call = new boolean[n];
+      double[] f = new double[n];
+      double[] k = new double[n];
+      double[] t = new double[n];
+      double[] r = new double[n];
+      double[] mid = new double[n];
+      for (int j = 0; j < n; j++) {
+        EnrichedOption o = rows.get(j);
+        call[j] = o.contract().type() == OptionType.CALL;
+        f[j] = o.forward();
+        k[j] = o.contract().strike();
+        t[j] = o.expiryYears();
+        r[j] = rate;
+        mid[j] = o.mid();
+      }
+      ivBatches[i] = OptionBatch.of(call, f, k, t, r, new double[n], null);
+      ivPrices[i] = mid;
+    }
+    ivOut = new double[CONTRACTS];
+    ivStatus = new byte[CONTRACTS];
   }
 
   private int tick() {
@@ -108,5 +145,17 @@ public class AppBench {
   public List<EnrichedOption> enrichChain2000Baseline() {
     int i = tick();
     return BaselineChainEnricher.enrich(chains[i], rate, 0, times[i]);
+  }
+
+  /**
+   * The floor under the enrichment: only the chain's Black-76 implied volatilities, solved by the
+   * scalar batch backend on prepared columns (no grouping, forwards, greeks or result rows).
+   */
+  @Benchmark
+  @OperationsPerInvocation(CONTRACTS)
+  public byte[] ivOnlyChain2000() {
+    int i = tick();
+    scalar.impliedVolatility(BatchModel.BLACK_76, ivBatches[i], ivPrices[i], ivOut, ivStatus);
+    return ivStatus;
   }
 }
