@@ -122,6 +122,14 @@ public final class RunCommand implements Callable<Integer> {
           "Wall time between cycles (default: 1s simulated/replay, 60s alpaca; 0: no wait).")
   String interval;
 
+  @Option(
+      names = "--outside-hours",
+      description =
+          "With --source alpaca: also cycle while the regular session (09:30-16:00 New York) is"
+              + " closed, on the last quotes (a dry run with the paper broker); by default the"
+              + " loop waits for the open.")
+  boolean outsideHours;
+
   @Option(names = "--seed", description = "Simulated market seed (default: the 'seed' key, 42).")
   Long seed;
 
@@ -211,7 +219,8 @@ public final class RunCommand implements Callable<Integer> {
           new LiveLoop.Limits(
               requireNonNegative(cycles),
               duration == null ? null : parseDuration(duration, "--duration", false),
-              pace);
+              pace,
+              outsideHours);
       settings.forEach(
           (k, v) -> {
             if (k.startsWith("APCA_")) {

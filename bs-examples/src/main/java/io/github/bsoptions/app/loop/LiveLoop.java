@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * stopped.
  *
  * <p>On a simulated or replayed feed each cycle is one feed step and sessions end at the close as
- * in the demo; on a live feed (Alpaca) cycles run only in the regular session, the feedback loop
- * refits once per calendar day, and outside the session the loop waits.
+ * in the demo; on a live feed (Alpaca) cycles run only in the regular session (unless {@link
+ * Limits#outsideHours()}), the feedback loop refits once per calendar day, and outside the session
+ * the loop waits.
  */
 public final class LiveLoop {
   private static final Logger LOG = LoggerFactory.getLogger(LiveLoop.class);
@@ -34,8 +35,15 @@ public final class LiveLoop {
    * @param maxCycles stop after this many cycles in this run (0: no bound)
    * @param duration stop after this much wall time (null: no bound)
    * @param interval wall time between cycles (zero: as fast as possible)
+   * @param outsideHours on a live feed, also cycle when the regular session is closed (a dry run on
+   *     the last quotes) instead of waiting for the open
    */
-  public record Limits(long maxCycles, Duration duration, Duration interval) {
+  public record Limits(long maxCycles, Duration duration, Duration interval, boolean outsideHours) {
+    /** Limits that wait for the regular session on a live feed. */
+    public Limits(long maxCycles, Duration duration, Duration interval) {
+      this(maxCycles, duration, interval, false);
+    }
+
     /** Validates. */
     public Limits {
       if (maxCycles < 0) {
@@ -127,7 +135,7 @@ public final class LiveLoop {
           system.beginSession();
           day = today;
         }
-        if (!MarketFeed.Live.regularSession(feed.now())) {
+        if (!limits.outsideHours() && !MarketFeed.Live.regularSession(feed.now())) {
           LOG.debug("market closed at {}: waiting", feed.now());
           pause(limits.interval().isZero() ? Duration.ofSeconds(1) : limits.interval());
           continue;

@@ -87,7 +87,9 @@ class BacktestReplayTest {
         .contains("Sharpe")
         .contains("hit rate")
         .contains("turnover")
-        .contains("option prices/s");
+        .contains("option prices/s")
+        .contains("after warm-up")
+        .contains("JIT warm-up included");
 
     degradesWithoutAChain(recording, dir);
 

@@ -106,7 +106,7 @@ class SignalsCommandTest {
   }
 
   /** One expiry of calls and puts around spot, quoted 2 % either side of a 20 % vol BSM price. */
-  private static String chainJson(double spot, LocalDate expiry) {
+  static String chainJson(double spot, LocalDate expiry) {
     StringBuilder b = new StringBuilder("{\"snapshots\":{");
     String exp = expiry.format(DateTimeFormatter.ofPattern("yyMMdd"));
     double t = 30.0 / 365;
@@ -134,7 +134,7 @@ class SignalsCommandTest {
   }
 
   /** 300 daily bars: a noisy flat year, then 20 days rising about 0.6 % a day. */
-  private static String trendingBarsJson(double last) {
+  static String trendingBarsJson(double last) {
     Random rnd = new Random(11);
     double[] c = new double[300];
     c[299] = last;
