@@ -224,14 +224,19 @@ public final class BlackScholesKernel {
     // from n(d2) = n(d1) F / K; |d1| <= |d2| exactly when x <= 0.
     double sdq = spot * FastExp.exp(-div * expiry);
     double kdr = strike * FastExp.exp(-rate * expiry);
+    // The ratio of the larger to the smaller density, e^{|x|}, is also the normalised fallback's
+    // bMax^2.
     double n1;
     double n2;
+    double ratio;
     if (x <= 0) {
+      ratio = sdq / kdr;
       n1 = INV_SQRT_2PI * expHalfSquare(Math.abs(d1));
-      n2 = n1 * (sdq / kdr);
+      n2 = n1 * ratio;
     } else {
+      ratio = kdr / sdq;
       n2 = INV_SQRT_2PI * expHalfSquare(Math.abs(d2));
-      n1 = n2 * (kdr / sdq);
+      n1 = n2 * ratio;
     }
     double w = isCall ? 1.0 : -1.0;
     double a = sdq * cdf(w * d1, n1);
@@ -240,7 +245,7 @@ public final class BlackScholesKernel {
     if (p >= CANCELLATION * (a + b)) {
       return p;
     }
-    return normalisedFromDirect(isCall, x, v, sdq, kdr, n1, n2);
+    return normalisedFromDirect(isCall, x, v, sdq, kdr, n1, n2, ratio);
   }
 
   /**
@@ -347,6 +352,19 @@ public final class BlackScholesKernel {
    */
   private static double normalisedFromDirect(
       boolean isCall, double x, double v, double sdq, double kdr, double n1, double n2) {
+    return normalisedFromDirect(isCall, x, v, sdq, kdr, n1, n2, x <= 0 ? sdq / kdr : kdr / sdq);
+  }
+
+  /** As above, with the caller's {@code ratio = x <= 0 ? sdq / kdr : kdr / sdq}. */
+  private static double normalisedFromDirect(
+      boolean isCall,
+      double x,
+      double v,
+      double sdq,
+      double kdr,
+      double n1,
+      double n2,
+      double ratio) {
     double product = sdq * kdr;
     if (!(product > Double.MIN_NORMAL && product < Double.POSITIVE_INFINITY)) {
       double pref = Math.sqrt(sdq) * Math.sqrt(kdr);
@@ -354,7 +372,7 @@ public final class BlackScholesKernel {
     }
     double pref = Math.sqrt(product);
     boolean below = x <= 0;
-    double bMax = Math.sqrt(below ? sdq / kdr : kdr / sdq);
+    double bMax = Math.sqrt(ratio);
     double vega = (below ? n1 : n2) * bMax;
     double ax = Math.abs(x);
     double otm = NormalisedBlack.otmCall(-ax / v, 0.5 * v, vega, bMax);
@@ -416,14 +434,19 @@ public final class BlackScholesKernel {
     double dq = FastExp.exp(-div * expiry);
     double sdq = spot * dq;
     double kdr = strike * FastExp.exp(-rate * expiry);
+    // The ratio of the larger to the smaller density, e^{|x|}, is also the normalised fallback's
+    // bMax^2.
     double n1;
     double n2;
+    double ratio;
     if (x <= 0) {
+      ratio = sdq / kdr;
       n1 = INV_SQRT_2PI * expHalfSquare(Math.abs(d1));
-      n2 = n1 * (sdq / kdr);
+      n2 = n1 * ratio;
     } else {
+      ratio = kdr / sdq;
       n2 = INV_SQRT_2PI * expHalfSquare(Math.abs(d2));
-      n1 = n2 * (kdr / sdq);
+      n1 = n2 * ratio;
     }
     double w = isCall ? 1.0 : -1.0;
     double cd1 = cdfAny(w * d1, n1);
@@ -435,7 +458,9 @@ public final class BlackScholesKernel {
     // the greeks keep their direct forms.
     double sdqNd1 = sdq * n1;
     out[offset] =
-        p >= CANCELLATION * (a + b) ? p : normalisedFromDirect(isCall, x, v, sdq, kdr, n1, n2);
+        p >= CANCELLATION * (a + b)
+            ? p
+            : normalisedFromDirect(isCall, x, v, sdq, kdr, n1, n2, ratio);
     out[offset + 1] = w * dq * cd1;
     out[offset + 2] = sdqNd1 / (spot * spot * v);
     out[offset + 3] = sdqNd1 * sqrtT;
