@@ -96,6 +96,23 @@ public final class BlackScholesFormulas {
 
   private static void check(
       double spot, double strike, double expiry, double rate, double div, double vol) {
+    // One test for the common case: no sign bit set among the four that must be >= 0 (-0.0 and
+    // anything else goes on to the detailed check), and a finite sum (no NaN, no infinity; a sum
+    // that overflows from finite terms also goes on to the detailed check, which passes it).
+    long signs =
+        Double.doubleToRawLongBits(spot)
+            | Double.doubleToRawLongBits(strike)
+            | Double.doubleToRawLongBits(expiry)
+            | Double.doubleToRawLongBits(vol);
+    double sum = ((spot + strike) + (expiry + vol)) + (rate + div);
+    if (signs >= 0 && sum - sum == 0) {
+      return;
+    }
+    checkDetailed(spot, strike, expiry, rate, div, vol);
+  }
+
+  private static void checkDetailed(
+      double spot, double strike, double expiry, double rate, double div, double vol) {
     byte code = RowChecks.validate(BatchModel.BLACK_SCHOLES, spot, strike, expiry, rate, div, vol);
     RowChecks.throwIfInvalid(BatchModel.BLACK_SCHOLES, code, spot, strike, expiry, rate, div, vol);
   }

@@ -1,5 +1,36 @@
 package io.github.bsoptions.pricing.internal;
 
+import static io.github.bsoptions.pricing.internal.CodyNormal.A0;
+import static io.github.bsoptions.pricing.internal.CodyNormal.A1;
+import static io.github.bsoptions.pricing.internal.CodyNormal.A2;
+import static io.github.bsoptions.pricing.internal.CodyNormal.A3;
+import static io.github.bsoptions.pricing.internal.CodyNormal.A4;
+import static io.github.bsoptions.pricing.internal.CodyNormal.B0;
+import static io.github.bsoptions.pricing.internal.CodyNormal.B1;
+import static io.github.bsoptions.pricing.internal.CodyNormal.B2;
+import static io.github.bsoptions.pricing.internal.CodyNormal.B3;
+import static io.github.bsoptions.pricing.internal.CodyNormal.BODY_LIMIT;
+import static io.github.bsoptions.pricing.internal.CodyNormal.C0;
+import static io.github.bsoptions.pricing.internal.CodyNormal.C1;
+import static io.github.bsoptions.pricing.internal.CodyNormal.C2;
+import static io.github.bsoptions.pricing.internal.CodyNormal.C3;
+import static io.github.bsoptions.pricing.internal.CodyNormal.C4;
+import static io.github.bsoptions.pricing.internal.CodyNormal.C5;
+import static io.github.bsoptions.pricing.internal.CodyNormal.C6;
+import static io.github.bsoptions.pricing.internal.CodyNormal.C7;
+import static io.github.bsoptions.pricing.internal.CodyNormal.C8;
+import static io.github.bsoptions.pricing.internal.CodyNormal.D0;
+import static io.github.bsoptions.pricing.internal.CodyNormal.D1;
+import static io.github.bsoptions.pricing.internal.CodyNormal.D2;
+import static io.github.bsoptions.pricing.internal.CodyNormal.D3;
+import static io.github.bsoptions.pricing.internal.CodyNormal.D4;
+import static io.github.bsoptions.pricing.internal.CodyNormal.D5;
+import static io.github.bsoptions.pricing.internal.CodyNormal.D6;
+import static io.github.bsoptions.pricing.internal.CodyNormal.D7;
+import static io.github.bsoptions.pricing.internal.CodyNormal.INV_SQRT_2PI;
+import static io.github.bsoptions.pricing.internal.CodyNormal.SQRT_2PI;
+import static io.github.bsoptions.pricing.internal.CodyNormal.SQRT_32;
+
 import io.github.bsoptions.pricing.formula.NormalDistribution;
 import io.github.bsoptions.pricing.greeks.Greeks;
 
@@ -46,7 +77,7 @@ public final class BlackScholesKernel {
     double ratio = spot / strike;
     double logRatio =
         ratio > Double.MIN_NORMAL && ratio < Double.POSITIVE_INFINITY
-            ? Math.log(ratio)
+            ? FastLog.log(ratio)
             : Math.log(spot) - Math.log(strike);
     return logRatio + (rate - div) * expiry;
   }
@@ -145,8 +176,131 @@ public final class BlackScholesKernel {
    * the direct formula where its two terms do not cancel, else {@link #price}. The switch between
    * the two makes it piecewise smooth at the 1e-14 level only; iterative methods that difference
    * prices (American premiums, their implied volatility) use {@link #price}.
+   *
+   * <p>The common case ({@code |d1|, |d2| <= sqrt(32)}) runs through small methods that the JIT
+   * inlines whole, with {@code d1 = x (1/v) + v/2}: the reciprocal is computed alongside the
+   * logarithm, off the dependency chain that bounds the time of one price (a multiplication there
+   * instead of a division), at the cost of at most an ulp of {@code d1}.
    */
   public static double fastPrice(
+      boolean isCall,
+      double spot,
+      double strike,
+      double expiry,
+      double rate,
+      double div,
+      double vol) {
+    double v = vol * Math.sqrt(expiry);
+    if (v > 0 && spot != 0 && strike != 0) {
+      double iv = 1 / v;
+      double x = logMoneyness(spot, strike, expiry, rate, div);
+      double d1 = x * iv + 0.5 * v;
+      double d2 = d1 - v;
+      if (Math.abs(d1) <= SQRT_32 && Math.abs(d2) <= SQRT_32) {
+        return direct(isCall, spot, strike, expiry, rate, div, x, v, d1, d2);
+      }
+    }
+    return fastPriceGeneral(isCall, spot, strike, expiry, rate, div, vol);
+  }
+
+  /**
+   * {@link #fastPriceGeneral} for {@code |d1|, |d2| <= sqrt(32)} (the common case), in small
+   * methods that the JIT inlines whole: the normal probabilities from Cody's central or middle
+   * rational (the far tail is not needed here) and the density always through the exactly split
+   * square (the general path squares directly below 1, which differs by under an ulp).
+   */
+  private static double direct(
+      boolean isCall,
+      double spot,
+      double strike,
+      double expiry,
+      double rate,
+      double div,
+      double x,
+      double v,
+      double d1,
+      double d2) {
+    // Three exponentials: the two discount factors and one density, the other density following
+    // from n(d2) = n(d1) F / K; |d1| <= |d2| exactly when x <= 0.
+    double sdq = spot * FastExp.exp(-div * expiry);
+    double kdr = strike * FastExp.exp(-rate * expiry);
+    // The ratio of the larger to the smaller density, e^{|x|}, is also the normalised fallback's
+    // bMax^2.
+    double n1;
+    double n2;
+    double ratio;
+    if (x <= 0) {
+      ratio = sdq / kdr;
+      n1 = INV_SQRT_2PI * expHalfSquare(Math.abs(d1));
+      n2 = n1 * ratio;
+    } else {
+      ratio = kdr / sdq;
+      n2 = INV_SQRT_2PI * expHalfSquare(Math.abs(d2));
+      n1 = n2 * ratio;
+    }
+    double w = isCall ? 1.0 : -1.0;
+    double a = sdq * cdf(w * d1, n1);
+    double b = kdr * cdf(w * d2, n2);
+    double p = w * (a - b);
+    if (p >= CANCELLATION * (a + b)) {
+      return p;
+    }
+    return normalisedFromDirect(isCall, x, v, sdq, kdr, n1, n2, ratio);
+  }
+
+  /**
+   * {@link NormalDistribution#cdfFromDensity} for {@code |z| <= sqrt(32)}, to the bit, in small
+   * pieces (the public method, with its far tail, is over the JIT's inlining limit).
+   */
+  private static double cdf(double z, double density) {
+    double y = Math.abs(z);
+    if (y <= BODY_LIMIT) {
+      return 0.5 + z * centralRational(z, y);
+    }
+    double tail = density * (SQRT_2PI * middleRational(y));
+    return z > 0 ? 1.0 - tail : tail;
+  }
+
+  /**
+   * {@link NormalDistribution#cdfFromDensity}, to the bit, inlined where {@code |z| <= sqrt(32)}.
+   */
+  private static double cdfAny(double z, double density) {
+    return Math.abs(z) <= SQRT_32 ? cdf(z, density) : NormalDistribution.cdfFromDensity(z, density);
+  }
+
+  /** Cody's central rational in {@code z^2}, as in {@link NormalDistribution#cdf}. */
+  private static double centralRational(double z, double y) {
+    double xsq = y > 1.1e-16 ? z * z : 0.0;
+    double xsq2 = xsq * xsq;
+    double num = (A3 + A2 * xsq) + xsq2 * ((A1 + A0 * xsq) + xsq2 * A4);
+    double den = (B3 + B2 * xsq) + xsq2 * ((B1 + B0 * xsq) + xsq2);
+    return num / den;
+  }
+
+  /** Cody's middle rational in {@code y}, as in {@link NormalDistribution#cdf}. */
+  private static double middleRational(double y) {
+    double y2 = y * y;
+    double y4 = y2 * y2;
+    double num =
+        ((C7 + C6 * y) + y2 * (C5 + C4 * y))
+            + y4 * (((C3 + C2 * y) + y2 * (C1 + C0 * y)) + y4 * C8);
+    double den =
+        ((D7 + D6 * y) + y2 * (D5 + D4 * y)) + y4 * (((D3 + D2 * y) + y2 * (D1 + D0 * y)) + y4);
+    return num / den;
+  }
+
+  /** {@code exp(-y^2/2)} with {@code y^2} split exactly, as in {@link NormalDistribution}. */
+  private static double expHalfSquare(double y) {
+    double c = 134217729.0 * y; // 2^27 + 1
+    double yh = c - (c - y);
+    double yl = y - yh;
+    double hi = y * y;
+    double lo = ((yh * yh - hi) + 2 * yh * yl) + yl * yl;
+    return FastExp.exp(-0.5 * hi) * (1 - 0.5 * lo);
+  }
+
+  /** The general case of {@link #fastPrice}: every region, any inputs. */
+  static double fastPriceGeneral(
       boolean isCall,
       double spot,
       double strike,
@@ -198,6 +352,19 @@ public final class BlackScholesKernel {
    */
   private static double normalisedFromDirect(
       boolean isCall, double x, double v, double sdq, double kdr, double n1, double n2) {
+    return normalisedFromDirect(isCall, x, v, sdq, kdr, n1, n2, x <= 0 ? sdq / kdr : kdr / sdq);
+  }
+
+  /** As above, with the caller's {@code ratio = x <= 0 ? sdq / kdr : kdr / sdq}. */
+  private static double normalisedFromDirect(
+      boolean isCall,
+      double x,
+      double v,
+      double sdq,
+      double kdr,
+      double n1,
+      double n2,
+      double ratio) {
     double product = sdq * kdr;
     if (!(product > Double.MIN_NORMAL && product < Double.POSITIVE_INFINITY)) {
       double pref = Math.sqrt(sdq) * Math.sqrt(kdr);
@@ -205,7 +372,7 @@ public final class BlackScholesKernel {
     }
     double pref = Math.sqrt(product);
     boolean below = x <= 0;
-    double bMax = Math.sqrt(below ? sdq / kdr : kdr / sdq);
+    double bMax = Math.sqrt(ratio);
     double vega = (below ? n1 : n2) * bMax;
     double ax = Math.abs(x);
     double otm = NormalisedBlack.otmCall(-ax / v, 0.5 * v, vega, bMax);
@@ -233,54 +400,72 @@ public final class BlackScholesKernel {
       int offset) {
     double sqrtT = Math.sqrt(expiry);
     double v = vol * sqrtT;
-    double w = isCall ? 1.0 : -1.0;
-    if (!(v > 0) || spot == 0 || strike == 0) {
-      firstOrder(isCall, spot, strike, expiry, rate, div, vol, out, offset);
-      return;
-    }
-    double x = logMoneyness(spot, strike, expiry, rate, div);
-    double d1 = x / v + 0.5 * v;
-    double d2 = d1 - v;
-    if (Math.abs(d1) < FAST_D && Math.abs(d2) < FAST_D) {
-      // As in price: three exponentials for the price and every greek.
-      double dq = FastExp.exp(-div * expiry);
-      double sdq = spot * dq;
-      double kdr = strike * FastExp.exp(-rate * expiry);
-      double n1;
-      double n2;
-      if (Math.abs(d1) <= Math.abs(d2)) {
-        n1 = NormalDistribution.pdf(d1);
-        n2 = n1 * (sdq / kdr);
-      } else {
-        n2 = NormalDistribution.pdf(d2);
-        n1 = n2 * (kdr / sdq);
-      }
-      double cd1 = NormalDistribution.cdfFromDensity(w * d1, n1);
-      double cd2 = NormalDistribution.cdfFromDensity(w * d2, n2);
-      double a = sdq * cd1;
-      double b = kdr * cd2;
-      double p = w * (a - b);
-      if (p >= CANCELLATION * (a + b)) {
-        double sdqNd1 = sdq * n1;
-        out[offset] = p;
-        out[offset + 1] = w * dq * cd1;
-        out[offset + 2] = sdqNd1 / (spot * spot * v);
-        out[offset + 3] = sdqNd1 * sqrtT;
-        out[offset + 4] = -sdqNd1 * vol / (2.0 * sqrtT) + w * (div * a - rate * b);
-        out[offset + 5] = w * b * expiry;
+    if (v > 0 && spot != 0 && strike != 0) {
+      double iv = 1 / v; // as in fastPrice: off the dependency chain
+      double x = logMoneyness(spot, strike, expiry, rate, div);
+      double d1 = x * iv + 0.5 * v;
+      double d2 = d1 - v;
+      if (Math.abs(d1) < FAST_D && Math.abs(d2) < FAST_D) {
+        directFirstOrder(
+            isCall, spot, strike, expiry, rate, div, vol, sqrtT, x, d1, d2, out, offset);
         return;
       }
-      // The two terms cancel in the price only: the greeks keep their direct forms.
-      double sdqNd1 = sdq * n1;
-      out[offset] = normalisedFromDirect(isCall, x, v, sdq, kdr, n1, n2);
-      out[offset + 1] = w * dq * cd1;
-      out[offset + 2] = sdqNd1 / (spot * spot * v);
-      out[offset + 3] = sdqNd1 * sqrtT;
-      out[offset + 4] = -sdqNd1 * vol / (2.0 * sqrtT) + w * (div * a - rate * b);
-      out[offset + 5] = w * b * expiry;
-      return;
     }
     firstOrder(isCall, spot, strike, expiry, rate, div, vol, out, offset);
+  }
+
+  /** {@link #fastFirstOrder} for {@code |d1|, |d2| < 10}, in a method small enough to inline. */
+  private static void directFirstOrder(
+      boolean isCall,
+      double spot,
+      double strike,
+      double expiry,
+      double rate,
+      double div,
+      double vol,
+      double sqrtT,
+      double x,
+      double d1,
+      double d2,
+      double[] out,
+      int offset) {
+    // As in price: three exponentials for the price and every greek.
+    double v = vol * sqrtT;
+    double dq = FastExp.exp(-div * expiry);
+    double sdq = spot * dq;
+    double kdr = strike * FastExp.exp(-rate * expiry);
+    // The ratio of the larger to the smaller density, e^{|x|}, is also the normalised fallback's
+    // bMax^2.
+    double n1;
+    double n2;
+    double ratio;
+    if (x <= 0) {
+      ratio = sdq / kdr;
+      n1 = INV_SQRT_2PI * expHalfSquare(Math.abs(d1));
+      n2 = n1 * ratio;
+    } else {
+      ratio = kdr / sdq;
+      n2 = INV_SQRT_2PI * expHalfSquare(Math.abs(d2));
+      n1 = n2 * ratio;
+    }
+    double w = isCall ? 1.0 : -1.0;
+    double cd1 = cdfAny(w * d1, n1);
+    double cd2 = cdfAny(w * d2, n2);
+    double a = sdq * cd1;
+    double b = kdr * cd2;
+    double p = w * (a - b);
+    // Where the two terms cancel in the price, the price only is taken from the normalised form;
+    // the greeks keep their direct forms.
+    double sdqNd1 = sdq * n1;
+    out[offset] =
+        p >= CANCELLATION * (a + b)
+            ? p
+            : normalisedFromDirect(isCall, x, v, sdq, kdr, n1, n2, ratio);
+    out[offset + 1] = w * dq * cd1;
+    out[offset + 2] = sdqNd1 / (spot * spot * v);
+    out[offset + 3] = sdqNd1 * sqrtT;
+    out[offset + 4] = -sdqNd1 * vol / (2.0 * sqrtT) + w * (div * a - rate * b);
+    out[offset + 5] = w * b * expiry;
   }
 
   /** Returns the full set of analytic greeks. */

@@ -233,8 +233,11 @@ public final class NormalisedBlack {
     double p6 = (-89055 + g * (-82845 + g * (-20370 + g * (-1926 + g * (-75 - g))))) * F13;
     double q6 =
         (135135 + g * (270270 + g * (135135 + g * (25740 + g * (2145 + g * (78 + g)))))) * F13;
-    double sp = w * (p1 + w * (p2 + w * (p3 + w * (p4 + w * (p5 + w * p6)))));
-    double sq = 1 + w * (q1 + w * (q2 + w * (q3 + w * (q4 + w * (q5 + w * q6)))));
+    // Estrin's scheme in w (about half the dependent-operation latency of Horner's rule).
+    double w2 = w * w;
+    double w4 = w2 * w2;
+    double sp = w * ((p1 + w * p2) + w2 * (p3 + w * p4) + w4 * (p5 + w * p6));
+    double sq = 1 + w * ((q1 + w * q2) + w2 * (q3 + w * q4) + w4 * (q5 + w * q6));
     double b = factor * 2.0 * t * (sp + a * sq);
     return Math.max(b, 0.0);
   }
