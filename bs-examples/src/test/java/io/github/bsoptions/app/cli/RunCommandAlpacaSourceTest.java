@@ -44,8 +44,8 @@ class RunCommandAlpacaSourceTest {
     ObjectNode quotes = JSON.createObjectNode();
     JSON.readTree(chain)
         .path("snapshots")
-        .fields()
-        .forEachRemaining(e -> quotes.set(e.getKey(), e.getValue().path("latestQuote")));
+        .properties()
+        .forEach(e -> quotes.set(e.getKey(), e.getValue().path("latestQuote")));
     String latestQuotes = "{\"quotes\":" + quotes + "}";
     assertThat(chain).contains(STAMP);
     List<String> paths = new CopyOnWriteArrayList<>();
