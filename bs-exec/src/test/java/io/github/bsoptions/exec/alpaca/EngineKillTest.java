@@ -114,7 +114,15 @@ class EngineKillTest {
                     .setBody(open ? "[]" : "[" + String.join(",", book.values()) + "]");
               }
               if (path.startsWith("/v2/account/activities")) {
-                return new MockResponse().setBody("[" + String.join(",", activities) + "]");
+                // paged like Alpaca: page_size, then page_token = the last id of the page before
+                String token = r.getRequestUrl().queryParameter("page_token");
+                String size = r.getRequestUrl().queryParameter("page_size");
+                int from = token == null ? 0 : Integer.parseInt(token.substring(4)) + 1;
+                int to =
+                    Math.min(
+                        activities.size(), from + (size == null ? 100 : Integer.parseInt(size)));
+                return new MockResponse()
+                    .setBody("[" + String.join(",", activities.subList(from, to)) + "]");
               }
               if (path.equals("/v2/positions")) {
                 int n = book.size();
