@@ -85,10 +85,16 @@ public final class AndersenLakeOffengelter {
     /** FP-A, expiry up to a year: 10 intervals, 4 iterations, 8 and 32 points. */
     static final Scheme SHORT = new Scheme(10, 4, 8, 32, FP_A, 2, false);
 
+    /** Expiries up to this use {@link #MEDIUM}. */
+    static final double MEDIUM_EXPIRY = 2;
+
+    /** FP-A, expiry above a year, up to 2 years: 12 intervals, 4 iterations, 8 and 40 points. */
+    static final Scheme MEDIUM = new Scheme(12, 4, 8, 40, FP_A, 2, false);
+
     /** Expiries up to this use {@link #LONG}, longer ones {@link #LONGEST}. */
     static final double LONG_EXPIRY = 3;
 
-    /** FP-A, expiry above a year, up to 3 years: 12 intervals, 4 iterations, 10 and 48 points. */
+    /** FP-A, expiry above 2 years, up to 3 years: 12 intervals, 4 iterations, 10 and 48 points. */
     static final Scheme LONG = new Scheme(12, 4, 10, 48, FP_A, 2, false);
 
     /** FP-A, expiry above 3 years: 14 intervals, 4 iterations, 10 and 48 points. */
@@ -115,12 +121,12 @@ public final class AndersenLakeOffengelter {
      * measured at most 5e-7) on the whole documented domain. Per option (as a put) it iterates
      * ALO's FP-A equation (the density form, which converges in four steps with Anderson
      * acceleration) on 10 Chebyshev intervals with 8 boundary and 24 premium quadrature points up
-     * to half a year, 10/8/32 up to a year, 12/10/48 up to three years and 14/10/48 beyond; where
-     * the drift dominates ({@code (r - q) sqrt(T) > 0.6 vol}, rare), where FP-A can diverge, FP-B
-     * with 24 intervals, 12 iterations and 16/64 points ({@code > 2 vol}: 32, 16 and 24/96). {@link
-     * #forPut} returns the scheme chosen. The value is smooth in every input except across these
-     * borders, where it can jump by the scheme error; {@code AmericanModel}'s greeks and implied
-     * volatility hold one scheme fixed.
+     * to half a year, 10/8/32 up to a year, 12/8/40 up to two years, 12/10/48 up to three years and
+     * 14/10/48 beyond; where the drift dominates ({@code (r - q) sqrt(T) > 0.6 vol}, rare), where
+     * FP-A can diverge, FP-B with 24 intervals, 12 iterations and 16/64 points ({@code > 2 vol}:
+     * 32, 16 and 24/96). {@link #forPut} returns the scheme chosen. The value is smooth in every
+     * input except across these borders, where it can jump by the scheme error; {@code
+     * AmericanModel}'s greeks and implied volatility hold one scheme fixed.
      */
     public static final Scheme DEFAULT = new Scheme(12, 4, 8, 32, FP_A, 2, true);
 
@@ -322,6 +328,9 @@ public final class AndersenLakeOffengelter {
       if (expiry <= SHORT_EXPIRY) {
         return expiry <= SHORTEST_EXPIRY ? SHORTEST : SHORT;
       }
+      if (expiry <= MEDIUM_EXPIRY) {
+        return MEDIUM;
+      }
       return expiry <= LONG_EXPIRY ? LONG : LONGEST;
     }
 
@@ -357,6 +366,8 @@ public final class AndersenLakeOffengelter {
             + SHORTEST
             + ", "
             + SHORT
+            + ", "
+            + MEDIUM
             + ", "
             + LONG
             + ", "
