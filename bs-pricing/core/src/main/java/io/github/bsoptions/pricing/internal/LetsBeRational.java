@@ -31,6 +31,15 @@ public final class LetsBeRational {
   /** Relative step below which one more fourth-order step reaches machine precision. */
   private static final double CONVERGED_STEP = 1e-6;
 
+  /**
+   * Relative error of the normalised value below which the predicted error of a single Householder
+   * step is accepted (the step is then corrected by the prediction).
+   */
+  private static final double ONE_STEP_TOLERANCE = 1e-13;
+
+  /** Vega above which its square stays far from underflow. */
+  private static final double VEGA_SQUARE_SAFE = 1e-140;
+
   private LetsBeRational() {}
 
   /**
@@ -185,8 +194,15 @@ public final class LetsBeRational {
           step = newton * householder(newton, halley, hh3);
         }
       } else {
-        double newton = (beta - b) / bp;
-        step = bp > 0 ? newton * householder(newton, bHalley, bHh3) : Double.NaN;
+        double g = beta - b;
+        if (bp > VEGA_SQUARE_SAFE) {
+          // newton * householder(newton, bHalley, bHh3) with newton = g / bp, in one division.
+          step =
+              g * (bp + 0.5 * bHalley * g) / (bp * bp + g * (bHalley * bp + bHh3 * g * (1.0 / 6)));
+        } else {
+          double newton = g / bp;
+          step = bp > 0 ? newton * householder(newton, bHalley, bHh3) : Double.NaN;
+        }
       }
       if (step * dsPrevious < 0) {
         reversals++;
@@ -205,6 +221,21 @@ public final class LetsBeRational {
       ds = next - s;
       dsPrevious = step;
       s = next;
+      if (objective == 0 && i == 1 && step != 0) {
+        // One step may suffice: the error after a Householder(3) step from s - ds is (ds)^4 K
+        // to leading order, K = (b''''/b' - 3 b''' b''/b'^2 + 3 (b''/b')^3) / 24 at the root (with
+        // the derivatives of ln b' = -(h^2 + t^2)/2: L1 = b''/b', L2 = -3 (h/s)^2 - 1/4, L3 =
+        // 12 (h/s)^2 / s, K = (L3 - L1 L2) / 24). Where that error moves the value by less
+        // than ONE_STEP_TOLERANCE relative, stop, correcting s by the predicted error.
+        double q = hOverS * hOverS;
+        double k = (12 * q / s + bHalley * (3 * q + 0.25)) * (1.0 / 24);
+        double ds2 = ds * ds;
+        double predicted = ds2 * ds2 * k;
+        if (Math.abs(predicted) * bp <= ONE_STEP_TOLERANCE * beta) {
+          s -= predicted;
+          break;
+        }
+      }
       if (Math.abs(ds) <= CONVERGED_STEP * s && step != 0) {
         // Fourth-order convergence: the error after this step is far below an ulp.
         break;
