@@ -222,16 +222,30 @@ public final class LetsBeRational {
       dsPrevious = step;
       s = next;
       if (objective == 0 && i == 1 && step != 0) {
-        // One step may suffice: the error after a Householder(3) step from s - ds is (ds)^4 K
-        // to leading order, K = (b''''/b' - 3 b''' b''/b'^2 + 3 (b''/b')^3) / 24 at the root (with
-        // the derivatives of ln b' = -(h^2 + t^2)/2: L1 = b''/b', L2 = -3 (h/s)^2 - 1/4, L3 =
-        // 12 (h/s)^2 / s, K = (L3 - L1 L2) / 24). Where that error moves the value by less
-        // than ONE_STEP_TOLERANCE relative, stop, correcting s by the predicted error.
+        // One step may suffice. From an error E, a Householder(3) step leaves E^4 (K4 + E K5 +
+        // ...), with A = b''/b', B = b'''/b', C = b''''/b', D = b'''''/b' at the root, K4 = (3
+        // A^3 - 4 A B + C) / 24, K5 = -A^4/4 + A^2 B/2 - A C/6 - B^2/9 + D/30. The derivatives of
+        // ln b' = -(h^2 + t^2)/2 + const are L1 = A, L2 = -3 q - 1/4, L3 = 12 q / s, L4 = -60 q /
+        // s^2 (q = (h/s)^2), which give K4 = (L3 - A L2) / 24 and K5 = A^4/180 - A^2 L2/45 - A
+        // L3/30 - L2^2/90 + L4/30. With E = -ds to leading order: where the error predicted by K4,
+        // plus twice a bound of the next term (which also covers K4 being taken at s instead of
+        // the root), moves the value by less than ONE_STEP_TOLERANCE relative, stop, correcting
+        // s by the K4 prediction (so the remaining error is of fifth order).
         double q = hOverS * hOverS;
-        double k = (12 * q / s + bHalley * (3 * q + 0.25)) * (1.0 / 24);
+        double invS = 1 / s;
+        double l2 = -3 * q - 0.25;
+        double l3 = 12 * q * invS;
+        double k4 = (l3 - bHalley * l2) * (1.0 / 24);
+        double a2 = bHalley * bHalley;
+        double k5 =
+            a2 * (a2 * (1.0 / 180) - l2 * (1.0 / 45))
+                + Math.abs(bHalley) * l3 * (1.0 / 30)
+                + l2 * l2 * (1.0 / 90)
+                + 2 * q * invS * invS;
         double ds2 = ds * ds;
-        double predicted = ds2 * ds2 * k;
-        if (Math.abs(predicted) * bp <= ONE_STEP_TOLERANCE * beta) {
+        double ds4 = ds2 * ds2;
+        double predicted = ds4 * k4;
+        if ((Math.abs(predicted) + 2 * ds4 * Math.abs(ds) * k5) * bp <= ONE_STEP_TOLERANCE * beta) {
           s -= predicted;
           break;
         }
