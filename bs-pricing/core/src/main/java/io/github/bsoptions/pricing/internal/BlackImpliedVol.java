@@ -24,6 +24,13 @@ public final class BlackImpliedVol {
 
   private static final double LOG_RATIO_LIMIT = 700;
 
+  /**
+   * A lower bound of the normalised vega where {@code h^2 + t^2 <= 16} ({@code e^{-8} / sqrt(2
+   * pi)}, less a margin far above the exponential's error), times {@link #IDENTIFIABILITY}.
+   */
+  private static final double VEGA_FLOOR_TIMES_IDENTIFIABILITY =
+      Math.exp(-8.0) / Math.sqrt(2 * Math.PI) * (1 - 1e-9) * IDENTIFIABILITY;
+
   private BlackImpliedVol() {}
 
   /** Returns the status of an encoded result. */
@@ -113,8 +120,13 @@ public final class BlackImpliedVol {
     // Where h + t = xo/s + s/2 <= 0 the vega bounds the value, vega s >= b(xo, s) = bo (the Mills
     // ratio falls with slope above -1 on the positive axis), so a resolution far below bo passes
     // the test without evaluating the vega; anywhere else the vega is evaluated.
+    // Where h^2 + t^2 <= 16 the vega is at least e^{-8} / sqrt(2 pi), which passes the test without
+    // the exponential whenever that floor does.
+    double hs = xo / s;
+    double ts = 0.5 * s;
     boolean identifiable =
-        (xo / s + 0.5 * s <= 0 && bo * IDENTIFIABILITY >= 4 * resolution)
+        (hs + ts <= 0 && bo * IDENTIFIABILITY >= 4 * resolution)
+            || (hs * hs + ts * ts <= 16 && s * VEGA_FLOOR_TIMES_IDENTIFIABILITY >= 2 * resolution)
             || NormalisedBlack.vega(xo, s) * s * IDENTIFIABILITY >= 2 * resolution;
     if (!identifiable) {
       return fail(PricingStatus.NO_TIME_VALUE);

@@ -31,6 +31,15 @@ public final class LetsBeRational {
   /** Relative step below which one more fourth-order step reaches machine precision. */
   private static final double CONVERGED_STEP = 1e-6;
 
+  /**
+   * Relative error of the normalised value below which the predicted error of a single Householder
+   * step is accepted (the step is then corrected by the prediction).
+   */
+  private static final double ONE_STEP_TOLERANCE = 1e-13;
+
+  /** Vega above which its square stays far from underflow. */
+  private static final double VEGA_SQUARE_SAFE = 1e-140;
+
   private LetsBeRational() {}
 
   /**
@@ -185,8 +194,15 @@ public final class LetsBeRational {
           step = newton * householder(newton, halley, hh3);
         }
       } else {
-        double newton = (beta - b) / bp;
-        step = bp > 0 ? newton * householder(newton, bHalley, bHh3) : Double.NaN;
+        double g = beta - b;
+        if (bp > VEGA_SQUARE_SAFE) {
+          // newton * householder(newton, bHalley, bHh3) with newton = g / bp, in one division.
+          step =
+              g * (bp + 0.5 * bHalley * g) / (bp * bp + g * (bHalley * bp + bHh3 * g * (1.0 / 6)));
+        } else {
+          double newton = g / bp;
+          step = bp > 0 ? newton * householder(newton, bHalley, bHh3) : Double.NaN;
+        }
       }
       if (step * dsPrevious < 0) {
         reversals++;
@@ -205,6 +221,35 @@ public final class LetsBeRational {
       ds = next - s;
       dsPrevious = step;
       s = next;
+      if (objective == 0 && i == 1 && step != 0) {
+        // One step may suffice. From an error E, a Householder(3) step leaves E^4 (K4 + E K5 +
+        // ...), with A = b''/b', B = b'''/b', C = b''''/b', D = b'''''/b' at the root, K4 = (3
+        // A^3 - 4 A B + C) / 24, K5 = -A^4/4 + A^2 B/2 - A C/6 - B^2/9 + D/30. The derivatives of
+        // ln b' = -(h^2 + t^2)/2 + const are L1 = A, L2 = -3 q - 1/4, L3 = 12 q / s, L4 = -60 q /
+        // s^2 (q = (h/s)^2), which give K4 = (L3 - A L2) / 24 and K5 = A^4/180 - A^2 L2/45 - A
+        // L3/30 - L2^2/90 + L4/30. With E = -ds to leading order: where the error predicted by K4,
+        // plus twice a bound of the next term (which also covers K4 being taken at s instead of
+        // the root), moves the value by less than ONE_STEP_TOLERANCE relative, stop, correcting
+        // s by the K4 prediction (so the remaining error is of fifth order).
+        double q = hOverS * hOverS;
+        double invS = 1 / s;
+        double l2 = -3 * q - 0.25;
+        double l3 = 12 * q * invS;
+        double k4 = (l3 - bHalley * l2) * (1.0 / 24);
+        double a2 = bHalley * bHalley;
+        double k5 =
+            a2 * (a2 * (1.0 / 180) - l2 * (1.0 / 45))
+                + Math.abs(bHalley) * l3 * (1.0 / 30)
+                + l2 * l2 * (1.0 / 90)
+                + 2 * q * invS * invS;
+        double ds2 = ds * ds;
+        double ds4 = ds2 * ds2;
+        double predicted = ds4 * k4;
+        if ((Math.abs(predicted) + 2 * ds4 * Math.abs(ds) * k5) * bp <= ONE_STEP_TOLERANCE * beta) {
+          s -= predicted;
+          break;
+        }
+      }
       if (Math.abs(ds) <= CONVERGED_STEP * s && step != 0) {
         // Fourth-order convergence: the error after this step is far below an ulp.
         break;
