@@ -14,11 +14,9 @@ import io.github.bsoptions.pricing.internal.RowChecks;
  * {@code B(tau) = K e^{-(r-q) tau} N(tau, B) / D(tau, B)} with integrals of normal distribution
  * functions over the boundary at earlier times. The boundary is represented by the Chebyshev
  * interpolant of {@code H(xi) = ln(B(xi^2) / X)^2} in {@code xi = sqrt(tau)}, {@code X = K min(1,
- * r/q)} its value just before expiry; it starts from Li's QD+ approximation and improves by Jacobi
- * fixed-point iterations of ALO's equation FP-A (the smooth-pasting form with normal densities,
- * fast) with Anderson acceleration in the {@link Scheme#DEFAULT default scheme}, or of equation
- * FP-B (the value-matching form with normal distribution functions, stable in every regime tested,
- * slower) where the drift dominates and in the fixed schemes of {@link Scheme#of}, with the
+ * r/q)} its value just before expiry; it starts from Li's QD+ approximation and improves by one
+ * Jacobi-Newton step and then plain Jacobi fixed-point iterations of ALO's equation FP-B (the
+ * value-matching form with normal distribution functions, stable in every regime tested), with the
  * integrals done by Gauss-Legendre quadrature after the change of variable {@code u = tau
  * sin^2(theta)}, which makes both {@code sqrt(u)} (the boundary's Chebyshev variable) and {@code
  * sqrt(tau - u)} (the kernels' singularity) smooth, so eight points reach 1e-8. The price is the
@@ -35,13 +33,12 @@ import io.github.bsoptions.pricing.internal.RowChecks;
  * intrinsic value, volatility 0 the best deterministic exercise.
  *
  * <p>Accuracy: the {@link Scheme#REFERENCE reference scheme} agrees with extrapolated 16,000-step
- * Leisen-Reimer trees to about 1e-9 relative (1.4e-7 at the hardest corner: five years, volatility
- * 5%, a 14% rate differential). Against converged references the {@link Scheme#DEFAULT default
- * scheme} errs by less than 1e-7 of the strike and, relative to the price (for prices above 1e-3 of
- * the strike), by less than 5e-7 on the whole documented domain (moneyness e^{+-0.6}, 1 day to 5
- * years, volatility 5% to 100%, rates and yields -2% to 12%; {@code AloDomainAccuracyTest}). Each
- * scheme's discretization is fixed, so the value is a smooth function of every input within one
- * scheme (finite-difference greeks work well). Throughput: see {@code docs/performance.md}.
+ * Leisen-Reimer trees to about 1e-9 relative. Against it, the {@link Scheme#DEFAULT default scheme}
+ * errs by less than 1e-7 of the strike for typical options and less than 1e-6 of the strike on the
+ * whole tested domain (moneyness e^{+-0.6}, 1 day to 5 years, volatility 5% to 100%, rates and
+ * yields 0% to 12%); relative to the price (for prices above 1e-3 of the strike) by less than 1e-6.
+ * The discretization is fixed, so the value is a smooth function of every input (finite-difference
+ * greeks work well). Throughput: see {@code docs/performance.md}.
  */
 public final class AndersenLakeOffengelter {
   private AndersenLakeOffengelter() {}
@@ -80,21 +77,15 @@ public final class AndersenLakeOffengelter {
     static final Scheme SHORTEST = new Scheme(10, 4, 8, 24, FP_A, 2, false);
 
     /** Expiries up to this use {@link #SHORT}. */
-    static final double SHORT_EXPIRY = 1;
+    static final double SHORT_EXPIRY = 1.5;
 
-    /** FP-A, expiry up to a year: 10 intervals, 4 iterations, 8 and 32 points. */
-    static final Scheme SHORT = new Scheme(10, 4, 8, 32, FP_A, 2, false);
-
-    /** Expiries up to this use {@link #MEDIUM}. */
-    static final double MEDIUM_EXPIRY = 2;
-
-    /** FP-A, expiry above a year, up to 2 years: 12 intervals, 4 iterations, 8 and 40 points. */
-    static final Scheme MEDIUM = new Scheme(12, 4, 8, 40, FP_A, 2, false);
+    /** FP-A, expiry up to 1.5 years: 12 intervals, 4 iterations, 8 and 32 points. */
+    static final Scheme SHORT = new Scheme(12, 4, 8, 32, FP_A, 2, false);
 
     /** Expiries up to this use {@link #LONG}, longer ones {@link #LONGEST}. */
     static final double LONG_EXPIRY = 3;
 
-    /** FP-A, expiry above 2 years, up to 3 years: 12 intervals, 4 iterations, 10 and 48 points. */
+    /** FP-A, expiry up to 3 years: 12 intervals, 4 iterations, 10 and 48 points. */
     static final Scheme LONG = new Scheme(12, 4, 10, 48, FP_A, 2, false);
 
     /** FP-A, expiry above 3 years: 14 intervals, 4 iterations, 10 and 48 points. */
@@ -117,23 +108,20 @@ public final class AndersenLakeOffengelter {
     static final Scheme STEEP = new Scheme(32, 16, 24, 96, FP_B, 3, false);
 
     /**
-     * The default: adaptive, below 1e-6 relative error (for prices above 1e-3 of the strike;
-     * measured at most 5e-7) on the whole documented domain. Per option (as a put) it iterates
-     * ALO's FP-A equation (the density form, which converges in four steps with Anderson
-     * acceleration) on 10 Chebyshev intervals with 8 boundary and 24 premium quadrature points up
-     * to half a year, 10/8/32 up to a year, 12/8/40 up to two years, 12/10/48 up to three years and
-     * 14/10/48 beyond; where the drift dominates ({@code (r - q) sqrt(T) > 0.6 vol}, rare), where
-     * FP-A can diverge, FP-B with 24 intervals, 12 iterations and 16/64 points ({@code > 2 vol}:
-     * 32, 16 and 24/96). {@link #forPut} returns the scheme chosen. The value is smooth in every
-     * input except across these borders, where it can jump by the scheme error; {@code
-     * AmericanModel}'s greeks and implied volatility hold one scheme fixed.
+     * The default: adaptive, 1e-6 relative accuracy on the whole documented domain at about 50,000
+     * typical options per second. Per option (as a put) it iterates ALO's FP-A equation (the
+     * density form, which converges in a few steps) with Anderson acceleration, on 12 Chebyshev
+     * intervals with 4 iterations and 8 and 32 quadrature points up to 1.5 years and 14, 4, 10 and
+     * 40 beyond; where the drift dominates ({@code (r - q) sqrt(T) > 0.6 vol}), where FP-A can
+     * diverge, FP-B with 16 intervals, 10 iterations and 16 and 48 points. {@link #forPut} returns
+     * the scheme chosen. The value is smooth in every input except across these two borders, where
+     * it can jump by the scheme error (below 1e-6 relative, typically 1e-7).
      */
     public static final Scheme DEFAULT = new Scheme(12, 4, 8, 32, FP_A, 2, true);
 
     /** The default scheme before 2026-12-02 (FP-B, 10 intervals, 7 iterations, 8, 24 points). */
     public static final Scheme PREVIOUS_DEFAULT = new Scheme(10, 7, 8, 24);
 
-    /** A fast scheme, about 1e-4-class relative accuracy. */
     public static final Scheme FAST = new Scheme(6, 2, 6, 16);
 
     /** A near-converged reference scheme (relative accuracy about 1e-10, slow). */
@@ -328,9 +316,6 @@ public final class AndersenLakeOffengelter {
       if (expiry <= SHORT_EXPIRY) {
         return expiry <= SHORTEST_EXPIRY ? SHORTEST : SHORT;
       }
-      if (expiry <= MEDIUM_EXPIRY) {
-        return MEDIUM;
-      }
       return expiry <= LONG_EXPIRY ? LONG : LONGEST;
     }
 
@@ -366,8 +351,6 @@ public final class AndersenLakeOffengelter {
             + SHORTEST
             + ", "
             + SHORT
-            + ", "
-            + MEDIUM
             + ", "
             + LONG
             + ", "

@@ -104,9 +104,7 @@ class AloDomainAccuracyTest {
     assertThat(Scheme.REFERENCE.isAdaptive()).isFalse();
     assertThat(Scheme.REFERENCE.forPut(1, 0.05, 0, 0.2)).isSameAs(Scheme.REFERENCE);
     assertThat(Scheme.DEFAULT.forPut(1, 0.05, 0.02, 0.2)).isSameAs(Scheme.SHORT);
-    assertThat(Scheme.DEFAULT.forPut(0.25, 0.05, 0.02, 0.2)).isSameAs(Scheme.SHORTEST);
-    assertThat(Scheme.DEFAULT.forPut(1.5, 0.05, 0.02, 0.2)).isSameAs(Scheme.MEDIUM);
-    assertThat(Scheme.DEFAULT.forPut(2.5, 0.05, 0.02, 0.2)).isSameAs(Scheme.LONG);
+    assertThat(Scheme.DEFAULT.forPut(2, 0.05, 0.02, 0.2)).isSameAs(Scheme.LONG);
     assertThat(Scheme.DEFAULT.forPut(4, 0.05, 0.02, 0.2)).isSameAs(Scheme.LONGEST);
     // (r - q) sqrt(T) / vol = 1.2 and 6.3: the drift-dominated regimes (FP-B).
     assertThat(Scheme.DEFAULT.forPut(1, 0.08, 0.02, 0.05)).isSameAs(Scheme.DRIFT);
