@@ -39,10 +39,7 @@ public class AmericanBench {
   private final double[] div = new double[N];
   private final double[] vol = new double[N];
   private final double[] price = new double[N];
-  private final double[] pricePrevious = new double[N];
   private final AmericanModel model = AmericanModel.create();
-  private final AmericanModel previousModel =
-      AmericanModel.of(AndersenLakeOffengelter.Scheme.PREVIOUS_DEFAULT);
 
   /** Draws the options and their ALO prices. */
   @Setup(Level.Trial)
@@ -59,16 +56,6 @@ public class AmericanBench {
       price[i] =
           AndersenLakeOffengelter.price(
               call[i], spot[i], strike[i], expiry[i], rate[i], div[i], vol[i]);
-      pricePrevious[i] =
-          AndersenLakeOffengelter.price(
-              call[i],
-              spot[i],
-              strike[i],
-              expiry[i],
-              rate[i],
-              div[i],
-              vol[i],
-              AndersenLakeOffengelter.Scheme.PREVIOUS_DEFAULT);
     }
   }
 
@@ -81,26 +68,6 @@ public class AmericanBench {
       sum +=
           AndersenLakeOffengelter.price(
               call[i], spot[i], strike[i], expiry[i], rate[i], div[i], vol[i]);
-    }
-    return sum;
-  }
-
-  /** ALO prices with the previous fixed default (10/7/8/24, FP-B), the baseline of the same run. */
-  @Benchmark
-  @OperationsPerInvocation(N)
-  public double aloPricePrevious() {
-    double sum = 0;
-    for (int i = 0; i < N; i++) {
-      sum +=
-          AndersenLakeOffengelter.price(
-              call[i],
-              spot[i],
-              strike[i],
-              expiry[i],
-              rate[i],
-              div[i],
-              vol[i],
-              AndersenLakeOffengelter.Scheme.PREVIOUS_DEFAULT);
     }
     return sum;
   }
@@ -185,26 +152,6 @@ public class AmericanBench {
               rate[i],
               div[i],
               price[i]);
-      sum += r.volatility();
-    }
-    return sum;
-  }
-
-  /** American implied volatility with the previous fixed ALO default (baseline). */
-  @Benchmark
-  @OperationsPerInvocation(N)
-  public double americanIvPrevious() {
-    double sum = 0;
-    for (int i = 0; i < N; i++) {
-      ImpliedVolResult r =
-          previousModel.impliedVolatility(
-              call[i] ? OptionType.CALL : OptionType.PUT,
-              spot[i],
-              strike[i],
-              expiry[i],
-              rate[i],
-              div[i],
-              pricePrevious[i]);
       sum += r.volatility();
     }
     return sum;

@@ -46,82 +46,20 @@ public final class AndersenLakeOffengelter {
   /** Jacobi-Newton steps before the plain fixed-point iterations. */
   private static final double QUARTER_PI = 0.25 * Math.PI;
 
-  private static final boolean DEBUG = Boolean.getBoolean("alo.debug");
-
-  /**
-   * FP-A (the density form) is used where {@code (r - q) sqrt(T) <= FPA_LIMIT vol} (put); beyond,
-   * where the drift dominates, it can diverge (it does from about 0.9) and FP-B is used.
-   */
-  static final double FPA_LIMIT = 0.6;
-
-  private static final int NEWTON_STEPS = Integer.getInteger("alo.newton", 1);
+  private static final int NEWTON_STEPS = 1;
 
   /**
    * A discretization of the ALO method: Chebyshev nodes for the boundary, fixed-point iterations,
    * quadrature points for the boundary integrals and for the final premium integral.
    */
   public static final class Scheme {
-    static final int FP_A = 1;
-    static final int FP_B = 2;
-
     /**
-     * QD+ Newton steps of the FP-A schemes from the extrapolated start: their fixed point removes
-     * the remaining starting error (about 1e-4) in four steps.
+     * The default (10 Chebyshev intervals, 7 iterations, 8 and 24 quadrature points): 1e-6-class
+     * relative accuracy at tens of thousands of options per second.
      */
-    static final int QD_STEPS = 3;
+    public static final Scheme DEFAULT = new Scheme(10, 7, 8, 24);
 
-    /** Expiries up to this use {@link #SHORTEST}. */
-    static final double SHORTEST_EXPIRY = 0.5;
-
-    /** FP-A, expiry up to half a year: 10 intervals, 4 iterations, 8 and 24 points. */
-    static final Scheme SHORTEST = new Scheme(10, 4, 8, 24, FP_A, 2, false);
-
-    /** Expiries up to this use {@link #SHORT}. */
-    static final double SHORT_EXPIRY = 1.5;
-
-    /** FP-A, expiry up to 1.5 years: 12 intervals, 4 iterations, 8 and 32 points. */
-    static final Scheme SHORT = new Scheme(12, 4, 8, 32, FP_A, 2, false);
-
-    /** Expiries up to this use {@link #LONG}, longer ones {@link #LONGEST}. */
-    static final double LONG_EXPIRY = 3;
-
-    /** FP-A, expiry up to 3 years: 12 intervals, 4 iterations, 10 and 48 points. */
-    static final Scheme LONG = new Scheme(12, 4, 10, 48, FP_A, 2, false);
-
-    /** FP-A, expiry above 3 years: 14 intervals, 4 iterations, 10 and 48 points. */
-    static final Scheme LONGEST = new Scheme(14, 4, 10, 48, FP_A, 2, false);
-
-    /**
-     * FP-B where the drift dominates ({@code (r - q) sqrt(T) > 0.6 vol}, put; rare in practice): 24
-     * intervals, 12 iterations, 16 and 64 points. FP-B converges slowly there and the boundary
-     * needs more nodes.
-     */
-    static final Scheme DRIFT = new Scheme(24, 12, 16, 64, FP_B, 3, false);
-
-    /** Beyond this {@code (r - q) sqrt(T) / vol} (put), {@link #STEEP} instead of DRIFT. */
-    static final double STEEP_LIMIT = 2;
-
-    /**
-     * FP-B where the drift dominates strongly (low volatility, long expiry, a large rate
-     * differential): 32 intervals, 16 iterations, 24 and 96 points.
-     */
-    static final Scheme STEEP = new Scheme(32, 16, 24, 96, FP_B, 3, false);
-
-    /**
-     * The default: adaptive, 1e-6 relative accuracy on the whole documented domain at about 50,000
-     * typical options per second. Per option (as a put) it iterates ALO's FP-A equation (the
-     * density form, which converges in a few steps) with Anderson acceleration, on 12 Chebyshev
-     * intervals with 4 iterations and 8 and 32 quadrature points up to 1.5 years and 14, 4, 10 and
-     * 40 beyond; where the drift dominates ({@code (r - q) sqrt(T) > 0.6 vol}), where FP-A can
-     * diverge, FP-B with 16 intervals, 10 iterations and 16 and 48 points. {@link #forPut} returns
-     * the scheme chosen. The value is smooth in every input except across these two borders, where
-     * it can jump by the scheme error (below 1e-6 relative, typically 1e-7).
-     */
-    public static final Scheme DEFAULT = new Scheme(12, 4, 8, 32, FP_A, 2, true);
-
-    /** The default scheme before 2026-12-02 (FP-B, 10 intervals, 7 iterations, 8, 24 points). */
-    public static final Scheme PREVIOUS_DEFAULT = new Scheme(10, 7, 8, 24);
-
+    /** A fast scheme, about 1e-4-class relative accuracy. */
     public static final Scheme FAST = new Scheme(6, 2, 6, 16);
 
     /** A near-converged reference scheme (relative accuracy about 1e-10, slow). */
@@ -142,41 +80,14 @@ public final class AndersenLakeOffengelter {
     // variable of these points depends on the scheme only, not on the option.
     private final double[] boundaryInterp;
     private final double[] priceInterp;
-
-    /** {@link #FP_A} or {@link #FP_B}. */
-    final int equation;
-
-    /** Anderson acceleration memory of the plain fixed-point steps (0: none). */
-    final int anderson;
-
-    final boolean adaptive;
-
-    /**
-     * Newton steps of the QD+ starting boundary from an extrapolated start (each stops earlier at
-     * 1e-10 relative): at most 3 for the FP-A schemes, a fixed count, so that the start and the
-     * price stay smooth functions of the inputs; 60 otherwise (and at the two nodes nearest expiry,
-     * which have no extrapolated start).
-     */
-    final int qdSteps;
+    final boolean fpA;
 
     private Scheme(int nodes, int iterations, int boundaryPoints, int pricePoints) {
-      this(nodes, iterations, boundaryPoints, pricePoints, FP_B, 0, false);
+      this(nodes, iterations, boundaryPoints, pricePoints, false);
     }
 
-    private Scheme(
-        int nodes,
-        int iterations,
-        int boundaryPoints,
-        int pricePoints,
-        int equation,
-        int anderson,
-        boolean adaptive) {
-      this.equation = equation;
-      this.anderson = anderson;
-      this.adaptive = adaptive;
-      boolean loose = equation == FP_A && anderson > 0;
-      this.qdSteps = loose ? QD_STEPS : 60;
-
+    private Scheme(int nodes, int iterations, int boundaryPoints, int pricePoints, boolean fpA) {
+      this.fpA = fpA;
       this.nodes = nodes;
       this.iterations = iterations;
       this.boundaryRule = GaussLegendre.of(boundaryPoints);
@@ -280,48 +191,7 @@ public final class AndersenLakeOffengelter {
      * converges faster where it is stable but diverges for low volatility and long expiries.
      */
     public Scheme withFpA(boolean useFpA) {
-      return new Scheme(
-          nodes,
-          iterations,
-          boundaryPoints(),
-          pricePoints(),
-          useFpA ? FP_A : FP_B,
-          anderson,
-          false);
-    }
-
-    /**
-     * Returns this scheme with Anderson acceleration of the plain fixed-point steps, remembering
-     * {@code memory} previous steps (0 to 3; 0 switches it off).
-     */
-    public Scheme withAnderson(int memory) {
-      Checks.inRange(memory, 0, 3, "memory");
-      return new Scheme(
-          nodes, iterations, boundaryPoints(), pricePoints(), equation, memory, false);
-    }
-
-    /**
-     * Returns the scheme the {@link #DEFAULT adaptive default} uses for a put with the given
-     * expiry, rate, dividend yield and volatility (for a call, swap the rate and the yield); this
-     * scheme itself when it is not adaptive.
-     */
-    public Scheme forPut(double expiry, double rate, double dividendYield, double volatility) {
-      if (!adaptive) {
-        return this;
-      }
-      double drift = (rate - dividendYield) * Math.sqrt(expiry);
-      if (drift > FPA_LIMIT * volatility) {
-        return drift > STEEP_LIMIT * volatility ? STEEP : DRIFT;
-      }
-      if (expiry <= SHORT_EXPIRY) {
-        return expiry <= SHORTEST_EXPIRY ? SHORTEST : SHORT;
-      }
-      return expiry <= LONG_EXPIRY ? LONG : LONGEST;
-    }
-
-    /** Returns true for the adaptive default, which picks one of its schemes per option. */
-    public boolean isAdaptive() {
-      return adaptive;
+      return new Scheme(nodes, iterations, boundaryPoints(), pricePoints(), useFpA);
     }
 
     /** Returns the Chebyshev degree. */
@@ -346,21 +216,6 @@ public final class AndersenLakeOffengelter {
 
     @Override
     public String toString() {
-      if (adaptive) {
-        return "Scheme[adaptive: "
-            + SHORTEST
-            + ", "
-            + SHORT
-            + ", "
-            + LONG
-            + ", "
-            + LONGEST
-            + ", "
-            + DRIFT
-            + ", "
-            + STEEP
-            + "]";
-      }
       return "Scheme[nodes="
           + nodes
           + ", iterations="
@@ -369,8 +224,6 @@ public final class AndersenLakeOffengelter {
           + boundaryPoints()
           + ", pricePoints="
           + pricePoints()
-          + (equation == FP_A ? ", FP-A" : ", FP-B")
-          + (anderson > 0 ? ", anderson=" + anderson : "")
           + "]";
     }
   }
@@ -449,8 +302,7 @@ public final class AndersenLakeOffengelter {
     }
     // For a call the symmetric put has strike S; the boundary scales with the strike, so solve
     // with unit strike and map b_put -> K / b_put for the call.
-    Boundary b =
-        new Boundary(scheme.forPut(expiry, r, q, volatility), 1.0, expiry, r, q, volatility);
+    Boundary b = new Boundary(scheme, 1.0, expiry, r, q, volatility);
     b.solve();
     for (int i = 0; i < out.length; i++) {
       double t = Checks.inRange(timesToExpiry[i], 0, expiry, "timesToExpiry");
@@ -486,7 +338,7 @@ public final class AndersenLakeOffengelter {
       return AmericanLimits.doubleBoundaryPut(s, k, t, r, q, vol);
     }
     // Single boundary, r > 0. The boundary is homogeneous in the strike: solve with K = 1.
-    Boundary b = new Boundary(sc.forPut(t, r, q, vol), 1.0, t, r, q, vol);
+    Boundary b = new Boundary(sc, 1.0, t, r, q, vol);
     b.solve();
     double x = s / k;
     double intrinsic = Math.max(k - s, 0);
@@ -604,20 +456,13 @@ public final class AndersenLakeOffengelter {
     }
 
     void solve() {
-      // From short to long expiries, each QD+ solve starting from the linear extrapolation in
-      // sqrt(tau) of its two neighbours' roots (ln B - ln X is about proportional to sqrt(tau)).
+      // From short to long expiries, each QD+ solve starting from its neighbour's root.
       double guess = Double.NaN;
-      lnB[n] = lnXmax;
       for (int i = n - 1; i >= 0; i--) {
-        if (i <= n - 3) {
-          double x1 = Math.sqrt(tau[i + 1]);
-          double x2 = Math.sqrt(tau[i + 2]);
-          double slope = (lnB[i + 1] - lnB[i + 2]) / (x1 - x2);
-          guess = FastExp.exp(lnB[i + 1] + slope * (Math.sqrt(tau[i]) - x1));
-        }
-        guess = qdPlus(tau[i], guess, i <= n - 3 ? sc.qdSteps : 60);
+        guess = qdPlus(tau[i], guess);
         lnB[i] = Math.log(guess);
       }
+      lnB[n] = lnXmax;
       fit();
       int l = sc.boundaryRule.nodes.length;
       double[] w = sc.boundaryRule.weights;
@@ -653,14 +498,9 @@ public final class AndersenLakeOffengelter {
           qb[idx] = wj * eq * sti * 2 * sn / vol;
         }
       }
-      boolean useA = sc.equation == Scheme.FP_A;
-      int iterations = sc.iterations;
       double[] next = new double[n];
       double[] hv = new double[size];
-      int slots = sc.anderson + 1;
-      double[] fHist = sc.anderson > 0 ? new double[slots * n] : null;
-      double[] gHist = sc.anderson > 0 ? new double[slots * n] : null;
-      for (int it = 0; it < iterations; it++) {
+      for (int it = 0; it < sc.iterations; it++) {
         interpolate(sc.boundaryInterp, hv);
         for (int i = 0; i < n; i++) {
           double ti = tau[i];
@@ -668,7 +508,7 @@ public final class AndersenLakeOffengelter {
           double v = vol * Math.sqrt(ti);
           double dp = (lbi - Math.log(k) + (r - q) * ti) / v + 0.5 * v;
           double dm = dp - v;
-          if (!useA && it >= NEWTON_STEPS) {
+          if (!sc.fpA && it >= NEWTON_STEPS) {
             // Plain FP-B step: only the two distribution-function integrals.
             double ni = 0;
             double di = 0;
@@ -690,7 +530,7 @@ public final class AndersenLakeOffengelter {
             next[i] = Math.max(lnNew, lnXmax - 700);
             continue;
           }
-          if (!useA) {
+          if (!sc.fpA || it < NEWTON_STEPS) {
             // FP-B; the first steps are Jacobi-Newton steps on L - ln f(L), L = ln B(tau_i), with
             // the other nodes held fixed.
             double num = FastNormal.cdf(dm);
@@ -740,110 +580,19 @@ public final class AndersenLakeOffengelter {
             double h = hv[idx];
             double lbu = lnXmax - Math.sqrt(Math.max(h, 0));
             double s = sd[idx];
-            double ep = (lbi - lbu + drift[idx]) * invSd[idx] + 0.5 * s;
+            double ep = (lbi - lbu + drift[idx]) / s + 0.5 * s;
             double em = ep - s;
-            // One exponential each: e^{-ep^2/2} serves both the density and the distribution
-            // function of ep.
-            double gp = FastExp.exp(-0.5 * ep * ep);
             ni += wb[idx] * FastNormal.pdf(em);
-            di += qa[idx] * FastNormal.cdf(ep, gp) + qb[idx] * (FastNormal.INV_SQRT_2PI * gp);
+            di += qa[idx] * FastNormal.cdf(ep) + qb[idx] * FastNormal.pdf(ep);
           }
           num += r * ni;
           den += q * di;
           double bNew = k * FastExp.exp(-(r - q) * ti) * num / den;
           next[i] = Math.log(Math.min(Math.max(bNew, Double.MIN_NORMAL), xmax));
         }
-        int plain = useA ? it : it - NEWTON_STEPS;
-        if (sc.anderson > 0 && plain >= 0) {
-          anderson(next, plain, fHist, gHist);
-        }
         System.arraycopy(next, 0, lnB, 0, n);
       }
       fit();
-    }
-
-    /**
-     * Anderson acceleration of the fixed-point iteration {@code x -> g(x)}: {@code next} holds
-     * {@code g(x_k)} for the current nodal values {@code x_k = lnB} ({@code k} counts the plain
-     * steps from 0) and is replaced by the extrapolated {@code x_{k+1}}.
-     */
-    private void anderson(double[] next, int k, double[] fHist, double[] gHist) {
-      int mem = sc.anderson;
-      int slots = mem + 1;
-      int cur = (k % slots) * n;
-      for (int i = 0; i < n; i++) {
-        gHist[cur + i] = next[i];
-        fHist[cur + i] = next[i] - lnB[i];
-      }
-      int mk = Math.min(k, mem);
-      if (mk == 0) {
-        return;
-      }
-      // Normal equations of min |f_k - sum_j gamma_j (f_k - f_{k-j})|.
-      double[] a = new double[mk * mk];
-      double[] b = new double[mk];
-      for (int j1 = 0; j1 < mk; j1++) {
-        int o1 = ((k - j1 - 1) % slots) * n;
-        for (int i = 0; i < n; i++) {
-          double d1 = fHist[cur + i] - fHist[o1 + i];
-          b[j1] += d1 * fHist[cur + i];
-        }
-        for (int j2 = 0; j2 <= j1; j2++) {
-          int o2 = ((k - j2 - 1) % slots) * n;
-          double sum = 0;
-          for (int i = 0; i < n; i++) {
-            sum += (fHist[cur + i] - fHist[o1 + i]) * (fHist[cur + i] - fHist[o2 + i]);
-          }
-          a[j1 * mk + j2] = sum;
-          a[j2 * mk + j1] = sum;
-        }
-      }
-      double[] gamma = solveSmall(a, b, mk);
-      if (gamma == null) {
-        return;
-      }
-      for (int i = 0; i < n; i++) {
-        double x = next[i];
-        for (int j = 0; j < mk; j++) {
-          int o = ((k - j - 1) % slots) * n;
-          x -= gamma[j] * (gHist[cur + i] - gHist[o + i]);
-        }
-        next[i] = Math.max(Math.min(x, lnXmax), lnXmax - 700);
-      }
-    }
-
-    /** Solves the symmetric system {@code a x = b} (dimension up to 3); null if near-singular. */
-    private static double[] solveSmall(double[] a, double[] b, int m) {
-      double[] x = b.clone();
-      double[] m2 = a.clone();
-      double scale = 0;
-      for (int i = 0; i < m; i++) {
-        scale = Math.max(scale, m2[i * m + i]);
-      }
-      if (!(scale > 0)) {
-        return null;
-      }
-      for (int c = 0; c < m; c++) {
-        double piv = m2[c * m + c];
-        if (!(Math.abs(piv) > 1e-12 * scale)) {
-          return null;
-        }
-        for (int r2 = c + 1; r2 < m; r2++) {
-          double f = m2[r2 * m + c] / piv;
-          for (int c2 = c; c2 < m; c2++) {
-            m2[r2 * m + c2] -= f * m2[c * m + c2];
-          }
-          x[r2] -= f * x[c];
-        }
-      }
-      for (int c = m - 1; c >= 0; c--) {
-        double sum = x[c];
-        for (int c2 = c + 1; c2 < m; c2++) {
-          sum -= m2[c * m + c2] * x[c2];
-        }
-        x[c] = sum / m2[c * m + c];
-      }
-      return x;
     }
 
     /** Returns the early exercise premium of the put at spot {@code s} (strike {@code k}). */
@@ -874,7 +623,7 @@ public final class AndersenLakeOffengelter {
     }
 
     /** Li's QD+ boundary at time to expiry {@code tauI}; Newton from {@code start} if inside. */
-    private double qdPlus(double tauI, double start, int maxSteps) {
+    private double qdPlus(double tauI, double start) {
       double sigma2 = vol * vol;
       double v = vol * Math.sqrt(tauI);
       double dr = FastExp.exp(-r * tauI);
@@ -920,10 +669,7 @@ public final class AndersenLakeOffengelter {
         if (!(xNew > lo && xNew < hi)) {
           xNew = 0.5 * (lo + hi);
         }
-        double dx = Math.abs(xNew - x);
-        if (dx <= 1e-10 * x || (it >= maxSteps - 1 && dx <= 1e-3 * x)) {
-          // Converged, or at the step budget with the start close (the fixed point does the
-          // rest); otherwise go on (a poor extrapolated start).
+        if (Math.abs(xNew - x) <= 1e-10 * x) {
           x = xNew;
           break;
         }

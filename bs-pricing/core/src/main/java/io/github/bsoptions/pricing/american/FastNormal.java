@@ -26,6 +26,7 @@ import static io.github.bsoptions.pricing.internal.CodyNormal.D4;
 import static io.github.bsoptions.pricing.internal.CodyNormal.D5;
 import static io.github.bsoptions.pricing.internal.CodyNormal.D6;
 import static io.github.bsoptions.pricing.internal.CodyNormal.D7;
+import static io.github.bsoptions.pricing.internal.CodyNormal.INV_SQRT_2PI;
 import static io.github.bsoptions.pricing.internal.CodyNormal.P0;
 import static io.github.bsoptions.pricing.internal.CodyNormal.P1;
 import static io.github.bsoptions.pricing.internal.CodyNormal.P2;
@@ -52,51 +53,9 @@ final class FastNormal {
 
   private FastNormal() {}
 
-  /** {@code 1 / sqrt(2 pi)}. */
-  static final double INV_SQRT_2PI = io.github.bsoptions.pricing.internal.CodyNormal.INV_SQRT_2PI;
-
   /** Returns the density. */
   static double pdf(double x) {
     return INV_SQRT_2PI * FastExp.exp(-0.5 * x * x);
-  }
-
-  /**
-   * Returns {@code P[X <= x]} given {@code g = e^{-x^2/2}} (as computed by the caller for the
-   * density), so without an exponential of its own.
-   */
-  static double cdf(double x, double g) {
-    double y = Math.abs(x);
-    if (y <= 0.67448975) {
-      double xsq = x * x;
-      double xsq2 = xsq * xsq;
-      double num = (A3 + A2 * xsq) + xsq2 * ((A1 + A0 * xsq) + xsq2 * A4);
-      double den = (B3 + B2 * xsq) + xsq2 * ((B1 + B0 * xsq) + xsq2);
-      return 0.5 + x * (num / den);
-    }
-    double tail;
-    if (y <= SQRT_32) {
-      double y2 = y * y;
-      double y4 = y2 * y2;
-      double num =
-          ((C7 + C6 * y) + y2 * (C5 + C4 * y))
-              + y4 * (((C3 + C2 * y) + y2 * (C1 + C0 * y)) + y4 * C8);
-      double den =
-          ((D7 + D6 * y) + y2 * (D5 + D4 * y)) + y4 * (((D3 + D2 * y) + y2 * (D1 + D0 * y)) + y4);
-      tail = g * (num / den);
-    } else if (y < 40) {
-      double xsq = 1.0 / (y * y);
-      double xsq2 = xsq * xsq;
-      double xsq4 = xsq2 * xsq2;
-      double num = ((P4 + P3 * xsq) + xsq2 * (P2 + P1 * xsq)) + xsq4 * (P0 + P5 * xsq);
-      double den = ((Q4 + Q3 * xsq) + xsq2 * (Q2 + Q1 * xsq)) + xsq4 * (Q0 + xsq);
-      double r = xsq * (num / den);
-      tail = g * ((INV_SQRT_2PI - r) / y);
-    } else if (Double.isNaN(x)) {
-      return Double.NaN;
-    } else {
-      tail = 0.0;
-    }
-    return x > 0 ? 1.0 - tail : tail;
   }
 
   /**

@@ -300,12 +300,6 @@ public final class AmericanModel implements PricingModel {
     Checks.notNull(type, "type");
     check(spot, strike, expiry, rate, div, vol);
     boolean c = type.isCall();
-    if (method == AmericanMethod.ALO && scheme.isAdaptive()) {
-      // Every bumped value with the scheme of the option itself: the adaptive default's choice
-      // changes across a few borders (expiry, drift), where the value jumps by the scheme error.
-      return new AmericanModel(method, treeSteps, pinned(c, expiry, rate, div, vol))
-          .greeks(type, spot, strike, expiry, rate, div, vol, dividendTimes, dividendAmounts);
-    }
     boolean dv = hasDividends(expiry, dividendTimes, dividendAmounts);
     double[] dt = dividendTimes;
     double[] da = dividendAmounts;
@@ -621,32 +615,6 @@ public final class AmericanModel implements PricingModel {
       return ImpliedVolResult.failed(PricingStatus.EXPIRED);
     }
     boolean c = type.isCall();
-    if (method == AmericanMethod.ALO && scheme.isAdaptive() && !dv) {
-      // Solve with one fixed scheme (the value is then smooth in the volatility): the one the
-      // adaptive default picks at the European implied volatility, and again with the scheme of
-      // the solution when that differs (only across the drift border), so the result reprices
-      // with the default exactly as the fixed scheme does.
-      ImpliedVolResult eu =
-          ImpliedVolatility.blackScholes(c, spot, strike, expiry, rate, div, price);
-      double v0 = eu.isOk() ? eu.volatility() : 0.3;
-      AndersenLakeOffengelter.Scheme s1 = pinned(c, expiry, rate, div, v0);
-      ImpliedVolResult r1 =
-          new AmericanModel(method, treeSteps, s1)
-              .impliedVolatility(type, spot, strike, expiry, rate, div, price, NONE, NONE);
-      if (!r1.isOk()) {
-        return r1;
-      }
-      AndersenLakeOffengelter.Scheme s2 = pinned(c, expiry, rate, div, r1.volatility());
-      if (s2 == s1) {
-        return r1;
-      }
-      ImpliedVolResult r2 =
-          new AmericanModel(method, treeSteps, s2)
-              .impliedVolatility(type, spot, strike, expiry, rate, div, price, NONE, NONE);
-      return r2.isOk()
-          ? ImpliedVolResult.ok(r2.volatility(), r1.iterations() + r2.iterations())
-          : r1;
-    }
     double[] dt = dividendTimes;
     double[] da = dividendAmounts;
     double intrinsic = Math.max(c ? spot - strike : strike - spot, 0);
@@ -830,12 +798,6 @@ public final class AmericanModel implements PricingModel {
       }
     }
     return Double.NaN;
-  }
-
-  /** The scheme the adaptive default uses for this option (a call as the symmetric put). */
-  private AndersenLakeOffengelter.Scheme pinned(
-      boolean call, double expiry, double rate, double div, double vol) {
-    return call ? scheme.forPut(expiry, div, rate, vol) : scheme.forPut(expiry, rate, div, vol);
   }
 
   private static void check(double s, double k, double t, double r, double q, double vol) {
