@@ -4,6 +4,8 @@ import static io.github.bsoptions.app.cli.ChainCommandTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.bsoptions.app.store.JdbcTradingStore;
 import io.github.bsoptions.data.MarketDataProviders;
 import io.github.bsoptions.data.model.OptionChainQuery;
@@ -199,5 +201,54 @@ class OrderCommandsTest {
     String[] next = trade("order", "--symbol", "SPY", "--side", "sell", "--qty", "2");
     assertThat(next[0]).as(next[2]).isEqualTo("0");
     assertThat(clientId(next[1])).isNotEqualTo(id);
+  }
+
+  /**
+   * A paper account log of the earlier request-only format (no header, times or quotes) is
+   * converted once into the event log that bs run also keeps; the engine reconciles cleanly.
+   */
+  @Test
+  void earlierPaperBrokerLogIsConverted() throws Exception {
+    String[] r = trade("order", "--symbol", "SPY", "--side", "buy", "--qty", "7");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    String[] resting =
+        trade(
+            "order",
+            "--symbol",
+            "SPY",
+            "--side",
+            "buy",
+            "--qty",
+            "1",
+            "--type",
+            "limit",
+            "--limit-price",
+            "1",
+            "--tif",
+            "gtc");
+    assertThat(resting[0]).as(resting[2]).isEqualTo("0");
+    String restingId = clientId(resting[1]);
+    // turn the log into what the earlier version wrote: requests only
+    Path log = dir.resolve("paper-broker.log");
+    ObjectMapper json = new ObjectMapper();
+    StringBuilder old = new StringBuilder();
+    for (String line : Files.readAllLines(log)) {
+      ObjectNode n = (ObjectNode) json.readTree(line);
+      if (!n.path("op").asText().equals("open")) {
+        n.remove(List.of("at", "quotes"));
+        old.append(n).append('\n');
+      }
+    }
+    Files.writeString(log, old);
+    String[] positions = trade("positions");
+    assertThat(positions[0]).as(positions[2]).isEqualTo("0");
+    assertThat(positions[1]).contains("SPY");
+    assertThat(Files.readAllLines(dir.resolve("paper-broker.log.legacy"))).hasSize(2);
+    assertThat(Files.readAllLines(log).get(0)).contains("\"op\":\"open\"");
+    String[] cancel = trade("cancel", restingId);
+    assertThat(cancel[0]).as(cancel[2]).isEqualTo("0");
+    String[] open = trade("orders", "--open");
+    assertThat(open[0]).as(open[2]).isEqualTo("0");
+    assertThat(open[1].lines().toList()).hasSize(1);
   }
 }
