@@ -138,7 +138,7 @@ public final class PersistentPaperBroker implements BrokerClient {
       header = parse(file, lines, first);
       if (isLegacy(header)) {
         return convertLegacy(
-            file, lines.subList(first, lines.size()), first, name, source, model, now, initialCash);
+            file, lines, first, f -> open(f, name, source, model, now, initialCash));
       }
       if (!"open".equals(header.path("op").asText())) {
         throw new IllegalStateException(file + ": not a paper broker log (no header line)");
@@ -201,27 +201,19 @@ public final class PersistentPaperBroker implements BrokerClient {
    * as {@code <file>.legacy}); then opens the new log.
    */
   private static PersistentPaperBroker convertLegacy(
-      Path file,
-      List<String> lines,
-      int offset,
-      String name,
-      QuoteSource source,
-      FillModel model,
-      Supplier<Instant> now,
-      double initialCash)
-      throws IOException {
+      Path file, List<String> lines, int first, Opener opener) throws IOException {
     Path converted = file.resolveSibling(file.getFileName() + ".converting");
     Files.deleteIfExists(converted);
-    try (PersistentPaperBroker fresh = open(converted, name, source, model, now, initialCash)) {
-      for (int i = 0; i < lines.size(); i++) {
+    try (PersistentPaperBroker fresh = opener.open(converted)) {
+      for (int i = first; i < lines.size(); i++) {
         if (lines.get(i).isBlank()) {
           continue;
         }
-        JsonNode n = parse(file, lines, i, offset);
+        JsonNode n = parse(file, lines, i);
         String op = n.path("op").asText();
         if (!isLegacy(n)) {
           throw new IllegalStateException(
-              file + " line " + (offset + i + 1) + ": unknown operation '" + op + "'");
+              file + " line " + (i + 1) + ": unknown operation '" + op + "'");
         }
         try {
           switch (op) {
@@ -240,19 +232,20 @@ public final class PersistentPaperBroker implements BrokerClient {
         StandardCopyOption.REPLACE_EXISTING);
     Files.move(
         converted, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    return open(file, name, source, model, now, initialCash);
+    return opener.open(file);
+  }
+
+  /** Opens a log with the settings {@link #open} was given. */
+  private interface Opener {
+    PersistentPaperBroker open(Path file) throws IOException;
   }
 
   private static JsonNode parse(Path file, List<String> lines, int i) {
-    return parse(file, lines, i, 0);
-  }
-
-  private static JsonNode parse(Path file, List<String> lines, int i, int offset) {
     try {
       return JSON.readTree(lines.get(i));
     } catch (IOException e) {
       throw new IllegalStateException(
-          file + " line " + (offset + i + 1) + ": malformed paper broker log line", e);
+          file + " line " + (i + 1) + ": malformed paper broker log line", e);
     }
   }
 

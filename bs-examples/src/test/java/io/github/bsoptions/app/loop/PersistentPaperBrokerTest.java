@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.bsoptions.data.model.Quote;
-import io.github.bsoptions.exec.journal.OrderCodec;
 import io.github.bsoptions.exec.order.OrderRequest;
 import io.github.bsoptions.exec.order.OrderStatus;
 import io.github.bsoptions.exec.order.Side;
 import io.github.bsoptions.exec.paper.FillModel;
+import io.github.bsoptions.exec.spi.BrokerException;
 import io.github.bsoptions.exec.spi.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The paper account rebuilt from its log is the account that wrote it. */
-class PersistentPaperBrokerTest {
+public class PersistentPaperBrokerTest {
   @TempDir Path dir;
 
   static final String CALL = "SPY260220C00505000";
@@ -176,13 +176,14 @@ class PersistentPaperBrokerTest {
     Path log = dir.resolve("paper-broker.log");
     quote(CALL, 4.00, 4.20, 10);
     quote(PUT, 2.00, 2.10, 10);
-    Files.writeString(
-        log,
-        line("submit", null, OrderRequest.limit("c-1", CALL, Side.BUY, 2, 4.25))
-            + line("submit", null, OrderRequest.limit("c-2", PUT, Side.SELL, 3, 2.50))
-            + line("cancel", "paper-2", null)
-            + line("cancel", "paper-2", null) // refused then (not open); refused again now
-            + line("submit", null, OrderRequest.limit("c-3", PUT, Side.BUY, 1, 1.00)));
+    try (PersistentPaperBroker b = open(100_000)) {
+      b.submit(OrderRequest.limit("c-1", CALL, Side.BUY, 2, 4.25));
+      b.submit(OrderRequest.limit("c-2", PUT, Side.SELL, 3, 2.50));
+      b.cancel("paper-2");
+      assertThatThrownBy(() -> b.cancel("paper-2")).isInstanceOf(BrokerException.class);
+      b.submit(OrderRequest.limit("c-3", PUT, Side.BUY, 1, 1.00));
+    }
+    String old = toEarlierFormat(log);
     String before;
     try (PersistentPaperBroker b = open(100_000)) {
       assertThat(b.replayedOperations()).isEqualTo(5);
@@ -196,7 +197,7 @@ class PersistentPaperBrokerTest {
           .isEqualTo("paper-x1");
       before = describe(b);
     }
-    assertThat(Files.readAllLines(dir.resolve("paper-broker.log.legacy"))).hasSize(5);
+    assertThat(Files.readString(dir.resolve("paper-broker.log.legacy"))).isEqualTo(old);
     assertThat(Files.readAllLines(log).get(0)).contains("\"op\":\"open\"");
     assertThat(Files.exists(dir.resolve("paper-broker.log.converting"))).isFalse();
     // now in this class's format: replayed with its own quotes and times, not converted again
@@ -207,22 +208,25 @@ class PersistentPaperBrokerTest {
     }
   }
 
-  /** A line as the trading commands' request log wrote it: no time, no quotes, no header. */
-  private static String line(String op, String id, OrderRequest r) {
-    ObjectNode n = JSON.createObjectNode();
-    n.put("op", op);
-    if (id != null) {
-      n.put("id", id);
+  /**
+   * Rewrites a log of this class into the format the trading commands' request log had before they
+   * used this class: the same request lines without the header, times and quotes.
+   *
+   * @return the rewritten content
+   */
+  public static String toEarlierFormat(Path log) throws java.io.IOException {
+    ObjectMapper json = new ObjectMapper();
+    StringBuilder old = new StringBuilder();
+    for (String line : Files.readAllLines(log)) {
+      ObjectNode n = (ObjectNode) json.readTree(line);
+      if (!n.path("op").asText().equals("open")) {
+        n.remove(List.of("at", "quotes"));
+        old.append(n).append('\n');
+      }
     }
-    if (r != null) {
-      n.put("clientOrderId", r.clientOrderId());
-      ObjectNode f = n.putObject("fields");
-      OrderCodec.encode(r).forEach(f::put);
-    }
-    return n + "\n";
+    Files.writeString(log, old);
+    return old.toString();
   }
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static String describe(PersistentPaperBroker b) {
     return b.orders(false)
