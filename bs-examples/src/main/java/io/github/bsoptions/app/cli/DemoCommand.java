@@ -44,6 +44,8 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions configOptions;
 
+  @Mixin LoopOptions loop;
+
   @Option(
       names = "--days",
       defaultValue = "3",
@@ -64,31 +66,15 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Serve the live dashboard during the run and keep it up until Ctrl-C.")
   boolean dashboard;
 
-  @Option(names = "--port", paramLabel = "N", description = "Dashboard port (with --dashboard).")
-  Integer port;
-
   @Option(
       names = "--record",
       paramLabel = "FILE",
       description = "Record every market data query of the run to FILE for bs backtest --replay.")
   Path record;
 
-  @Option(
-      names = "--ml",
-      negatable = true,
-      defaultValue = "true",
-      fallbackValue = "true",
-      description =
-          "Retrain the hybrid LSTM-GARCH every session in the background and trade on it once"
-              + " in service (default ${DEFAULT-VALUE}; --no-ml: GARCH refits only).")
-  boolean ml;
-
   @Override
   public Integer call() throws Exception {
-    AppConfig c = configOptions.load();
-    if (port != null) {
-      c = c.with(ConfigKey.DASHBOARD_PORT, Integer.toString(port));
-    }
+    AppConfig c = loop.withPort(configOptions.load());
     if (days < 1 || days > 250) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--days must be in [1, 250], was " + days);
@@ -165,9 +151,7 @@ public final class DemoCommand implements Callable<Integer> {
               store,
               sink,
               state)) {
-        if (ml) {
-          system.retrainWith(io.github.bsoptions.app.loop.MlRetrainer.demo());
-        }
+        loop.retrain(system);
         out.println(
             "bs demo: "
                 + days

@@ -75,6 +75,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions configOptions;
 
+  @Mixin LoopOptions loop;
+
   @Option(
       names = "--source",
       description = "simulated, replay or alpaca (default: the 'source' key, simulated).")
@@ -160,27 +162,11 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--dashboard", description = "Serve the live dashboard while the loop runs.")
   boolean dashboard;
 
-  @Option(names = "--port", paramLabel = "N", description = "Dashboard port (with --dashboard).")
-  Integer port;
-
-  @Option(
-      names = "--ml",
-      negatable = true,
-      defaultValue = "true",
-      fallbackValue = "true",
-      description =
-          "Retrain the hybrid LSTM-GARCH every session in the background and trade on it once"
-              + " in service (default ${DEFAULT-VALUE}; --no-ml: GARCH refits only).")
-  boolean ml;
-
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    AppConfig c = configOptions.load();
-    if (port != null) {
-      c = c.with(ConfigKey.DASHBOARD_PORT, Integer.toString(port));
-    }
+    AppConfig c = loop.withPort(configOptions.load());
     String src = source != null ? source : c.get(ConfigKey.SOURCE);
     String brk = broker != null ? broker : c.get(ConfigKey.BROKER);
     LiveLoop.Limits limits;
@@ -349,9 +335,7 @@ public final class RunCommand implements Callable<Integer> {
         throw e;
       }
       system.mode("run");
-      if (ml) {
-        system.retrainWith(io.github.bsoptions.app.loop.MlRetrainer.demo());
-      }
+      loop.retrain(system);
       List<String> dropped = system.restore(start.book());
       if (dashboard) {
         server =

@@ -1,10 +1,8 @@
 package io.github.bsoptions.app.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.bsoptions.app.config.AppConfig;
 import io.github.bsoptions.app.config.ConfigKey;
+import io.github.bsoptions.app.loop.PersistentPaperBroker;
 import io.github.bsoptions.app.store.DataSources;
 import io.github.bsoptions.app.store.JdbcTradingStore;
 import io.github.bsoptions.data.MarketDataProviders;
@@ -15,37 +13,22 @@ import io.github.bsoptions.exec.journal.JdbcJournal;
 import io.github.bsoptions.exec.journal.Journal;
 import io.github.bsoptions.exec.journal.JournalRecord;
 import io.github.bsoptions.exec.journal.JournalStore;
-import io.github.bsoptions.exec.journal.OrderCodec;
-import io.github.bsoptions.exec.order.Account;
-import io.github.bsoptions.exec.order.BrokerOrder;
-import io.github.bsoptions.exec.order.Fill;
-import io.github.bsoptions.exec.order.OrderRequest;
-import io.github.bsoptions.exec.order.Position;
+import io.github.bsoptions.exec.paper.FillModel;
+import io.github.bsoptions.exec.paper.QuoteSource;
 import io.github.bsoptions.exec.routing.SmartOrderRouter;
-import io.github.bsoptions.exec.spi.BrokerCapability;
 import io.github.bsoptions.exec.spi.BrokerClient;
 import io.github.bsoptions.exec.spi.BrokerContext;
 import io.github.bsoptions.exec.spi.BrokerFactory;
-import io.github.bsoptions.exec.spi.Idempotency;
-import io.github.bsoptions.exec.spi.OrderUpdateListener;
-import io.github.bsoptions.exec.spi.Outcome;
 import io.github.bsoptions.exec.spi.PreTradeGate;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -57,11 +40,13 @@ import picocli.CommandLine.Option;
  * left by an earlier version ({@code <broker>.journal}) is imported once into a new database
  * journal and renamed {@code <broker>.journal.imported}.
  *
- * <p>The paper broker lives only in this process, so its state is kept in the state directory as a
- * write-ahead log of every request sent to it ({@code paper-broker.log}); on start the requests are
- * re-applied to a fresh broker (quotes come from the seeded simulated market, which is not
- * advanced, so the replay reproduces the same orders, fills and ids), and the engine then replays
- * its own journal and reconciles against it.
+ * <p>The paper broker lives only in this process, so its state is kept in the state directory as
+ * the event log of a {@link PersistentPaperBroker} ({@code paper-broker.log}, the same account
+ * {@code bs run} keeps): on start the log is replayed into a fresh broker with the times and quotes
+ * it recorded (quotes come from the seeded simulated market, which is not advanced), and the engine
+ * then replays its own journal and reconciles against it. The starting cash and fill model ({@code
+ * --set initialCash=...}, {@code slippage}, ...) are those of the invocation that created the
+ * account.
  */
 final class TradingSession implements AutoCloseable {
   /** Picocli options of every trading command (a mixin). */
@@ -91,8 +76,6 @@ final class TradingSession implements AutoCloseable {
 
     @Mixin ConfigOptions config = new ConfigOptions();
   }
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final MarketDataProvider market;
   private final BrokerClient broker;
@@ -157,10 +140,16 @@ final class TradingSession implements AutoCloseable {
     BrokerClient broker = null;
     JournalStore journal = null;
     try {
-      broker = BrokerFactory.createBroker(name, new BrokerContext(settings, env, market, clock));
-      if (name.equals("paper")) {
-        broker = LoggedBroker.recover(broker, dir.resolve("paper-broker.log"));
-      }
+      broker =
+          name.equals("paper")
+              ? PersistentPaperBroker.open(
+                  dir.resolve("paper-broker.log"),
+                  name,
+                  QuoteSource.of(market),
+                  fillModel(settings),
+                  clock::instant,
+                  number(settings, "initialCash", Double.POSITIVE_INFINITY))
+              : BrokerFactory.createBroker(name, new BrokerContext(settings, env, market, clock));
       journal = openJournal(config, dir, name);
       ExecutionEngine engine =
           ExecutionEngine.start(
@@ -175,6 +164,32 @@ final class TradingSession implements AutoCloseable {
       closeQuietly(broker);
       closeQuietly(market);
       throw e;
+    }
+  }
+
+  /**
+   * The paper broker's fill model from the {@code --set} settings, with the keys and defaults of
+   * bs-exec's {@code paper} broker factory: {@code slippage}, {@code feePerUnit}, {@code
+   * minFeePerFill}, {@code partialFills}, {@code optionMultiplier}.
+   */
+  static FillModel fillModel(Map<String, String> settings) {
+    return new FillModel(
+        number(settings, "slippage", 0),
+        number(settings, "feePerUnit", 0),
+        number(settings, "minFeePerFill", 0),
+        Boolean.parseBoolean(settings.getOrDefault("partialFills", "true")),
+        (int) number(settings, "optionMultiplier", 100));
+  }
+
+  private static double number(Map<String, String> settings, String key, double def) {
+    String v = settings.get(key);
+    if (v == null) {
+      return def;
+    }
+    try {
+      return Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a number, was '" + v + "'", e);
     }
   }
 
@@ -277,161 +292,6 @@ final class TradingSession implements AutoCloseable {
       c.close();
     } catch (Exception e) {
       // closing on the way out: nothing left to do with the failure
-    }
-  }
-
-  /**
-   * A broker whose requests are forced to a log before they are sent, so that a fresh in-process
-   * broker can be brought back to the same state by {@link #recover}.
-   */
-  static final class LoggedBroker implements BrokerClient {
-    private final BrokerClient delegate;
-    private final FileChannel log;
-
-    private LoggedBroker(BrokerClient delegate, FileChannel log) {
-      this.delegate = delegate;
-      this.log = log;
-    }
-
-    static LoggedBroker recover(BrokerClient fresh, Path file) throws IOException {
-      if (Files.exists(file)) {
-        int line = 0;
-        for (String s : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-          line++;
-          if (s.isBlank()) {
-            continue;
-          }
-          JsonNode n;
-          try {
-            n = JSON.readTree(s);
-          } catch (IOException e) {
-            // a torn last line: the request was never sent (the log is written first)
-            break;
-          }
-          String op = n.path("op").asText();
-          switch (op) {
-            case "submit" -> fresh.submit(decode(n));
-            case "cancel" -> fresh.cancel(n.path("id").asText());
-            case "replace" -> fresh.replace(n.path("id").asText(), decode(n));
-            default ->
-                throw new IllegalStateException(
-                    file + " line " + line + ": unknown operation '" + op + "'");
-          }
-        }
-      }
-      FileChannel ch =
-          FileChannel.open(
-              file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-      return new LoggedBroker(fresh, ch);
-    }
-
-    private static OrderRequest decode(JsonNode n) {
-      Map<String, String> f = new HashMap<>();
-      for (Map.Entry<String, JsonNode> e : n.path("fields").properties()) {
-        f.put(e.getKey(), e.getValue().asText());
-      }
-      return OrderCodec.decode(n.path("clientOrderId").asText(), f);
-    }
-
-    private void write(String op, String id, OrderRequest r) {
-      ObjectNode n = JSON.createObjectNode();
-      n.put("op", op);
-      if (id != null) {
-        n.put("id", id);
-      }
-      if (r != null) {
-        n.put("clientOrderId", r.clientOrderId());
-        ObjectNode f = n.putObject("fields");
-        OrderCodec.encode(r).forEach(f::put);
-      }
-      try {
-        byte[] b = (JSON.writeValueAsString(n) + "\n").getBytes(StandardCharsets.UTF_8);
-        ByteBuffer buf = ByteBuffer.wrap(b);
-        while (buf.hasRemaining()) {
-          log.write(buf);
-        }
-        log.force(true);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the paper broker log", e);
-      }
-    }
-
-    @Override
-    public String name() {
-      return delegate.name();
-    }
-
-    @Override
-    public Set<BrokerCapability> capabilities() {
-      return delegate.capabilities();
-    }
-
-    @Override
-    public Idempotency idempotency() {
-      return delegate.idempotency();
-    }
-
-    @Override
-    public Outcome submit(OrderRequest order) {
-      write("submit", null, order);
-      return delegate.submit(order);
-    }
-
-    @Override
-    public BrokerOrder cancel(String brokerOrderId) {
-      write("cancel", brokerOrderId, null);
-      return delegate.cancel(brokerOrderId);
-    }
-
-    @Override
-    public Outcome replace(String brokerOrderId, OrderRequest replacement) {
-      write("replace", brokerOrderId, replacement);
-      return delegate.replace(brokerOrderId, replacement);
-    }
-
-    @Override
-    public BrokerOrder order(String brokerOrderId) {
-      return delegate.order(brokerOrderId);
-    }
-
-    @Override
-    public Optional<BrokerOrder> findByClientOrderId(String clientOrderId) {
-      return delegate.findByClientOrderId(clientOrderId);
-    }
-
-    @Override
-    public List<BrokerOrder> orders(boolean openOnly) {
-      return delegate.orders(openOnly);
-    }
-
-    @Override
-    public List<Position> positions() {
-      return delegate.positions();
-    }
-
-    @Override
-    public Account account() {
-      return delegate.account();
-    }
-
-    @Override
-    public List<Fill> fills(Instant since) {
-      return delegate.fills(since);
-    }
-
-    @Override
-    public AutoCloseable subscribe(OrderUpdateListener listener) {
-      return delegate.subscribe(listener);
-    }
-
-    @Override
-    public void close() {
-      try {
-        log.close();
-      } catch (IOException e) {
-        // the log was forced after every write
-      }
-      delegate.close();
     }
   }
 }

@@ -10,6 +10,7 @@ import io.github.bsoptions.exec.order.Account;
 import io.github.bsoptions.exec.order.BrokerOrder;
 import io.github.bsoptions.exec.order.Fill;
 import io.github.bsoptions.exec.order.OrderRequest;
+import io.github.bsoptions.exec.order.OrderUpdate;
 import io.github.bsoptions.exec.order.Position;
 import io.github.bsoptions.exec.paper.FillModel;
 import io.github.bsoptions.exec.paper.PaperBroker;
@@ -27,11 +28,13 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,32 +45,47 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * bs-exec's {@link PaperBroker} made to survive a restart, so that {@code bs run} can stop and
+ * bs-exec's {@link PaperBroker} made to survive a restart, so that {@code bs run} and the trading
+ * commands ({@code bs order}, {@code orders}, {@code positions}, {@code cancel}) can stop and
  * resume against the same paper account and the execution engine's start-up reconciliation finds
  * every order of its journal at the broker.
  *
  * <p>The paper broker is deterministic: the same operations, at the same times, against the same
- * quotes, give the same orders, fills, ids and cash. So its state is kept as an event log: every
- * operation that can change it ({@code submit}, {@code cancel}, {@code replace}, {@link #matchAll},
- * {@link #endOfDay}) is written as one JSON line with the clock's time and every quote the broker
- * read while doing it, and forced to the device before the call returns. {@link #open} replays the
- * log into a fresh broker with the clock and quotes of each line, which rebuilds the account
- * exactly; new operations append to the same log. The header line fixes the starting cash and fill
- * model, so a restart with other settings still rebuilds the original account.
+ * quotes, give the same orders, fills, execution ids and cash. So its state is kept as an event
+ * log: every operation that can change it ({@code submit}, {@code cancel}, {@code replace}, {@link
+ * #matchAll}, {@link #endOfDay}) is written as one JSON line with the clock's time and every quote
+ * the broker read while doing it, and forced to the device (data and metadata) before the call
+ * returns. {@link #open} replays the log into a fresh broker with the clock and quotes of each
+ * line, which rebuilds the account exactly (a replayed fill has the execution id the engine
+ * journalled, so its deduplication by execution id holds across restarts); new operations append to
+ * the same log. The header line fixes the starting cash and fill model, so a restart with other
+ * settings still rebuilds the original account.
  *
- * <p>The line is written after the broker answered (the quotes it read are known only then): if the
- * process dies between the two, that one operation is lost from the paper account, and the engine's
- * reconciliation reports the order it journalled as missing rather than inventing it.
+ * <p>The line is written after the broker answered (the quotes it read are known only then), and
+ * nothing outside sees the operation's effect before the line is forced: the answer is returned and
+ * the order updates the broker raised are passed to {@link #subscribe subscribers} only then. If
+ * the process dies in between, the operation is lost from the paper account and nobody saw it, so
+ * the engine's reconciliation finds the order it journalled as never sent ({@code ABANDONED})
+ * rather than a confirmed order gone missing.
+ *
+ * <p>A log written by an earlier version of {@code bs order} (one request a line, with neither
+ * times nor quotes nor a header) is converted once when opened: its requests are applied to a new
+ * account with the current clock and quotes (as that version did on every start), the new log
+ * replaces it and the old file is kept as {@code <file>.legacy}.
  */
 public final class PersistentPaperBroker implements BrokerClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int LOG_FORMAT = 1;
+  private static final Set<String> LEGACY_OPS = Set.of("submit", "cancel", "replace");
 
   private final PaperBroker broker;
   private final FileChannel log;
   private final Recording quotes;
   private final SwitchableClock clock;
   private final int replayed;
+
+  /** The order updates raised by the operation this thread is making, held until it is logged. */
+  private final ThreadLocal<List<Runnable>> held = new ThreadLocal<>();
 
   private PersistentPaperBroker(
       PaperBroker broker, FileChannel log, Recording quotes, SwitchableClock clock, int replayed) {
@@ -87,9 +105,10 @@ public final class PersistentPaperBroker implements BrokerClient {
    * @param source live quotes
    * @param model fill model of a new account (an existing log keeps its own)
    * @param now the live clock
-   * @param initialCash starting cash of a new account (an existing log keeps its own)
-   * @throws IllegalStateException when the log cannot be read back (a complete line is malformed; a
-   *     torn last line, from a write cut short, is dropped)
+   * @param initialCash starting cash of a new account (an existing log keeps its own; {@code
+   *     +Infinity}: no cash check)
+   * @throws IllegalStateException when the log cannot be read back (a complete line is malformed or
+   *     names an unknown operation; a torn last line, from a write cut short, is dropped)
    */
   public static PersistentPaperBroker open(
       Path file,
@@ -117,7 +136,11 @@ public final class PersistentPaperBroker implements BrokerClient {
     }
     if (first < lines.size()) {
       header = parse(file, lines, first);
-      if (header == null || !"open".equals(header.path("op").asText())) {
+      if (isLegacy(header)) {
+        return convertLegacy(
+            file, lines, first, f -> open(f, name, source, model, now, initialCash));
+      }
+      if (!"open".equals(header.path("op").asText())) {
         throw new IllegalStateException(file + ": not a paper broker log (no header line)");
       }
       cash = header.path("cash").asDouble();
@@ -165,6 +188,56 @@ public final class PersistentPaperBroker implements BrokerClient {
       out.write(h);
     }
     return out;
+  }
+
+  /** A line of the earlier {@code bs order} log: a request with neither time nor quotes. */
+  private static boolean isLegacy(JsonNode n) {
+    return LEGACY_OPS.contains(n.path("op").asText()) && !n.has("at") && !n.has("quotes");
+  }
+
+  /**
+   * Applies the requests of a log in the earlier format to a new account, as that version did on
+   * every start (current clock and quotes), and puts the new log in its place (the old file is kept
+   * as {@code <file>.legacy}); then opens the new log.
+   */
+  private static PersistentPaperBroker convertLegacy(
+      Path file, List<String> lines, int first, Opener opener) throws IOException {
+    Path converted = file.resolveSibling(file.getFileName() + ".converting");
+    Files.deleteIfExists(converted);
+    try (PersistentPaperBroker fresh = opener.open(converted)) {
+      for (int i = first; i < lines.size(); i++) {
+        if (lines.get(i).isBlank()) {
+          continue;
+        }
+        JsonNode n = parse(file, lines, i);
+        String op = n.path("op").asText();
+        if (!isLegacy(n)) {
+          throw new IllegalStateException(
+              file + " line " + (i + 1) + ": unknown operation '" + op + "'");
+        }
+        try {
+          switch (op) {
+            case "submit" -> fresh.submit(decode(n));
+            case "cancel" -> fresh.cancel(n.path("id").asText());
+            default -> fresh.replace(n.path("id").asText(), decode(n));
+          }
+        } catch (BrokerException e) {
+          // refused now as it was then: the request is in the new log, as a replay expects
+        }
+      }
+    }
+    Files.copy(
+        file,
+        file.resolveSibling(file.getFileName() + ".legacy"),
+        StandardCopyOption.REPLACE_EXISTING);
+    Files.move(
+        converted, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    return opener.open(file);
+  }
+
+  /** Opens a log with the settings {@link #open} was given. */
+  private interface Opener {
+    PersistentPaperBroker open(Path file) throws IOException;
   }
 
   private static JsonNode parse(Path file, List<String> lines, int i) {
@@ -232,64 +305,75 @@ public final class PersistentPaperBroker implements BrokerClient {
   }
 
   /** Re-reads quotes and re-matches every resting order; logged. */
-  public synchronized void matchAll() {
-    if (broker.orders(true).isEmpty()) {
-      return; // nothing rests: nothing can change
+  public void matchAll() {
+    synchronized (this) {
+      if (broker.orders(true).isEmpty()) {
+        return; // nothing rests: nothing can change
+      }
     }
-    quotes.begin();
-    clock.fixed(clock.live.get());
-    try {
-      broker.matchAll();
-    } finally {
-      logged("match", null, null);
-    }
+    logged(
+        "match",
+        null,
+        null,
+        () -> {
+          broker.matchAll();
+          return null;
+        });
   }
 
   /** Expires every open DAY order; logged. */
-  public synchronized void endOfDay() {
-    quotes.begin();
-    clock.fixed(clock.live.get());
-    try {
-      broker.endOfDay();
-    } finally {
-      logged("endOfDay", null, null);
-    }
+  public void endOfDay() {
+    logged(
+        "endOfDay",
+        null,
+        null,
+        () -> {
+          broker.endOfDay();
+          return null;
+        });
   }
 
   @Override
-  public synchronized Outcome submit(OrderRequest order) {
-    quotes.begin();
-    clock.fixed(clock.live.get());
-    try {
-      return broker.submit(order);
-    } finally {
-      logged("submit", null, order);
-    }
+  public Outcome submit(OrderRequest order) {
+    return logged("submit", null, order, () -> broker.submit(order));
   }
 
   @Override
-  public synchronized BrokerOrder cancel(String brokerOrderId) {
-    quotes.begin();
-    clock.fixed(clock.live.get());
-    try {
-      return broker.cancel(brokerOrderId);
-    } finally {
-      logged("cancel", brokerOrderId, null);
-    }
+  public BrokerOrder cancel(String brokerOrderId) {
+    return logged("cancel", brokerOrderId, null, () -> broker.cancel(brokerOrderId));
   }
 
   @Override
-  public synchronized Outcome replace(String brokerOrderId, OrderRequest replacement) {
-    quotes.begin();
-    clock.fixed(clock.live.get());
-    try {
-      return broker.replace(brokerOrderId, replacement);
-    } finally {
-      logged("replace", brokerOrderId, replacement);
-    }
+  public Outcome replace(String brokerOrderId, OrderRequest replacement) {
+    return logged(
+        "replace", brokerOrderId, replacement, () -> broker.replace(brokerOrderId, replacement));
   }
 
-  private void logged(String op, String id, OrderRequest r) {
+  /**
+   * Makes one operation at a fixed time, logs it with the quotes it read (forced), then passes on
+   * the order updates it raised and returns its answer.
+   */
+  private <T> T logged(String op, String id, OrderRequest r, Supplier<T> action) {
+    List<Runnable> events = new ArrayList<>();
+    T out;
+    synchronized (this) {
+      held.set(events);
+      quotes.begin();
+      clock.fixed(clock.live.get());
+      try {
+        out = action.get();
+      } finally {
+        held.remove();
+        logLine(op, id, r);
+      }
+    }
+    for (Runnable e : events) {
+      e.run();
+    }
+    return out;
+  }
+
+  private void logLine(String op, String id, OrderRequest r) {
     ObjectNode n = JSON.createObjectNode();
     n.put("op", op);
     n.put("at", clock.instant().toString());
@@ -322,7 +406,7 @@ public final class PersistentPaperBroker implements BrokerClient {
       while (buf.hasRemaining()) {
         log.write(buf);
       }
-      log.force(false);
+      log.force(true);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the paper broker log", e);
     }
@@ -373,9 +457,35 @@ public final class PersistentPaperBroker implements BrokerClient {
     return broker.fills(since);
   }
 
+  /**
+   * Subscribes to order updates; an update raised by a logged operation reaches the listener once
+   * that operation's line is forced.
+   */
   @Override
   public AutoCloseable subscribe(OrderUpdateListener listener) {
-    return broker.subscribe(listener);
+    Objects.requireNonNull(listener, "listener");
+    return broker.subscribe(
+        new OrderUpdateListener() {
+          @Override
+          public void onUpdate(OrderUpdate update) {
+            List<Runnable> h = held.get();
+            if (h != null) {
+              h.add(() -> listener.onUpdate(update));
+            } else {
+              listener.onUpdate(update);
+            }
+          }
+
+          @Override
+          public void onDisconnected(String reason) {
+            listener.onDisconnected(reason);
+          }
+
+          @Override
+          public void onReconnected() {
+            listener.onReconnected();
+          }
+        });
   }
 
   @Override

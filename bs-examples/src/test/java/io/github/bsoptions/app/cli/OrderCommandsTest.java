@@ -4,6 +4,7 @@ import static io.github.bsoptions.app.cli.ChainCommandTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.bsoptions.app.loop.PersistentPaperBrokerTest;
 import io.github.bsoptions.app.store.JdbcTradingStore;
 import io.github.bsoptions.data.MarketDataProviders;
 import io.github.bsoptions.data.model.OptionChainQuery;
@@ -49,6 +50,26 @@ class OrderCommandsTest {
     return run(all);
   }
 
+  /** Buys one of {@code symbol} with a limit order ({@code extra}: more order options). */
+  private String[] limitBuy(String symbol, String limitPrice, String... extra) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "order",
+                "--symbol",
+                symbol,
+                "--side",
+                "buy",
+                "--qty",
+                "1",
+                "--type",
+                "limit",
+                "--limit-price",
+                limitPrice));
+    args.addAll(List.of(extra));
+    return trade(args.toArray(String[]::new));
+  }
+
   private static String clientId(String output) {
     List<String> lines = output.lines().toList();
     assertThat(lines).hasSizeGreaterThanOrEqualTo(2);
@@ -59,19 +80,7 @@ class OrderCommandsTest {
   void paperOrdersFillPersistAndCancelAcrossInvocations() throws Exception {
     Quote q = nearTheMoneyCall();
     String sym = q.symbol();
-    String[] filled =
-        trade(
-            "order",
-            "--symbol",
-            sym,
-            "--side",
-            "buy",
-            "--qty",
-            "1",
-            "--type",
-            "limit",
-            "--limit-price",
-            String.valueOf(Math.round((q.ask() + 0.05) * 100) / 100.0));
+    String[] filled = limitBuy(sym, String.valueOf(Math.round((q.ask() + 0.05) * 100) / 100.0));
     assertThat(filled[0]).as(filled[2]).isEqualTo("0");
     assertThat(filled[1].lines().toList().get(1).trim().split("\\s+")).contains(sym, "filled");
     String filledId = clientId(filled[1]);
@@ -88,21 +97,7 @@ class OrderCommandsTest {
     assertThat(orders[1]).contains(filledId).contains("filled");
 
     // a resting order, cancelled by a later invocation
-    String[] resting =
-        trade(
-            "order",
-            "--symbol",
-            sym,
-            "--side",
-            "buy",
-            "--qty",
-            "1",
-            "--type",
-            "limit",
-            "--limit-price",
-            "0.01",
-            "--tif",
-            "gtc");
+    String[] resting = limitBuy(sym, "0.01", "--tif", "gtc");
     assertThat(resting[0]).as(resting[2]).isEqualTo("0");
     String restingId = clientId(resting[1]);
     assertThat(restingId).isNotEqualTo(filledId);
@@ -199,5 +194,31 @@ class OrderCommandsTest {
     String[] next = trade("order", "--symbol", "SPY", "--side", "sell", "--qty", "2");
     assertThat(next[0]).as(next[2]).isEqualTo("0");
     assertThat(clientId(next[1])).isNotEqualTo(id);
+  }
+
+  /**
+   * A paper account log of the earlier request-only format (no header, times or quotes) is
+   * converted once into the event log that bs run also keeps; the engine reconciles cleanly.
+   */
+  @Test
+  void earlierPaperBrokerLogIsConverted() throws Exception {
+    String[] r = trade("order", "--symbol", "SPY", "--side", "buy", "--qty", "7");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    String[] resting = limitBuy("SPY", "1", "--tif", "gtc");
+    assertThat(resting[0]).as(resting[2]).isEqualTo("0");
+    String restingId = clientId(resting[1]);
+    // turn the log into what the earlier version wrote: requests only
+    Path log = dir.resolve("paper-broker.log");
+    PersistentPaperBrokerTest.toEarlierFormat(log);
+    String[] positions = trade("positions");
+    assertThat(positions[0]).as(positions[2]).isEqualTo("0");
+    assertThat(positions[1]).contains("SPY");
+    assertThat(Files.readAllLines(dir.resolve("paper-broker.log.legacy"))).hasSize(2);
+    assertThat(Files.readAllLines(log).get(0)).contains("\"op\":\"open\"");
+    String[] cancel = trade("cancel", restingId);
+    assertThat(cancel[0]).as(cancel[2]).isEqualTo("0");
+    String[] open = trade("orders", "--open");
+    assertThat(open[0]).as(open[2]).isEqualTo("0");
+    assertThat(open[1].lines().toList()).hasSize(1);
   }
 }
