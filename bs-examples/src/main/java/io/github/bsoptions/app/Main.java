@@ -32,7 +32,17 @@ public final class Main implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     for (Object sub : Commands.all()) {
-      cl.addSubcommand(sub);
+      CommandLine subLine = new CommandLine(sub);
+      CommandLine.Model.CommandSpec subSpec = subLine.getCommandSpec();
+      if (subSpec.findOption("--help") == null) {
+        // Every command answers 'bs <command> --help' (the top-level footer promises it).
+        subSpec.addOption(
+            CommandLine.Model.OptionSpec.builder("-h", "--help")
+                .usageHelp(true)
+                .description("Show this help message and exit.")
+                .build());
+      }
+      cl.addSubcommand(subLine);
     }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;

@@ -25,7 +25,9 @@ class CommandOptionsTest {
     CommandLine cl = Main.commandLine().getSubcommands().get(command);
     Map<String, OptionSpec> out = new TreeMap<>();
     for (OptionSpec o : cl.getCommandSpec().options()) {
-      out.put(o.longestName(), o);
+      if (!o.usageHelp()) {
+        out.put(o.longestName(), o);
+      }
     }
     return out;
   }
@@ -113,5 +115,16 @@ class CommandOptionsTest {
     new CommandLine(d).parseArgs();
     assertThat(d.ml).isTrue();
     assertThat(d.port).isNull();
+  }
+
+  @Test
+  void everyCommandAnswersHelp() {
+    for (Map.Entry<String, CommandLine> e : Main.commandLine().getSubcommands().entrySet()) {
+      java.io.StringWriter out = new java.io.StringWriter();
+      CommandLine cl = Main.commandLine();
+      cl.setOut(new java.io.PrintWriter(out));
+      assertThat(cl.execute(e.getKey(), "--help")).as(e.getKey()).isZero();
+      assertThat(out.toString()).as(e.getKey()).contains("Usage: bs " + e.getKey());
+    }
   }
 }
