@@ -98,17 +98,6 @@ public class DataBench {
   }
 
   /**
-   * The same page through the second-round byte parser (a frozen copy, {@link
-   * LegacyChainPageParser}); compare within one run.
-   */
-  @Benchmark
-  public Map<String, OptionSnapshot> parseAlpacaChainPage5000Legacy() throws IOException {
-    Map<String, OptionSnapshot> out = new HashMap<>(8192);
-    LegacyChainPageParser.parse(chainPage, out);
-    return out;
-  }
-
-  /**
    * The same page through the Jackson-token parser bs-data used before (baseline for the ratio;
    * compare within one run).
    */
