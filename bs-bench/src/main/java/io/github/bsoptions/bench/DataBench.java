@@ -98,17 +98,6 @@ public class DataBench {
   }
 
   /**
-   * The same page through the third-pass parser (a frozen copy, {@link ThirdPassChainPageParser});
-   * compare within one run.
-   */
-  @Benchmark
-  public Map<String, OptionSnapshot> parseAlpacaChainPage5000ThirdPass() throws IOException {
-    Map<String, OptionSnapshot> out = new HashMap<>(8192);
-    ThirdPassChainPageParser.parse(chainPage, out);
-    return out;
-  }
-
-  /**
    * The same page through the Jackson-token parser bs-data used before (baseline for the ratio;
    * compare within one run).
    */

@@ -202,9 +202,6 @@ final class ChainPageParser {
   private int dateTail = -1;
   private long dateDays;
 
-  // The nanoseconds of the last timestamp read by quotedSeconds.
-  private int tsNanos;
-
   // The last number read.
   private int numStart;
   private boolean numIntegral;
@@ -423,7 +420,7 @@ final class ChainPageParser {
         prev = id;
         switch (id) {
           case F_T -> {
-            skipTimestamp();
+            timestamp();
             hasT = true;
           }
           case F_O -> o = price("o");
@@ -460,95 +457,20 @@ final class ChainPageParser {
       return;
     }
     i++;
-    int state = flatMembers();
-    if (state == 0 || (state == 1 && endOfObject())) {
-      return;
-    }
-    // The general path from the member where the flat loop stopped (state 2: after a comma).
-    int prev = UNKNOWN;
-    do {
-      prev = member(K_BAR, prev);
-      int c = at();
-      if (c == '"') {
-        string();
-      } else if (c == '-' || (c >= '0' && c <= '9')) {
-        skipNumber();
-      } else {
-        skipValue(4);
-      }
-    } while (nextMember());
-  }
-
-  /**
-   * Validates the members of a compact flat object (just after its opening brace) whose values are
-   * plain strings or short numbers, in one loop on local positions: each name is a string of
-   * ASCII bytes without escapes directly followed by a colon, each value a string of the same kind
-   * or a number of the {@link #shape} fast path, each followed by a comma or the closing brace.
-   * Returns 0 when the whole object was consumed; otherwise stops, with the position at the start
-   * of the member it could not take, and returns 1 when that is the first member (the brace may
-   * still close an empty object) or 2 when it follows a comma. Whatever it takes is valid JSON, and
-   * whatever it leaves is read again by the general path, so the accepted language is unchanged.
-   */
-  private int flatMembers() {
-    final byte[] buf = b;
-    final int e = end;
-    int j = i;
-    int state = 1;
-    while (j + 16 <= e && buf[j] == '"') {
-      int k = plainStringEnd(buf, j + 1, e);
-      if (k < 0 || k + 11 > e || buf[k + 1] != ':') {
-        break;
-      }
-      int v = k + 2;
-      if (buf[v] == '"') {
-        int q = plainStringEnd(buf, v + 1, e);
-        if (q < 0) {
-          break;
+    if (!endOfObject()) {
+      int prev = -1;
+      do {
+        prev = member(K_BAR, prev);
+        int c = at();
+        if (c == '"') {
+          string();
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+          skipNumber();
+        } else {
+          skipValue(4);
         }
-        v = q + 1;
-      } else {
-        long v0 = (long) LONGS.get(buf, v);
-        long v1 = (long) LONGS.get(buf, v + 1);
-        boolean neg = (v0 & 0xFF) == '-';
-        int sh = shape(neg ? v1 : v0);
-        if (sh == 0) {
-          break;
-        }
-        v = (neg ? v + 1 : v) + ((sh >>> 4) & 0xF);
-      }
-      if (v >= e) {
-        break;
-      }
-      int d = buf[v];
-      if (d == ',') {
-        j = v + 1;
-        state = 2;
-      } else if (d == '}') {
-        i = v + 1;
-        return 0;
-      } else {
-        break;
-      }
+      } while (nextMember());
     }
-    i = j;
-    return state;
-  }
-
-  /**
-   * The position of the closing quote of a string whose content starts at {@code s} when that
-   * content has only ASCII bytes other than the quote, the backslash and control characters and
-   * the quote is found by whole words; -1 otherwise (the general string loop decides).
-   */
-  private static int plainStringEnd(byte[] buf, int s, int e) {
-    while (s + 8 <= e) {
-      long m = special8((long) LONGS.get(buf, s));
-      if (m != 0) {
-        s += Long.numberOfTrailingZeros(m) >>> 3;
-        return buf[s] == '"' ? s : -1;
-      }
-      s += 8;
-    }
-    return -1;
   }
 
   // ------------------------------------------------------------------ values
@@ -570,15 +492,6 @@ final class ChainPageParser {
     }
     Instant t = instant(strStart, strLen);
     return t != null ? t : Timestamps.parse(b, strStart, strLen);
-  }
-
-  /** Validates a timestamp as {@link #timestamp} reads it, without building the instant. */
-  private void skipTimestamp() throws IOException {
-    int j = i;
-    if (j + 32 <= end && b[j] == '"' && quotedSeconds(j + 1) != Long.MIN_VALUE) {
-      return;
-    }
-    timestamp();
   }
 
   /**
@@ -642,33 +555,22 @@ final class ChainPageParser {
    * byte, so it is a valid JSON string. Needs {@code off + 31 <= end}.
    */
   private Instant quotedInstant(int off) {
-    long seconds = quotedSeconds(off);
-    return seconds == Long.MIN_VALUE ? null : Instant.ofEpochSecond(seconds, tsNanos);
-  }
-
-  /**
-   * {@link #quotedInstant} without the instant: its epoch seconds (the nanoseconds in {@code
-   * tsNanos}), the position moved past the closing quote; {@link Long#MIN_VALUE} (position
-   * unchanged) for any other form. Every accepted value is within {@link Instant}'s range (years
-   * 0000 to 9999).
-   */
-  private long quotedSeconds(int off) {
     final byte[] buf = b;
     long days = day(off);
     if (days == Long.MIN_VALUE || buf[off + 10] != 'T') {
-      return Long.MIN_VALUE;
+      return null;
     }
     // "hh:mm:ss" in one word: the digits minus '0' and the colons zeroed, every byte <= 9.
     long x = (long) LONGS.get(buf, off + 11) ^ 0x30303A30303A3030L;
     if ((((x + 0x7676767676767676L) | x) & 0x8080808080808080L) != 0
         || (x & 0x0000FF0000FF0000L) != 0) {
-      return Long.MIN_VALUE;
+      return null;
     }
     int hour = (int) (x & 0xFF) * 10 + (int) ((x >>> 8) & 0xFF);
     int min = (int) ((x >>> 24) & 0xFF) * 10 + (int) ((x >>> 32) & 0xFF);
     int sec = (int) ((x >>> 48) & 0xFF) * 10 + (int) ((x >>> 56) & 0xFF);
     if (hour > 23 || min > 59 || sec > 60) {
-      return Long.MIN_VALUE;
+      return null;
     }
     int nanos;
     int close;
@@ -682,7 +584,7 @@ final class ChainPageParser {
       if (fl == 8) {
         int last = buf[off + 28] - '0';
         if (last < 0 || last > 9 || buf[off + 29] != 'Z') {
-          return Long.MIN_VALUE;
+          return null;
         }
         nanos = (int) swar8(y, 8) * 10 + last;
         close = off + 30;
@@ -690,17 +592,16 @@ final class ChainPageParser {
         nanos = (int) swar8(y & ((1L << (8 * fl)) - 1), fl) * NANO_SCALE[fl];
         close = off + 21 + fl;
       } else {
-        return Long.MIN_VALUE;
+        return null;
       }
     } else {
-      return Long.MIN_VALUE;
+      return null;
     }
     if (buf[close] != '"') {
-      return Long.MIN_VALUE;
+      return null;
     }
     i = close + 1;
-    tsNanos = nanos;
-    return days * 86400 + hour * 3600L + min * 60L + sec;
+    return Instant.ofEpochSecond(days * 86400 + hour * 3600L + min * 60L + sec, nanos);
   }
 
   /**
@@ -1313,17 +1214,6 @@ final class ChainPageParser {
 
   /** After an opening brace: consumes the closing one of an empty object. */
   private boolean endOfObject() throws IOException {
-    int j = i;
-    if (j < end) {
-      int c = b[j];
-      if (c == '}') {
-        i = j + 1;
-        return true;
-      }
-      if (c > ' ') {
-        return false;
-      }
-    }
     ws();
     if (at() == '}') {
       i++;
@@ -1569,10 +1459,6 @@ final class ChainPageParser {
     if (j < end && b[j] > ' ') {
       return; // the usual case: compact JSON
     }
-    wsSlow(j);
-  }
-
-  private void wsSlow(int j) {
     while (j < end) {
       byte c = b[j];
       if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
