@@ -32,8 +32,18 @@ public interface MarketFeed extends AutoCloseable {
   /** The risk-free rate the loop prices with. */
   double rate();
 
-  /** The underlying's spot when a chain does not carry it; NaN when unknown. */
-  double spot(String underlying);
+  /**
+   * The underlying's spot when a chain does not carry it; NaN when unknown. By default the mid of
+   * the latest stock quote from {@link #data()}.
+   */
+  default double spot(String underlying) {
+    try {
+      var q = data().latestStockQuote(underlying);
+      return (q.bid() + q.ask()) / 2;
+    } catch (RuntimeException e) {
+      return Double.NaN;
+    }
+  }
 
   /** Moves to the next loop step. */
   void advance();
@@ -133,16 +143,6 @@ public interface MarketFeed extends AutoCloseable {
     @Override
     public double rate() {
       return rate;
-    }
-
-    @Override
-    public double spot(String underlying) {
-      try {
-        var q = provider.latestStockQuote(underlying);
-        return (q.bid() + q.ask()) / 2;
-      } catch (RuntimeException e) {
-        return Double.NaN;
-      }
     }
 
     @Override
@@ -305,16 +305,6 @@ public interface MarketFeed extends AutoCloseable {
     @Override
     public double rate() {
       return rate;
-    }
-
-    @Override
-    public double spot(String underlying) {
-      try {
-        var q = replay.latestStockQuote(underlying);
-        return (q.bid() + q.ask()) / 2;
-      } catch (RuntimeException e) {
-        return Double.NaN;
-      }
     }
 
     @Override
