@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.FutureTask;
 
 /**
  * A single-pass parser of Alpaca option chain snapshot pages ({@code GET
@@ -48,6 +50,11 @@ import java.util.OptionalLong;
  * language and the results are those of the second-round parser. Members the snapshot does not use
  * ({@code minuteBar}, {@code prevDailyBar}, exchange codes, conditions) are still validated token
  * by token, never skipped blindly.
+ *
+ * <p>A large page (at least two shares of {@value #MIN_PART_BYTES} bytes) is parsed in parts on the
+ * common fork-join pool, one per processor at most (see {@link #MAX_PARTS}); a part counts only
+ * once the part before it has proven where it starts, so the results and errors are those of the
+ * one-thread parse.
  */
 final class ChainPageParser {
   /** The longest number accepted (Jackson's default {@code maxNumberLength}). */
@@ -163,9 +170,34 @@ final class ChainPageParser {
     }
   }
 
+  /**
+   * The most parts a large page's snapshots are parsed in at once: the caller plus the common
+   * pool's threads, at most the processor count; {@code -Dbsoptions.data.parseThreads=1} parses in
+   * the caller's thread only.
+   */
+  static final int MAX_PARTS =
+      Math.max(
+          1,
+          Integer.getInteger(
+              "bsoptions.data.parseThreads",
+              Math.min(
+                  Runtime.getRuntime().availableProcessors(),
+                  ForkJoinPool.getCommonPoolParallelism() + 1)));
+
+  /** The smallest share of a page worth a part of its own (a few hundred contracts). */
+  static final int MIN_PART_BYTES = 128 * 1024;
+
+  /** How far from an equal share a cut is looked for before giving up on it. */
+  private static final int CUT_SEARCH_BYTES = 64 * 1024;
+
+  /** The longest member name taken for a snapshot's symbol when looking for a cut. */
+  private static final int MAX_CUT_KEY = 32;
+
   private final byte[] b;
   private final int end;
   private int i;
+  private int maxParts = 1;
+  private int minPartBytes = MIN_PART_BYTES;
 
   // The last string read: its content's bounds and whether it needs decoding.
   private int strStart;
@@ -219,7 +251,19 @@ final class ChainPageParser {
    * on the last page. On any failure {@code into} is left unchanged.
    */
   static String parse(byte[] body, Map<String, OptionSnapshot> into) throws IOException {
-    return new ChainPageParser(body).page(into);
+    return parse(body, into, MAX_PARTS, MIN_PART_BYTES);
+  }
+
+  /**
+   * As {@link #parse(byte[], Map)}, splitting the snapshots into at most {@code maxParts} parts of
+   * at least {@code minPartBytes} bytes each (tests force small parts with this).
+   */
+  static String parse(byte[] body, Map<String, OptionSnapshot> into, int maxParts, int minPartBytes)
+      throws IOException {
+    ChainPageParser p = new ChainPageParser(body);
+    p.maxParts = maxParts;
+    p.minPartBytes = minPartBytes;
+    return p.page(into);
   }
 
   private String page(Map<String, OptionSnapshot> into) throws IOException {
@@ -240,12 +284,7 @@ final class ChainPageParser {
           if (!tryNull()) {
             expect('{');
             if (!endOfObject()) {
-              do {
-                symbolKey();
-                expect('{');
-                symbols.add(sym);
-                staged.add(snapshot());
-              } while (nextMember());
+              snapshots(symbols, staged);
             }
           }
         } else if (id == F_NEXT_PAGE_TOKEN) {
@@ -273,6 +312,156 @@ final class ChainPageParser {
       into.put(symbols.get(k), staged.get(k));
     }
     return next == null || next.isEmpty() ? null : next;
+  }
+
+  /**
+   * The members of the non-empty {@code snapshots} object, up to and including its closing brace. A
+   * large object is cut into parts at likely member boundaries ({@link #cuts}) and the parts after
+   * the first are parsed on the common fork-join pool while this thread parses the first. A part's
+   * result is used only when the part before it, parsed strictly from a boundary already proven,
+   * stopped exactly at the part's start, which proves that start a member boundary too; otherwise
+   * this thread parses the rest itself. So the accepted language, the results, their order and the
+   * first error reported are those of a parse in one thread.
+   */
+  private void snapshots(List<String> symbols, List<OptionSnapshot> staged) throws IOException {
+    int parts = Math.min(maxParts, (end - i) / Math.max(1, minPartBytes));
+    int[] cut = parts < 2 ? new int[0] : cuts(b, i, end, parts);
+    if (cut.length == 0) {
+      members(symbols, staged, Integer.MAX_VALUE);
+      return;
+    }
+    List<FutureTask<Part>> tasks = new ArrayList<>(cut.length);
+    for (int k = 0; k < cut.length; k++) {
+      int from = cut[k];
+      int stop = k + 1 < cut.length ? cut[k + 1] : Integer.MAX_VALUE;
+      FutureTask<Part> task = new FutureTask<>(() -> Part.parse(b, from, stop));
+      tasks.add(task);
+      ForkJoinPool.commonPool().execute(task);
+    }
+    try {
+      boolean closed = members(symbols, staged, cut[0]);
+      int k = 0;
+      while (!closed) {
+        if (k < cut.length && i == cut[k]) {
+          Part part = await(tasks.get(k));
+          k++;
+          if (part.failure instanceof IOException e) {
+            throw e;
+          }
+          if (part.failure instanceof RuntimeException e) {
+            throw e;
+          }
+          if (part.failure instanceof Error e) {
+            throw e;
+          }
+          symbols.addAll(part.symbols);
+          staged.addAll(part.staged);
+          i = part.end;
+          closed = part.closed;
+        } else {
+          // The cut was not a member boundary (or lies past the object): go on in this thread.
+          closed = members(symbols, staged, Integer.MAX_VALUE);
+        }
+      }
+    } finally {
+      for (FutureTask<Part> t : tasks) {
+        t.cancel(false);
+      }
+    }
+  }
+
+  /** A part's result: runs it here unless a pool thread has started it, then waits for it. */
+  private static Part await(FutureTask<Part> task) throws IOException {
+    task.run();
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while parsing a chain page");
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("chain page part failed unexpectedly", e.getCause());
+    }
+  }
+
+  /**
+   * Snapshot members from the position until the closing brace (consumed; returns true) or until a
+   * member would start at or after {@code stopAt} (returns false, the position at that member).
+   */
+  private boolean members(List<String> symbols, List<OptionSnapshot> staged, int stopAt)
+      throws IOException {
+    do {
+      ws();
+      if (i >= stopAt) {
+        return false;
+      }
+      symbolKey();
+      expect('{');
+      symbols.add(sym);
+      staged.add(snapshot());
+    } while (nextMember());
+    return true;
+  }
+
+  /**
+   * Up to {@code parts - 1} increasing positions after {@code from}, near equal shares of the rest
+   * of the body, each the opening quote of what looks like a snapshot member in compact JSON: a
+   * closing brace, a comma, a quote, 1 to {@value #MAX_CUT_KEY} capitals, digits or spaces, a
+   * quote, a colon and an opening brace. Only a guess: {@link #snapshots} proves each one before
+   * using it.
+   */
+  static int[] cuts(byte[] b, int from, int end, int parts) {
+    int[] out = new int[parts - 1];
+    int n = 0;
+    int last = from;
+    for (int k = 1; k < parts; k++) {
+      int start = Math.max(last + 1, from + (int) ((long) (end - from) * k / parts));
+      int limit = (int) Math.min(end, (long) start + CUT_SEARCH_BYTES);
+      int c = -1;
+      for (int j = Math.max(start, 2); j < limit - 3 && c < 0; j++) {
+        if (b[j] == '"' && b[j - 1] == ',' && b[j - 2] == '}') {
+          int q = j + 1;
+          int keyEnd = Math.min(limit, q + MAX_CUT_KEY + 1);
+          while (q < keyEnd && isKeyByte(b[q])) {
+            q++;
+          }
+          if (q > j + 1 && q + 2 < limit && b[q] == '"' && b[q + 1] == ':' && b[q + 2] == '{') {
+            c = j;
+          }
+        }
+      }
+      if (c < 0) {
+        break;
+      }
+      out[n++] = c;
+      last = c;
+    }
+    return java.util.Arrays.copyOf(out, n);
+  }
+
+  private static boolean isKeyByte(byte c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ';
+  }
+
+  /** One part of a split snapshots object, parsed by its own parser over the same bytes. */
+  private static final class Part {
+    final List<String> symbols = new ArrayList<>();
+    final List<OptionSnapshot> staged = new ArrayList<>();
+    boolean closed;
+    int end;
+    Throwable failure;
+
+    static Part parse(byte[] body, int from, int stopAt) {
+      Part part = new Part();
+      ChainPageParser p = new ChainPageParser(body);
+      p.i = from;
+      try {
+        part.closed = p.members(part.symbols, part.staged, stopAt);
+        part.end = p.i;
+      } catch (IOException | RuntimeException | StackOverflowError e) {
+        part.failure = e;
+      }
+      return part;
+    }
   }
 
   /** A snapshot object; the opening brace is consumed and its symbol is in {@code sym}. */

@@ -559,7 +559,7 @@ class ChainPageParserTest {
   }
 
   /** A compact page of 10 to 40 snapshots, one member order per object kind (from the seed). */
-  private static byte[] consistentPage(long seed) {
+  static byte[] consistentPage(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     compact = true;
     orderSeed = r.nextLong();
@@ -858,7 +858,7 @@ class ChainPageParserTest {
     };
   }
 
-  private static byte[] corrupt(byte[] page, SplittableRandom r) {
+  static byte[] corrupt(byte[] page, SplittableRandom r) {
     byte[] out = page.clone();
     if (out.length == 0) {
       return out;
