@@ -20,6 +20,7 @@ import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -89,9 +90,21 @@ public class DataBench {
     return cached.optionChain(query);
   }
 
-  /** Parses a 5,000-contract Alpaca chain snapshot page (about 3.3 MB of JSON). */
+  /**
+   * Parses a 5,000-contract Alpaca chain snapshot page (about 3.3 MB of JSON), in parts on the
+   * common pool as the parser does by default (one part per processor, here two).
+   */
   @Benchmark
   public Map<String, OptionSnapshot> parseAlpacaChainPage5000() throws IOException {
+    Map<String, OptionSnapshot> out = new HashMap<>(8192);
+    AlpacaMarketDataProvider.parseChainPage(chainPage, out);
+    return out;
+  }
+
+  /** As {@link #parseAlpacaChainPage5000} in the calling thread only. */
+  @Benchmark
+  @Fork(jvmArgsAppend = "-Dbsoptions.data.parseThreads=1")
+  public Map<String, OptionSnapshot> parseAlpacaChainPage5000OneThread() throws IOException {
     Map<String, OptionSnapshot> out = new HashMap<>(8192);
     AlpacaMarketDataProvider.parseChainPage(chainPage, out);
     return out;
