@@ -26,7 +26,6 @@ public final class FastExp {
   private static final double LN2_32_HI = 6.93147180369123816490e-01 / 32;
   private static final double LN2_32_LO = 1.90821492927058770002e-10 / 32;
   private static final double LIMIT = 708;
-  private static final double SHIFT = 0x1.8p52;
   private static final double[] T_HI = new double[32];
   private static final double[] T_LO = new double[32];
 
@@ -54,12 +53,8 @@ public final class FastExp {
     if (!(Math.abs(x) < LIMIT)) {
       return Math.exp(x);
     }
-    // k = rint(x 32/ln2) by the shift trick: t = x 32/ln2 + 1.5 2^52 rounds to an integer (to
-    // nearest, ties to even, as Math.rint), held in the low bits of t; no roundsd or cvttsd2si,
-    // whose register-merging forms made each exponential wait for unrelated earlier arithmetic.
-    double t = x * INV_LN2_32 + SHIFT;
-    double kd = t - SHIFT;
-    int k = (int) Double.doubleToRawLongBits(t);
+    double kd = Math.rint(x * INV_LN2_32);
+    int k = (int) kd;
     double r = (x - kd * LN2_32_HI) - kd * LN2_32_LO;
     int j = k & 31;
     int m = k >> 5;

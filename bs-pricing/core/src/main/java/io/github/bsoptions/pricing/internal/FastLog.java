@@ -28,8 +28,6 @@ public final class FastLog {
   private static final int BITS = 7;
   private static final int SIZE = 1 << BITS;
   private static final long OFF = 0x3fe6000000000000L;
-  private static final double SHIFT = 0x1.8p52;
-  private static final long SHIFT_BITS = Double.doubleToRawLongBits(SHIFT);
   private static final double LN2_HI;
   private static final double LN2_LO;
   private static final double[] CENTRE = new double[SIZE];
@@ -74,9 +72,7 @@ public final class FastLog {
     long k = tmp >> 52;
     double z = Double.longBitsToDouble(ix - (tmp & (0xfffL << 52)));
     double r = (z - CENTRE[i]) * INV_CENTRE[i];
-    // (double) k without cvtsi2sd, whose register-merging form waited for unrelated arithmetic:
-    // the bits of 1.5 2^52 + k, less 1.5 2^52 (exact for |k| < 2^51).
-    double kd = Double.longBitsToDouble(SHIFT_BITS + k) - SHIFT;
+    double kd = (double) k;
     double hi = kd * LN2_HI + LOG_HI[i]; // exact: both multiples of 2^-42 below 2^10
     double w = hi + r;
     double lo = (hi - w) + r; // exact: |hi| >= |r| or hi == 0
