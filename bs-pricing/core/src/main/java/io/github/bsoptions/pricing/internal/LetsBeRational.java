@@ -66,7 +66,7 @@ public final class LetsBeRational {
     // At the central point sC = sqrt(2|x|), h = -t and the vega is exactly bMax / sqrt(2 pi).
     double sC = Math.sqrt(Math.abs(2.0 * x));
     double vC = INV_SQRT_2PI * bMax;
-    double bC = sC > 0 ? NormalisedBlack.otmCall(x / sC, 0.5 * sC, vC, bMax) : 0.0;
+    double bC = sC > 0 ? NormalisedBlack.otmCallAtCentralPoint(x, sC, vC, bMax) : 0.0;
     if (beta < bC) {
       double sL = sC - bC / vC;
       double vL = vega(x, sL);

@@ -159,6 +159,24 @@ public final class NormalisedBlack {
   }
 
   /**
+   * {@link #otmCall(double, double, double, double)} at Let's Be Rational's central point {@code s =
+   * sqrt(2 |x|)} ({@code x < 0}), where {@code h = -t}: outside the small-{@code t} and asymptotic
+   * regions the value is {@code bMax N(0) - N(-s) / bMax} in exact arithmetic, so only one normal
+   * probability is evaluated (at {@code s} itself, not at {@code h + t} and {@code t - h}, whose
+   * rounding carries no information).
+   */
+  public static double otmCallAtCentralPoint(double x, double s, double vega, double bMax) {
+    double t = 0.5 * s;
+    if (t < TAU || t > -ETA) {
+      return otmCall(x / s, t, vega, bMax);
+    }
+    // N(-s) / bMax = n(-s) M(s) / bMax with n(-s) = vega bMax (as n(h - t) in otmCall).
+    double second =
+        s > CENTRAL ? vega * NormalDistribution.millsRatio(s) : NormalDistribution.cdf(-s) / bMax;
+    return Math.max(0.5 * bMax - second, 0.0);
+  }
+
+  /**
    * Returns the normalised vega {@code db/ds = exp(-(h^2 + t^2)/2) / sqrt(2 pi)} (the same for
    * calls and puts).
    */
