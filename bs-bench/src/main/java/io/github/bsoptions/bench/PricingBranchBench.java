@@ -38,6 +38,12 @@ public class PricingBranchBench {
   @Param({"random", "sorted"})
   public String order;
 
+  /** Options in the chain (a power of two, at least 1,024). */
+  @Param({"1024", "65536"})
+  public int size;
+
+  private int offset;
+
   private boolean[] call;
   private double[] spot;
   private double[] strike;
@@ -51,23 +57,24 @@ public class PricingBranchBench {
   /** Builds the chain (seed 42) and orders it. */
   @Setup(Level.Trial)
   public void setUp() {
-    OptionBatch b = BackendBench.randomBatch(N, 42);
-    Integer[] idx = new Integer[N];
-    double[] key = new double[N];
-    for (int i = 0; i < N; i++) {
+    int n = size;
+    OptionBatch b = BackendBench.randomBatch(n, 42);
+    Integer[] idx = new Integer[n];
+    double[] key = new double[n];
+    for (int i = 0; i < n; i++) {
       idx[i] = i;
       key[i] = "sorted".equals(order) ? key(b, i) : i;
     }
     Arrays.sort(idx, Comparator.comparingDouble(i -> key[i]));
-    call = new boolean[N];
-    spot = new double[N];
-    strike = new double[N];
-    expiry = new double[N];
-    rate = new double[N];
-    div = new double[N];
-    vol = new double[N];
-    prices = new double[N];
-    for (int k = 0; k < N; k++) {
+    call = new boolean[n];
+    spot = new double[n];
+    strike = new double[n];
+    expiry = new double[n];
+    rate = new double[n];
+    div = new double[n];
+    vol = new double[n];
+    prices = new double[n];
+    for (int k = 0; k < n; k++) {
       int i = idx[k];
       call[k] = b.call()[i];
       spot[k] = b.spot()[i];
@@ -108,12 +115,19 @@ public class PricingBranchBench {
     return bits + Math.min(rel, 1e6) / (1 + Math.min(rel, 1e6));
   }
 
+  private int next() {
+    int start = offset;
+    offset = (start + N) & (size - 1);
+    return start;
+  }
+
   /** BSM price (validated scalar API). */
   @Benchmark
   @OperationsPerInvocation(N)
   public double price() {
+    int start = next();
     double sum = 0;
-    for (int i = 0; i < N; i++) {
+    for (int i = start; i < start + N; i++) {
       sum +=
           BlackScholesFormulas.price(
               call[i], spot[i], strike[i], expiry[i], rate[i], div[i], vol[i]);
@@ -125,8 +139,9 @@ public class PricingBranchBench {
   @Benchmark
   @OperationsPerInvocation(N)
   public double price_first_order_greeks() {
+    int start = next();
     double sum = 0;
-    for (int i = 0; i < N; i++) {
+    for (int i = start; i < start + N; i++) {
       BlackScholesFormulas.priceAndFirstOrderGreeks(
           call[i], spot[i], strike[i], expiry[i], rate[i], div[i], vol[i], out, 0);
       sum += out[0] + out[1] + out[2] + out[3] + out[4] + out[5];
@@ -138,8 +153,9 @@ public class PricingBranchBench {
   @Benchmark
   @OperationsPerInvocation(N)
   public double iv() {
+    int start = next();
     double sum = 0;
-    for (int i = 0; i < N; i++) {
+    for (int i = start; i < start + N; i++) {
       ImpliedVolResult r =
           ImpliedVolatility.blackScholes(
               call[i], spot[i], strike[i], expiry[i], rate[i], div[i], prices[i]);
