@@ -157,12 +157,11 @@ public final class NormalisedBlack {
       // Both Mills ratios at positive arguments (c > a here): the difference form as is.
       b = vega * (NormalDistribution.millsRatio(-a) - NormalDistribution.millsRatio(c));
     } else {
+      // |a| <= CENTRAL in the second case (a >= -CENTRAL here), and c >= 0: the central rational
+      // of NormalDistribution.cdf, to the bit, without a call.
       double first =
-          a > CENTRAL
-              ? bMax - vega * NormalDistribution.millsRatio(a)
-              : bMax * NormalDistribution.cdf(a);
-      double second =
-          c > CENTRAL ? vega * NormalDistribution.millsRatio(c) : NormalDistribution.cdf(-c) / bMax;
+          a > CENTRAL ? bMax - vega * NormalDistribution.millsRatio(a) : bMax * centralCdf(a);
+      double second = c > CENTRAL ? vega * NormalDistribution.millsRatio(c) : centralCdf(-c) / bMax;
       b = first - second;
     }
     return Math.max(b, 0.0);
