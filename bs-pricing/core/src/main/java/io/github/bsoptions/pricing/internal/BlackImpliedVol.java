@@ -106,7 +106,7 @@ public final class BlackImpliedVol {
     if (bo >= bMax) {
       return fail(PricingStatus.ABOVE_UPPER_BOUND);
     }
-    double s = LetsBeRational.solve(bo, xo, bMax, iterationsOut);
+    double s = LetsBeRational.solve(bo, xo, bMax, x > 0 ? e : ie, iterationsOut);
     if (!(s > 0 && s < Double.POSITIVE_INFINITY)) {
       return fail(PricingStatus.NOT_CONVERGED);
     }

@@ -20,6 +20,7 @@ public final class LetsBeRational {
   private static final double TWO_PI_OVER_SQRT_27 = TWO_PI / Math.sqrt(27.0);
   private static final double PI_OVER_SIX = Math.PI / 6.0;
   private static final double INV_SQRT_2PI = NormalDistribution.INV_SQRT_2PI;
+  private static final double SQRT_TWO_PI = CodyNormal.SQRT_2PI;
   private static final double SQRT_DBL_MAX = Math.sqrt(Double.MAX_VALUE);
   private static final double MIN_CONTROL = -(1.0 - Math.sqrt(EPS));
   private static final double MAX_CONTROL = 2.0 / (EPS * EPS);
@@ -56,6 +57,16 @@ public final class LetsBeRational {
    * bound of the normalised out-of-the-money value), saving an exponential.
    */
   public static double solve(double beta, double x, double bMax, int[] iterationsOut) {
+    return solve(beta, x, bMax, 1 / bMax, iterationsOut);
+  }
+
+  /**
+   * As {@link #solve(double, double, double, int[])}, with the caller's {@code invBMax = 1 / bMax =
+   * exp(-x/2)} as well (the reciprocal of the central vega without a division on the guess's
+   * dependency chain).
+   */
+  public static double solve(
+      double beta, double x, double bMax, double invBMax, int[] iterationsOut) {
     // The bracket holds only evaluated facts (b(sLeft) < beta < b(sRight)): the branch boundaries
     // are themselves subject to round-off at the ulp level, so they must not confine the root.
     double sLeft = 0.0;
@@ -66,9 +77,10 @@ public final class LetsBeRational {
     // At the central point sC = sqrt(2|x|), h = -t and the vega is exactly bMax / sqrt(2 pi).
     double sC = Math.sqrt(Math.abs(2.0 * x));
     double vC = INV_SQRT_2PI * bMax;
-    double bC = sC > 0 ? NormalisedBlack.otmCall(x / sC, 0.5 * sC, vC, bMax) : 0.0;
+    double invVC = SQRT_TWO_PI * invBMax;
+    double bC = sC > 0 ? NormalisedBlack.otmCallAtCentralPoint(x, sC, vC, bMax) : 0.0;
     if (beta < bC) {
-      double sL = sC - bC / vC;
+      double sL = sC - bC * invVC;
       double vL = vega(x, sL);
       double bL = sL > 0 ? NormalisedBlack.otmCall(x / sL, 0.5 * sL, vL, bMax) : 0.0;
       if (beta < bL) {
@@ -100,16 +112,16 @@ public final class LetsBeRational {
         s = inverseLowerMap(x, fv);
         objective = 1;
       } else {
-        double rLm = convexControlRight(bL, bC, sL, sC, 1 / vL, 1 / vC, 0.0, false);
-        s = rationalCubic(beta, bL, bC, sL, sC, 1 / vL, 1 / vC, rLm);
+        double rLm = convexControlRight(bL, bC, sL, sC, 1 / vL, invVC, 0.0, false);
+        s = rationalCubic(beta, bL, bC, sL, sC, 1 / vL, invVC, rLm);
       }
     } else {
-      double sH = vC > Double.MIN_NORMAL ? sC + (bMax - bC) / vC : sC;
+      double sH = vC > Double.MIN_NORMAL ? sC + (bMax - bC) * invVC : sC;
       double vH = vega(x, sH);
       double bH = sH > 0 ? NormalisedBlack.otmCall(x / sH, 0.5 * sH, vH, bMax) : 0.0;
       if (beta <= bH) {
-        double rHm = convexControlLeft(bC, bH, sC, sH, 1 / vC, 1 / vH, 0.0, false);
-        s = rationalCubic(beta, bC, bH, sC, sH, 1 / vC, 1 / vH, rHm);
+        double rHm = convexControlLeft(bC, bH, sC, sH, invVC, 1 / vH, 0.0, false);
+        s = rationalCubic(beta, bC, bH, sC, sH, invVC, 1 / vH, rHm);
       } else {
         // The upper map f = N(-s/2), df/dbeta = -exp(w/2)/2, d2f/dbeta2 = sqrt(pi/2) exp(w +
         // s^2/8) w / s with w = (x/s)^2; exp(s^2/8) = 1 / (sqrt(2 pi) n(s/2)).
@@ -356,8 +368,8 @@ public final class LetsBeRational {
       double sMinusDl = slope - dL;
       double dRMinusS = dR - slope;
       if (sMinusDl != 0 && dRMinusS != 0) {
-        double dRMinusDl = dR - dL;
-        r2 = Math.max(Math.abs(dRMinusDl / dRMinusS), Math.abs(dRMinusDl / sMinusDl));
+        // max(|a / b|, |a / c|) = |a| / min(|b|, |c|), to the bit (rounding is monotonic).
+        r2 = Math.abs(dR - dL) / Math.min(Math.abs(dRMinusS), Math.abs(sMinusDl));
       } else if (preferShape) {
         r2 = MAX_CONTROL;
       }

@@ -1,5 +1,15 @@
 package io.github.bsoptions.pricing.internal;
 
+import static io.github.bsoptions.pricing.internal.CodyNormal.A0;
+import static io.github.bsoptions.pricing.internal.CodyNormal.A1;
+import static io.github.bsoptions.pricing.internal.CodyNormal.A2;
+import static io.github.bsoptions.pricing.internal.CodyNormal.A3;
+import static io.github.bsoptions.pricing.internal.CodyNormal.A4;
+import static io.github.bsoptions.pricing.internal.CodyNormal.B0;
+import static io.github.bsoptions.pricing.internal.CodyNormal.B1;
+import static io.github.bsoptions.pricing.internal.CodyNormal.B2;
+import static io.github.bsoptions.pricing.internal.CodyNormal.B3;
+
 import io.github.bsoptions.pricing.formula.NormalDistribution;
 
 /**
@@ -147,15 +157,32 @@ public final class NormalisedBlack {
       // Both Mills ratios at positive arguments (c > a here): the difference form as is.
       b = vega * (NormalDistribution.millsRatio(-a) - NormalDistribution.millsRatio(c));
     } else {
+      // |a| <= CENTRAL in the second case (a >= -CENTRAL here), and c >= 0: the central rational
+      // of NormalDistribution.cdf, to the bit, without a call.
       double first =
-          a > CENTRAL
-              ? bMax - vega * NormalDistribution.millsRatio(a)
-              : bMax * NormalDistribution.cdf(a);
-      double second =
-          c > CENTRAL ? vega * NormalDistribution.millsRatio(c) : NormalDistribution.cdf(-c) / bMax;
+          a > CENTRAL ? bMax - vega * NormalDistribution.millsRatio(a) : bMax * centralCdf(a);
+      double second = c > CENTRAL ? vega * NormalDistribution.millsRatio(c) : centralCdf(-c) / bMax;
       b = first - second;
     }
     return Math.max(b, 0.0);
+  }
+
+  /**
+   * {@link #otmCall(double, double, double, double)} at Let's Be Rational's central point {@code s
+   * = sqrt(2 |x|)} ({@code x < 0}), where {@code h = -t}: outside the small-{@code t} and
+   * asymptotic regions the value is {@code bMax N(0) - N(-s) / bMax} in exact arithmetic, so only
+   * one normal probability is evaluated (at {@code s} itself, not at {@code h + t} and {@code t -
+   * h}, whose rounding carries no information).
+   */
+  public static double otmCallAtCentralPoint(double x, double s, double vega, double bMax) {
+    double t = 0.5 * s;
+    if (t < TAU || t > -ETA) {
+      return otmCall(x / s, t, vega, bMax);
+    }
+    // N(-s) / bMax = n(-s) M(s) / bMax with n(-s) = vega bMax (as n(h - t) in otmCall).
+    double second =
+        s > CENTRAL ? vega * NormalDistribution.millsRatio(s) : NormalDistribution.cdf(-s) / bMax;
+    return Math.max(0.5 * bMax - second, 0.0);
   }
 
   /**
@@ -217,9 +244,26 @@ public final class NormalisedBlack {
    * parallel with it, rather than after it as a serial recurrence) and {@code a} enters once.
    */
   private static double smallT(double h, double t, double factor) {
-    double a = 1.0 + h * NormalDistribution.millsRatio(-h);
-    double g = h * h;
     double w = t * t;
+    // factor a, with a = 1 + h Y(h) and Y(h) = N(h) / n(h). Near the money (|h| <= 0.674) N(h) is
+    // Cody's central rational and 1 / n(h) = e^{-t^2/2} / factor (the factor is the normalised
+    // vega n(h) e^{-t^2/2}), so factor a = factor + h N(h) e^{-t^2/2}: no exponential of h^2/2
+    // (which the Mills ratio of a small argument needs) and no call; e^{-t^2/2} (t < 0.21) by its
+    // Taylor series to the 7th power of t^2/2 (truncation below 2e-18). Elsewhere (-h > 0.674) the
+    // Mills ratio needs no exponential.
+    double fa;
+    if (h >= -CENTRAL) {
+      double u = 0.5 * w;
+      double u2 = u * u;
+      double u4 = u2 * u2;
+      double eu =
+          ((1 - u) + u2 * (0.5 - u * (1.0 / 6)))
+              + u4 * ((1.0 / 24 - u * (1.0 / 120)) + u2 * (1.0 / 720 - u * (1.0 / 5040)));
+      fa = factor + h * centralCdf(h) * eu;
+    } else {
+      fa = factor * (1.0 + h * NormalDistribution.millsRatio(-h));
+    }
+    double g = h * h;
     double p1 = -F3;
     double q1 = (3 + g) * F3;
     double p2 = (-7 - g) * F5;
@@ -238,8 +282,20 @@ public final class NormalisedBlack {
     double w4 = w2 * w2;
     double sp = w * ((p1 + w * p2) + w2 * (p3 + w * p4) + w4 * (p5 + w * p6));
     double sq = 1 + w * ((q1 + w * q2) + w2 * (q3 + w * q4) + w4 * (q5 + w * q6));
-    double b = factor * 2.0 * t * (sp + a * sq);
+    double b = 2.0 * t * (factor * sp + fa * sq);
     return Math.max(b, 0.0);
+  }
+
+  /**
+   * {@code N(x)} for {@code |x| <= 0.674}: Cody's central rational, as {@link
+   * NormalDistribution#cdf}.
+   */
+  private static double centralCdf(double x) {
+    double xsq = Math.abs(x) > 1.1e-16 ? x * x : 0.0;
+    double xsq2 = xsq * xsq;
+    double num = (A3 + A2 * xsq) + xsq2 * ((A1 + A0 * xsq) + xsq2 * A4);
+    double den = (B3 + B2 * xsq) + xsq2 * ((B1 + B0 * xsq) + xsq2);
+    return 0.5 + x * (num / den);
   }
 
   private static final double F3 = 1.0 / 6;
