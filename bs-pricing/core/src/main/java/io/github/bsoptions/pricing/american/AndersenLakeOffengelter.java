@@ -14,15 +14,14 @@ import io.github.bsoptions.pricing.internal.RowChecks;
  * {@code B(tau) = K e^{-(r-q) tau} N(tau, B) / D(tau, B)} with integrals of normal distribution
  * functions over the boundary at earlier times. The boundary is represented by the Chebyshev
  * interpolant of {@code H(xi) = ln(B(xi^2) / X)^2} in {@code xi = sqrt(tau)}, {@code X = K min(1,
- * r/q)} its value just before expiry; it starts from Li's QD+ approximation and improves by one
- * Jacobi-Newton step and then plain Jacobi fixed-point iterations of ALO's equation FP-B (the
- * value-matching form with normal distribution functions, stable in every regime tested), with the
- * integrals done by Gauss-Legendre quadrature after the change of variable {@code u = tau
- * sin^2(theta)}, which makes both {@code sqrt(u)} (the boundary's Chebyshev variable) and {@code
- * sqrt(tau - u)} (the kernels' singularity) smooth, so eight points reach 1e-8. The price is the
- * European value plus the early exercise premium, an integral over the boundary done by
- * Gauss-Legendre quadrature with the same change of variable (time from now {@code t
- * sin^2(theta)}).
+ * r/q)} its value just before expiry; it starts from Li's QD+ approximation and improves by a fixed
+ * number of plain Jacobi fixed-point iterations of ALO's equation FP-B (the value-matching form
+ * with normal distribution functions, stable in every regime tested), with the integrals done by
+ * Gauss-Legendre quadrature after the change of variable {@code u = tau sin^2(theta)}, which makes
+ * both {@code sqrt(u)} (the boundary's Chebyshev variable) and {@code sqrt(tau - u)} (the kernels'
+ * singularity) smooth, so eight points reach 1e-8. The price is the European value plus the early
+ * exercise premium, an integral over the boundary done by Gauss-Legendre quadrature with the same
+ * change of variable (time from now {@code t sin^2(theta)}).
  *
  * <p>A call is priced as a put by put-call symmetry, {@code C(S, K, r, q) = P(K, S, q, r)}.
  * Regimes: {@code r <= 0} and {@code r <= q} (put) have no early exercise, so the value is European
@@ -43,9 +42,9 @@ import io.github.bsoptions.pricing.internal.RowChecks;
 public final class AndersenLakeOffengelter {
   private AndersenLakeOffengelter() {}
 
-  /** Jacobi-Newton steps before the plain fixed-point iterations. */
   private static final double QUARTER_PI = 0.25 * Math.PI;
 
+  /** FP-A schemes: FP-B Jacobi-Newton steps before the FP-A iterations. */
   private static final int NEWTON_STEPS = 1;
 
   /**
@@ -472,9 +471,11 @@ public final class AndersenLakeOffengelter {
       double[] invSd = new double[size];
       double[] drift = new double[size];
       double[] wa = new double[size]; // weight * e^{ru} * tau (1+y)/2 (smooth integrals)
-      double[] wb = new double[size]; // weight * e^{ru} * sqrt(tau) / vol (singular integrals)
       double[] qa = new double[size];
-      double[] qb = new double[size];
+      // Only FP-A (and its first, FP-B Jacobi-Newton step) needs the density integrals.
+      double[] wb = sc.fpA ? new double[size] : null; // weight * e^{ru} * sqrt(tau) / vol
+      double[] qb = sc.fpA ? new double[size] : null;
+      double[] shift = new double[size]; // drift / sd + sd / 2
       for (int i = 0; i < n; i++) {
         double ti = tau[i];
         double sti = Math.sqrt(ti);
@@ -489,13 +490,16 @@ public final class AndersenLakeOffengelter {
           sd[idx] = vol * sti * s;
           invSd[idx] = 1 / sd[idx];
           drift[idx] = (r - q) * dt;
+          shift[idx] = drift[idx] * invSd[idx] + 0.5 * sd[idx];
           double er = FastExp.exp(r * u);
           double eq = FastExp.exp(q * u);
           double wj = w[j] * QUARTER_PI;
           wa[idx] = wj * er * ti * 2 * sn * s;
-          wb[idx] = wj * er * sti * 2 * sn / vol;
           qa[idx] = wj * eq * ti * 2 * sn * s;
-          qb[idx] = wj * eq * sti * 2 * sn / vol;
+          if (sc.fpA) {
+            wb[idx] = wj * er * sti * 2 * sn / vol;
+            qb[idx] = wj * eq * sti * 2 * sn / vol;
+          }
         }
       }
       double[] next = new double[n];
@@ -508,17 +512,18 @@ public final class AndersenLakeOffengelter {
           double v = vol * Math.sqrt(ti);
           double dp = (lbi - Math.log(k) + (r - q) * ti) / v + 0.5 * v;
           double dm = dp - v;
-          if (!sc.fpA && it >= NEWTON_STEPS) {
-            // Plain FP-B step: only the two distribution-function integrals.
+          if (!sc.fpA) {
+            // Plain FP-B step: only the two distribution-function integrals. (A Jacobi-Newton
+            // step is useless here: the derivative of FP-B's right-hand side with respect to the
+            // node's own value, the others held fixed, is about 1, because the kernels near u =
+            // tau are steps in ln B(tau) - ln B(u).) ep = (ln B(tau) - ln B(u)) / sd + c.
+            double g = lbi - lnXmax;
             double ni = 0;
             double di = 0;
             for (int j = 0; j < l; j++) {
               int idx = i * l + j;
-              double h = hv[idx];
-              double lbu = lnXmax - Math.sqrt(Math.max(h, 0));
-              double s = sd[idx];
-              double ep = (lbi - lbu + drift[idx]) * invSd[idx] + 0.5 * s;
-              ni += wa[idx] * FastNormal.cdf(ep - s);
+              double ep = (g + Math.sqrt(Math.max(hv[idx], 0))) * invSd[idx] + shift[idx];
+              ni += wa[idx] * FastNormal.cdf(ep - sd[idx]);
               di += qa[idx] * FastNormal.cdf(ep);
             }
             double num = FastNormal.cdf(dm) + r * ni;
@@ -530,8 +535,9 @@ public final class AndersenLakeOffengelter {
             next[i] = Math.max(lnNew, lnXmax - 700);
             continue;
           }
-          if (!sc.fpA || it < NEWTON_STEPS) {
-            // FP-B; the first steps are Jacobi-Newton steps on L - ln f(L), L = ln B(tau_i), with
+          if (it < NEWTON_STEPS) {
+            // FP-A schemes: the first steps are FP-B Jacobi-Newton steps on L - ln f(L), L = ln
+            // B(tau_i), with
             // the other nodes held fixed.
             double num = FastNormal.cdf(dm);
             double den = FastNormal.cdf(dp);
@@ -669,7 +675,9 @@ public final class AndersenLakeOffengelter {
         if (!(xNew > lo && xNew < hi)) {
           xNew = 0.5 * (lo + hi);
         }
-        if (Math.abs(xNew - x) <= 1e-10 * x) {
+        // 1e-7: the root is only the fixed-point iteration's start (about 1e-3 from the
+        // solution); stopping there leaves jumps of about (1e-7)^2 where the step count changes.
+        if (Math.abs(xNew - x) <= 1e-7 * x) {
           x = xNew;
           break;
         }
