@@ -53,10 +53,10 @@ public final class AndersenLakeOffengelter {
    */
   public static final class Scheme {
     /**
-     * The default (10 Chebyshev intervals, 7 iterations, 8 and 24 quadrature points): 1e-6-class
-     * relative accuracy at tens of thousands of options per second.
+     * The default (10 Chebyshev intervals, 6 fixed-point iterations over-relaxed by 1.2, 8 and 24
+     * quadrature points): 1e-6-class relative accuracy at tens of thousands of options per second.
      */
-    public static final Scheme DEFAULT = new Scheme(10, 7, 8, 24);
+    public static final Scheme DEFAULT = new Scheme(10, 6, 8, 24, false, 1.2);
 
     /** A fast scheme, about 1e-4-class relative accuracy. */
     public static final Scheme FAST = new Scheme(6, 2, 6, 16);
@@ -80,13 +80,22 @@ public final class AndersenLakeOffengelter {
     private final double[] boundaryInterp;
     private final double[] priceInterp;
     final boolean fpA;
+    // FP-B steps move ln B by relaxation times the plain fixed-point step.
+    final double relaxation;
 
     private Scheme(int nodes, int iterations, int boundaryPoints, int pricePoints) {
-      this(nodes, iterations, boundaryPoints, pricePoints, false);
+      this(nodes, iterations, boundaryPoints, pricePoints, false, 1.0);
     }
 
-    private Scheme(int nodes, int iterations, int boundaryPoints, int pricePoints, boolean fpA) {
+    private Scheme(
+        int nodes,
+        int iterations,
+        int boundaryPoints,
+        int pricePoints,
+        boolean fpA,
+        double relaxation) {
       this.fpA = fpA;
+      this.relaxation = relaxation;
       this.nodes = nodes;
       this.iterations = iterations;
       this.boundaryRule = GaussLegendre.of(boundaryPoints);
@@ -190,7 +199,28 @@ public final class AndersenLakeOffengelter {
      * converges faster where it is stable but diverges for low volatility and long expiries.
      */
     public Scheme withFpA(boolean useFpA) {
-      return new Scheme(nodes, iterations, boundaryPoints(), pricePoints(), useFpA);
+      return new Scheme(nodes, iterations, boundaryPoints(), pricePoints(), useFpA, relaxation);
+    }
+
+    /**
+     * Returns this scheme with the given relaxation of the FP-B iterations: each step moves {@code
+     * ln B} at every node by {@code relaxation} times the plain fixed-point step (1: the plain
+     * iteration). FP-B contracts the smooth part of the error by about 0.2-0.3 per step from one
+     * side, so a fixed over-relaxation (the default scheme uses 1.2) converges in fewer steps; the
+     * factor is a constant, so the value stays a smooth function of the inputs.
+     *
+     * @param relaxation the factor, in {@code (0, 2)}
+     */
+    public Scheme withRelaxation(double relaxation) {
+      if (!(relaxation > 0 && relaxation < 2)) {
+        throw new IllegalArgumentException("relaxation must be in (0, 2), was " + relaxation);
+      }
+      return new Scheme(nodes, iterations, boundaryPoints(), pricePoints(), fpA, relaxation);
+    }
+
+    /** Returns the relaxation factor of the FP-B iterations (1 for plain iterations). */
+    public double relaxation() {
+      return relaxation;
     }
 
     /** Returns the Chebyshev degree. */
@@ -223,6 +253,8 @@ public final class AndersenLakeOffengelter {
           + boundaryPoints()
           + ", pricePoints="
           + pricePoints()
+          + (relaxation != 1.0 ? ", relaxation=" + relaxation : "")
+          + (fpA ? ", fpA" : "")
           + "]";
     }
   }
@@ -427,14 +459,18 @@ public final class AndersenLakeOffengelter {
         double d = lnB[m] - lnXmax;
         h[m] = d * d;
       }
-      // One dot product per point, accumulated in a register (no store-to-load chain on out[]).
+      // One dot product per point, accumulated in registers (no store-to-load chain on out[]), in
+      // two independent sums (even and odd nodes) to halve the dependent chain of additions.
+      int pairs = m1 & ~1;
       for (int p = 0; p < points; p++) {
         int base = p * m1;
-        double acc = 0;
-        for (int m = 0; m < m1; m++) {
-          acc += weights[base + m] * h[m];
+        double acc0 = (m1 & 1) != 0 ? weights[base + pairs] * h[pairs] : 0;
+        double acc1 = 0;
+        for (int m = 0; m < pairs; m += 2) {
+          acc0 += weights[base + m] * h[m];
+          acc1 += weights[base + m + 1] * h[m + 1];
         }
-        out[p] = acc;
+        out[p] = acc0 + acc1;
       }
     }
 
@@ -528,11 +564,9 @@ public final class AndersenLakeOffengelter {
             }
             double num = FastNormal.cdf(dm) + r * ni;
             double den = FastNormal.cdf(dp) + q * di;
-            double lnNew = Math.log(k * num / den) - (r - q) * ti;
-            if (lnNew > lnXmax) {
-              lnNew = lnXmax;
-            }
-            next[i] = Math.max(lnNew, lnXmax - 700);
+            double lnF = Math.min(Math.log(k * num / den) - (r - q) * ti, lnXmax);
+            double lnNew = lbi + sc.relaxation * (lnF - lbi);
+            next[i] = Math.max(Math.min(lnNew, lnXmax), lnXmax - 700);
             continue;
           }
           if (it < NEWTON_STEPS) {
@@ -675,9 +709,10 @@ public final class AndersenLakeOffengelter {
         if (!(xNew > lo && xNew < hi)) {
           xNew = 0.5 * (lo + hi);
         }
-        // 1e-7: the root is only the fixed-point iteration's start (about 1e-3 from the
-        // solution); stopping there leaves jumps of about (1e-7)^2 where the step count changes.
-        if (Math.abs(xNew - x) <= 1e-7 * x) {
+        // Converged far below the start's own error (about 1e-3): a looser tolerance (1e-7 was
+        // tried) saves a Newton step per node but makes the value jump by up to 1e-9 relative
+        // where the step count changes (long expiries, where this Newton iteration is slow).
+        if (Math.abs(xNew - x) <= 1e-10 * x) {
           x = xNew;
           break;
         }
