@@ -122,12 +122,12 @@ public final class AndersenLakeOffengelter {
           z[i * boundaryPoints + j] = (1 + Math.cos(Math.PI * i / nodes)) * boundarySin[j] - 1;
         }
       }
-      this.boundaryInterp = barycentric(nodes, z);
+      this.boundaryInterp = barycentricByNode(nodes, z);
       double[] zp = new double[pricePoints];
       for (int j = 0; j < pricePoints; j++) {
         zp[j] = 2 * priceCos[j] - 1;
       }
-      this.priceInterp = barycentric(nodes, zp);
+      this.priceInterp = barycentricByNode(nodes, zp);
       this.chebCos = new double[(nodes + 1) * (nodes + 1)];
       for (int i = 0; i <= nodes; i++) {
         for (int k = 0; k <= nodes; k++) {
@@ -137,22 +137,10 @@ public final class AndersenLakeOffengelter {
     }
 
     /**
-     * Weights {@code w[p * (n + 1) + m]} of the degree-{@code n} interpolant through the Chebyshev
+     * Weights {@code w[m * z.length + p]} of the degree-{@code n} interpolant through the Chebyshev
      * points {@code cos(pi m / n)} at the points {@code z[p]} (barycentric formula), laid out per
-     * point so that each interpolated value is one contiguous dot product.
+     * node so that interpolation is one vectorizable axpy per node.
      */
-    private static double[] barycentric(int n, double[] z) {
-      double[] byNode = barycentricByNode(n, z);
-      double[] out = new double[byNode.length];
-      for (int m = 0; m <= n; m++) {
-        for (int p = 0; p < z.length; p++) {
-          out[p * (n + 1) + m] = byNode[m * z.length + p];
-        }
-      }
-      return out;
-    }
-
-    /** As {@link #barycentric}, laid out per node: {@code w[m * z.length + p]}. */
     private static double[] barycentricByNode(int n, double[] z) {
       double[] out = new double[(n + 1) * z.length];
       for (int p = 0; p < z.length; p++) {
@@ -399,9 +387,6 @@ public final class AndersenLakeOffengelter {
     private final double[] lnB;
     private final double[] coef;
 
-    /** Scratch: {@code H} at the nodes, {@code (ln B - ln xmax)^2}. */
-    private final double[] hNodes;
-
     Boundary(Scheme sc, double k, double t, double r, double q, double vol) {
       this.sc = sc;
       this.k = k;
@@ -415,7 +400,6 @@ public final class AndersenLakeOffengelter {
       this.tau = new double[n + 1];
       this.lnB = new double[n + 1];
       this.coef = new double[n + 1];
-      this.hNodes = new double[n + 1];
       double sqrtT = Math.sqrt(t);
       for (int i = 0; i <= n; i++) {
         double xi = 0.5 * sqrtT * (1 + Math.cos(Math.PI * i / n));
@@ -450,27 +434,25 @@ public final class AndersenLakeOffengelter {
       return coef[0] + z * b1 - b2;
     }
 
-    /** Sets {@code out[p]} to the interpolant of {@code H} at the points of {@code weights}. */
+    /**
+     * Sets {@code out[p]} to the interpolant of {@code H} at the points of {@code weights} (laid
+     * out per node, {@code weights[m * points + p]}): one axpy over the points per node, which the
+     * JIT vectorizes.
+     */
     private void interpolate(double[] weights, double[] out) {
       int points = out.length;
-      int m1 = n + 1;
-      double[] h = hNodes;
-      for (int m = 0; m < m1; m++) {
-        double d = lnB[m] - lnXmax;
-        h[m] = d * d;
-      }
-      // One dot product per point, accumulated in registers (no store-to-load chain on out[]), in
-      // two independent sums (even and odd nodes) to halve the dependent chain of additions.
-      int pairs = m1 & ~1;
+      double h0 = lnB[0] - lnXmax;
+      h0 *= h0;
       for (int p = 0; p < points; p++) {
-        int base = p * m1;
-        double acc0 = (m1 & 1) != 0 ? weights[base + pairs] * h[pairs] : 0;
-        double acc1 = 0;
-        for (int m = 0; m < pairs; m += 2) {
-          acc0 += weights[base + m] * h[m];
-          acc1 += weights[base + m + 1] * h[m + 1];
+        out[p] = weights[p] * h0;
+      }
+      for (int m = 1; m <= n; m++) {
+        double d = lnB[m] - lnXmax;
+        double hm = d * d;
+        int base = m * points;
+        for (int p = 0; p < points; p++) {
+          out[p] += weights[base + p] * hm;
         }
-        out[p] = acc0 + acc1;
       }
     }
 
