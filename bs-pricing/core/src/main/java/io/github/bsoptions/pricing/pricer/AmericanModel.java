@@ -712,6 +712,9 @@ public final class AmericanModel implements PricingModel {
     }
     double fTol = 1e-12 * price;
     double[] work = dv ? null : new double[6];
+    // The point before x0 (none yet): with three points the premium model is quadratic.
+    double xm = Double.NaN;
+    double fm = Double.NaN;
     for (int it = 0; it < 200; it++) {
       // Without cash dividends: the value is the European value plus an early exercise premium
       // that is nearly linear in the volatility; a secant on the premium alone, with the European
@@ -722,7 +725,13 @@ public final class AmericanModel implements PricingModel {
       double x =
           dv
               ? Double.NaN
-              : premiumSecant(c, spot, strike, expiry, rate, div, price, x0, f0, x1, f1, work);
+              : premiumSecant(
+                  c, spot, strike, expiry, rate, div, price, xm, fm, x0, f0, x1, f1, work);
+      if (!(x > lo && x < hi) && !dv && !Double.isNaN(xm)) {
+        x =
+            premiumSecant(
+                c, spot, strike, expiry, rate, div, price, Double.NaN, 0, x0, f0, x1, f1, work);
+      }
       if (!(x > lo && x < hi)) {
         x = x1 - f1 * (x1 - x0) / (f1 - f0);
       }
@@ -747,6 +756,8 @@ public final class AmericanModel implements PricingModel {
       if (hi - lo <= 1e-14 * hi) {
         return ImpliedVolResult.ok(0.5 * (lo + hi), evaluations);
       }
+      xm = x0;
+      fm = f0;
       x0 = x1;
       f0 = f1;
       x1 = x;
@@ -760,9 +771,12 @@ public final class AmericanModel implements PricingModel {
 
   /**
    * Returns the root of {@code BS(x) + p(x) = price}, where {@code p} is the early exercise premium
-   * {@code value - BS} interpolated linearly through the two points {@code (x0, f0)}, {@code (x1,
-   * f1)} ({@code f} = American value - price), by Newton's method on the European part (analytic
-   * vega); NaN when it does not converge.
+   * {@code value - BS} interpolated through the points {@code (x0, f0)}, {@code (x1, f1)} and, when
+   * {@code xm} is not NaN, {@code (xm, fm)} ({@code f} = American value - price; linear through two
+   * points, quadratic through three), by Newton's method on the European part (analytic vega); NaN
+   * when it does not converge. The quadratic term matters where the premium is strongly convex in
+   * the volatility (deep in the money, low volatility: the value leaves the exercise value
+   * steeply), where the linear model crawls from one side.
    */
   private static double premiumSecant(
       boolean c,
@@ -772,6 +786,8 @@ public final class AmericanModel implements PricingModel {
       double rate,
       double div,
       double price,
+      double xm,
+      double fm,
       double x0,
       double f0,
       double x1,
@@ -780,11 +796,20 @@ public final class AmericanModel implements PricingModel {
     double p0 = f0 + price - BlackScholesKernel.fastPrice(c, spot, strike, expiry, rate, div, x0);
     double p1 = f1 + price - BlackScholesKernel.fastPrice(c, spot, strike, expiry, rate, div, x1);
     double slope = (p1 - p0) / (x1 - x0);
+    double curve = 0;
+    if (!Double.isNaN(xm) && xm != x0 && xm != x1) {
+      double pm = fm + price - BlackScholesKernel.fastPrice(c, spot, strike, expiry, rate, div, xm);
+      curve = (slope - (p0 - pm) / (x0 - xm)) / (x1 - xm);
+      if (!Double.isFinite(curve)) {
+        curve = 0;
+      }
+    }
     double x = x1;
     for (int i = 0; i < 12; i++) {
       BlackScholesKernel.fastFirstOrder(c, spot, strike, expiry, rate, div, x, work, 0);
-      double g = work[0] + p1 + slope * (x - x1) - price;
-      double gp = work[3] + slope;
+      // p(x) = p1 + slope (x - x1) + curve (x - x1)(x - x0) (Newton's divided differences).
+      double g = work[0] + p1 + (slope + curve * (x - x0)) * (x - x1) - price;
+      double gp = work[3] + slope + curve * ((x - x0) + (x - x1));
       if (!(gp > 0)) {
         return Double.NaN;
       }

@@ -318,6 +318,49 @@ class AmericanPropertiesTest {
         .hasMessageContaining("dividendAmounts");
     assertThatThrownBy(() -> AndersenLakeOffengelter.Scheme.of(1, 2, 8, 8))
         .hasMessageContaining("nodes");
+    assertThatThrownBy(() -> AndersenLakeOffengelter.Scheme.DEFAULT.withRelaxation(2))
+        .hasMessageContaining("relaxation")
+        .hasMessageContaining("2.0");
+    assertThatThrownBy(() -> AndersenLakeOffengelter.Scheme.DEFAULT.withRelaxation(Double.NaN))
+        .hasMessageContaining("relaxation");
+  }
+
+  @Test
+  void relaxedDefaultSchemeIsTheDocumentedOneAndConvergesToTheReference() {
+    AndersenLakeOffengelter.Scheme d = AndersenLakeOffengelter.Scheme.DEFAULT;
+    assertThat(d.relaxation()).isEqualTo(1.2);
+    assertThat(d.toString()).contains("iterations=6").contains("relaxation=1.2");
+    AndersenLakeOffengelter.Scheme same =
+        AndersenLakeOffengelter.Scheme.of(10, 6, 8, 24).withRelaxation(1.2);
+    double ref =
+        AndersenLakeOffengelter.price(
+            false, 100, 110, 1.5, 0.06, 0.01, 0.3, AndersenLakeOffengelter.Scheme.REFERENCE);
+    double value = AndersenLakeOffengelter.price(false, 100, 110, 1.5, 0.06, 0.01, 0.3);
+    assertThat(AndersenLakeOffengelter.price(false, 100, 110, 1.5, 0.06, 0.01, 0.3, same))
+        .isEqualTo(value);
+    assertThat(value).isCloseTo(ref, within(1e-6 * ref));
+    // More relaxed iterations converge to the same discrete fixed point as plain ones.
+    double plain =
+        AndersenLakeOffengelter.price(
+            false,
+            100,
+            110,
+            1.5,
+            0.06,
+            0.01,
+            0.3,
+            AndersenLakeOffengelter.Scheme.of(10, 40, 8, 24));
+    double relaxed =
+        AndersenLakeOffengelter.price(
+            false,
+            100,
+            110,
+            1.5,
+            0.06,
+            0.01,
+            0.3,
+            AndersenLakeOffengelter.Scheme.of(10, 40, 8, 24).withRelaxation(1.2));
+    assertThat(relaxed).isCloseTo(plain, within(1e-9 * plain));
   }
 
   @Test
