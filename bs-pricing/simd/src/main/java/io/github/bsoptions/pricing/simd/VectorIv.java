@@ -96,7 +96,18 @@ final class VectorIv {
     final double[] tex = new double[BLOCK];
     final double[] tinv = new double[BLOCK];
     final double[] tlow = new double[BLOCK];
-    final boolean[] accepted = new boolean[BLOCK];
+
+    /** Per packed row: 1 when its Householder iteration converged on an accurate value. */
+    final double[] accepted = new double[BLOCK];
+
+    /** Per slot, set by {@link VectorIv#classify}: 1 or 0. */
+    final double[] accept = new double[BLOCK + 8];
+
+    final double[] isSmall = new double[BLOCK + 8];
+    final double[] isOther = new double[BLOCK + 8];
+
+    /** Whether the current partition retires converged slots. */
+    boolean retire;
 
     /** x = -|ln(F/K)| and s, the current total volatility, live in {@code packed.x, packed.s}. */
     final SmallT.Packed packed = new SmallT.Packed();
@@ -155,7 +166,8 @@ final class VectorIv {
       }
       for (int k = 0; k < m; k++) {
         int i = sc.row[k];
-        if (!(sc.accepted[k] && finish(sc, k, b.expiry()[i], prices[i], volOut, statusOut, i))) {
+        if (!(sc.accepted[k] != 0
+            && finish(sc, k, b.expiry()[i], prices[i], volOut, statusOut, i))) {
           scalarIv(model, b, prices, volOut, statusOut, i);
         }
       }
@@ -270,43 +282,48 @@ final class VectorIv {
    * their value was accurate, or every slot after the last step; packs the others with the small-t
    * slots first ({@code nSmall} of them), so that each formula is evaluated only where it is used.
    * Returns how many slots are left.
+   *
+   * <p>Branch-free: the flags come from a vector pass ({@link #classify}), and every slot is
+   * written to both destinations while only the matching count grows (which slots converge, and
+   * which are in the small-t region, is random). A slot that is not retired also writes its {@code
+   * finalS} and {@code accepted}: every slot retires after the last step at the latest, which
+   * overwrites them.
    */
   private static int partition(Scratch sc, int live, boolean retire) {
+    sc.retire = retire;
+    Pass.run(CLASSIFY, sc, 0, (live + L - 1) / L * L);
     SmallT.Packed p = sc.packed;
     int small = 0;
     int other = 0;
     for (int q = 0; q < live; q++) {
       int k = sc.slot[q];
-      if (retire) {
-        boolean converged = sc.step[q] != 0;
-        if (converged || sc.lastStep) {
-          sc.finalS[k] = p.s[q];
-          sc.accepted[k] = converged && sc.accurate[q] != 0;
-          continue;
-        }
-      }
       double x = p.x[q];
       double s = p.s[q];
-      if (s < 2 * TAU && x / s >= ETA) {
-        // Small-t slots move down in place (small <= q).
-        sc.slot[small] = k;
-        p.x[small] = x;
-        p.s[small] = s;
-        sc.bo[small] = sc.bo[q];
-        sc.ex[small] = sc.ex[q];
-        sc.invEx[small] = sc.invEx[q];
-        sc.low[small] = sc.low[q];
-        small++;
-      } else {
-        sc.tSlot[other] = k;
-        sc.tx[other] = x;
-        sc.ts[other] = s;
-        sc.tbo[other] = sc.bo[q];
-        sc.tex[other] = sc.ex[q];
-        sc.tinv[other] = sc.invEx[q];
-        sc.tlow[other] = sc.low[q];
-        other++;
-      }
+      double bo = sc.bo[q];
+      double ex = sc.ex[q];
+      double invEx = sc.invEx[q];
+      double low = sc.low[q];
+      int isSmall = (int) sc.isSmall[q];
+      int isOther = (int) sc.isOther[q];
+      sc.finalS[k] = s;
+      sc.accepted[k] = sc.accept[q];
+      // Small-t slots move down in place (small <= q).
+      sc.slot[small] = k;
+      p.x[small] = x;
+      p.s[small] = s;
+      sc.bo[small] = bo;
+      sc.ex[small] = ex;
+      sc.invEx[small] = invEx;
+      sc.low[small] = low;
+      sc.tSlot[other] = k;
+      sc.tx[other] = x;
+      sc.ts[other] = s;
+      sc.tbo[other] = bo;
+      sc.tex[other] = ex;
+      sc.tinv[other] = invEx;
+      sc.tlow[other] = low;
+      small += isSmall;
+      other += isOther;
     }
     for (int o = 0; o < other; o++) {
       int q = small + o;
@@ -320,6 +337,38 @@ final class VectorIv {
     }
     sc.nSmall = small;
     return small + other;
+  }
+
+  /**
+   * The flags of {@link #partition}, 1 or 0 per slot: {@code accept} (the last step was below
+   * {@code 1e-7 s} and its value accurate), {@code isSmall} (stays, in the small-t region {@code s
+   * < 2 tau}, {@code x/s >= eta}) and {@code isOther} (stays, direct formula).
+   */
+  private static void classify(Scratch sc, int n) {
+    double[] xs = sc.packed.x;
+    double[] ss = sc.packed.s;
+    boolean retire = sc.retire;
+    boolean lastStep = sc.lastStep;
+    DoubleVector zero = DoubleVector.broadcast(SPECIES, 0.0);
+    for (int j = 0; j < n; j += L) {
+      DoubleVector x = DoubleVector.fromArray(SPECIES, xs, j);
+      DoubleVector s = DoubleVector.fromArray(SPECIES, ss, j);
+      VectorMask<Double> converged =
+          DoubleVector.fromArray(SPECIES, sc.step, j).compare(VectorOperators.NE, 0.0);
+      VectorMask<Double> retired =
+          retire
+              ? (lastStep ? converged.or(converged.not()) : converged)
+              : converged.and(converged.not());
+      VectorMask<Double> accurate =
+          DoubleVector.fromArray(SPECIES, sc.accurate, j).compare(VectorOperators.NE, 0.0);
+      zero.blend(1.0, converged.and(accurate)).intoArray(sc.accept, j);
+      VectorMask<Double> small =
+          s.compare(VectorOperators.LT, 2 * TAU)
+              .and(x.div(s).compare(VectorOperators.GE, ETA))
+              .andNot(retired);
+      zero.blend(1.0, small).intoArray(sc.isSmall, j);
+      zero.blend(1.0, small.or(retired).not()).intoArray(sc.isOther, j);
+    }
   }
 
   /** The value {@code b} at the current {@code s}, both ways, and the normalised vega. */
@@ -358,6 +407,7 @@ final class VectorIv {
   private static Pass<Scratch> LOG_TERMS = (sc, from, to) -> householderLogTerms(sc, to);
   private static Pass<Scratch> LOG_STEP = (sc, from, to) -> householderLogStep(sc, to);
   private static Pass<Scratch> ADVANCE = (sc, from, to) -> advance(sc, to);
+  private static Pass<Scratch> CLASSIFY = (sc, from, to) -> classify(sc, to);
 
   /**
    * {@code d1,2 = h +- t} ({@code h = x/s}, {@code t = s/2}), the vega {@code exp(-(h^2+t^2)/2) /
