@@ -16,8 +16,11 @@ import jdk.incubator.vector.VectorOperators;
  * compiled on its own, with intermediate columns in L1-resident scratch arrays.
  */
 final class Passes {
-  /** Rows per block (a multiple of every vector length). */
+  /** Rows per block of price and greeks (a multiple of every vector length). */
   static final int BLOCK = 512;
+
+  /** The largest block of any pass (implied volatility packs up to this many rows). */
+  static final int MAX_BLOCK = BLOCK;
 
   private static final int L = SPECIES.length();
   private static final double BIG_CARRY = 700;

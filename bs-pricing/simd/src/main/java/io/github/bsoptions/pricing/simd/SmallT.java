@@ -44,28 +44,28 @@ final class SmallT {
 
   /** Packed columns of the rows to price (at most one block). */
   static final class Packed {
-    final int[] row = new int[Passes.BLOCK];
-    final double[] x = new double[Passes.BLOCK + 8];
-    final double[] s = new double[Passes.BLOCK + 8];
-    final double[] pref = new double[Passes.BLOCK + 8];
-    final double[] product = new double[Passes.BLOCK + 8];
-    final double[] prefArg = new double[Passes.BLOCK + 8];
-    final double[] intrinsic = new double[Passes.BLOCK + 8];
+    final int[] row = new int[Passes.MAX_BLOCK];
+    final double[] x = new double[Passes.MAX_BLOCK + 8];
+    final double[] s = new double[Passes.MAX_BLOCK + 8];
+    final double[] pref = new double[Passes.MAX_BLOCK + 8];
+    final double[] product = new double[Passes.MAX_BLOCK + 8];
+    final double[] prefArg = new double[Passes.MAX_BLOCK + 8];
+    final double[] intrinsic = new double[Passes.MAX_BLOCK + 8];
 
     /** The sign of each packed row: +1 call, -1 put. */
-    final double[] w = new double[Passes.BLOCK + 8];
+    final double[] w = new double[Passes.MAX_BLOCK + 8];
 
     /** 1 where the packed row is in the small-t region (see {@link SmallT#prepare}), else 0. */
-    final double[] ok = new double[Passes.BLOCK + 8];
+    final double[] ok = new double[Passes.MAX_BLOCK + 8];
 
-    final double[] h = new double[Passes.BLOCK + 8];
-    final double[] y0 = new double[Passes.BLOCK + 8];
-    final double[] y1 = new double[Passes.BLOCK + 8];
-    final double[] y3 = new double[Passes.BLOCK + 8];
-    final double[] y5 = new double[Passes.BLOCK + 8];
-    final double[] y6 = new double[Passes.BLOCK + 8];
-    final double[] y7 = new double[Passes.BLOCK + 8];
-    final double[] b = new double[Passes.BLOCK + 8];
+    final double[] h = new double[Passes.MAX_BLOCK + 8];
+    final double[] y0 = new double[Passes.MAX_BLOCK + 8];
+    final double[] y1 = new double[Passes.MAX_BLOCK + 8];
+    final double[] y3 = new double[Passes.MAX_BLOCK + 8];
+    final double[] y5 = new double[Passes.MAX_BLOCK + 8];
+    final double[] y6 = new double[Passes.MAX_BLOCK + 8];
+    final double[] y7 = new double[Passes.MAX_BLOCK + 8];
+    final double[] b = new double[Passes.MAX_BLOCK + 8];
     int size;
   }
 
@@ -109,18 +109,18 @@ final class SmallT {
       p.product[k] = 1;
       p.prefArg[k] = 0;
     }
+    Pass.run(INTRINSIC, p, 0, n);
     Pass.run(REGION, p, 0, n);
   }
 
   /**
-   * {@code x = -|wx|}, the normalised intrinsic value {@code max(2 sinh(wx/2), 0)} (as {@code
+   * {@code x = -|wx|} and the normalised intrinsic value {@code max(2 sinh(wx/2), 0)} (as {@code
    * NormalisedBlack.intrinsicCall}: the same Taylor series below {@code wx/2 = 1/2}, else {@code e
-   * - 1/e}) and {@code ok}: 1 where {@link #inRegion} holds and {@code S K} is a normal number.
+   * - 1/e}).
    */
-  private static void region(Packed p, int n) {
+  private static void intrinsic(Packed p, int n) {
     for (int j = 0; j < n; j += L) {
       DoubleVector wx = DoubleVector.fromArray(SPECIES, p.x, j);
-      DoubleVector s = DoubleVector.fromArray(SPECIES, p.s, j);
       VectorMask<Double> itm = wx.compare(VectorOperators.GT, 0.0);
       DoubleVector xo = wx.blend(wx.neg(), itm);
       xo.intoArray(p.x, j);
@@ -146,6 +146,17 @@ final class SmallT {
       DoubleVector intrinsic =
           y.mul(2.0).mul(series).blend(big, y.compare(VectorOperators.GE, 0.5));
       DoubleVector.broadcast(SPECIES, 0.0).blend(intrinsic, itm).intoArray(p.intrinsic, j);
+    }
+  }
+
+  /**
+   * {@code ok}: 1 where {@link #inRegion} holds and {@code S K} is a normal number (a pass of its
+   * own: with {@link #intrinsic} in one loop it is past C2's inlining budget).
+   */
+  private static void region(Packed p, int n) {
+    for (int j = 0; j < n; j += L) {
+      DoubleVector xo = DoubleVector.fromArray(SPECIES, p.x, j);
+      DoubleVector s = DoubleVector.fromArray(SPECIES, p.s, j);
       DoubleVector h = xo.div(s);
       DoubleVector t = s.mul(0.5);
       VectorMask<Double> lowEta = h.compare(VectorOperators.LT, ETA);
@@ -190,6 +201,7 @@ final class SmallT {
   private static Pass<Packed> SERIES_HIGH = (p, from, to) -> seriesHigh(p, to);
   private static Pass<Packed> SERIES_LOW = (p, from, to) -> seriesLow(p, to);
   private static Pass<Packed> NORMALISATIONS = (p, from, to) -> normalisations(p, to);
+  private static Pass<Packed> INTRINSIC = (p, from, to) -> intrinsic(p, to);
   private static Pass<Packed> REGION = (p, from, to) -> region(p, to);
 
   /** {@code pref = sqrt(S K) e^{-(r+q)T/2}}, as {@code BlackScholesKernel.normalisation}. */

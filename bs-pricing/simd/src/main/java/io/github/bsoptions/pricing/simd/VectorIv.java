@@ -34,7 +34,7 @@ import jdk.incubator.vector.VectorOperators;
  */
 final class VectorIv {
   private static final int L = SPECIES.length();
-  private static final int BLOCK = Passes.BLOCK;
+  private static final int BLOCK = Passes.MAX_BLOCK;
   private static final byte OK = PricingStatus.OK.code();
 
   /**
