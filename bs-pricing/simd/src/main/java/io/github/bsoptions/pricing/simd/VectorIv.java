@@ -8,7 +8,6 @@ import io.github.bsoptions.pricing.batch.OptionBatch;
 import io.github.bsoptions.pricing.internal.BlackImpliedVol;
 import io.github.bsoptions.pricing.internal.BlackScholesKernel;
 import io.github.bsoptions.pricing.internal.FastExp;
-import io.github.bsoptions.pricing.internal.NormalisedBlack;
 import io.github.bsoptions.pricing.internal.RowChecks;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
@@ -115,6 +114,14 @@ final class VectorIv {
     final double[] rPref = new double[BLOCK + 8];
     final double[] rE = new double[BLOCK + 8];
     final double[] rPrice = new double[BLOCK + 8];
+    final double[] rT = new double[BLOCK + 8];
+
+    /** Per packed row: price, expiry, and the results of {@code finish}. */
+    final double[] price = new double[BLOCK];
+
+    final double[] expiry = new double[BLOCK];
+    final double[] done = new double[BLOCK];
+    final double[] sigma = new double[BLOCK];
     final double[] rOk = new double[BLOCK + 8];
     final double[] rBeta = new double[BLOCK + 8];
     final double[] rRes = new double[BLOCK + 8];
@@ -125,10 +132,7 @@ final class VectorIv {
     final double[] rInvEx = new double[BLOCK + 8];
     final double[] rS = new double[BLOCK + 8];
 
-    /** The batch's call flags and the block's first row, for the bound passes. */
-    boolean[] call;
-
-    int off;
+    final boolean[] rCall = new boolean[BLOCK + 8];
 
     /** x = -|ln(F/K)| and s, the current total volatility, live in {@code packed.x, packed.s}. */
     final SmallT.Packed packed = new SmallT.Packed();
@@ -183,10 +187,13 @@ final class VectorIv {
           sc.lastStep = true;
         }
       }
+      Pass.run(FINISH, sc, 0, (m + L - 1) / L * L);
       for (int k = 0; k < m; k++) {
         int i = sc.row[k];
-        if (!(sc.accepted[k] != 0
-            && finish(sc, k, b.expiry()[i], prices[i], volOut, statusOut, i))) {
+        if (sc.done[k] != 0) {
+          statusOut[i] = OK;
+          volOut[i] = sc.sigma[k];
+        } else {
           scalarIv(model, b, prices, volOut, statusOut, i);
         }
       }
@@ -215,6 +222,7 @@ final class VectorIv {
     double[] expiry = b.expiry();
     double[] rate = b.rate();
     double[] dividend = b.dividendYield();
+    boolean[] call = b.call();
     boolean black76 = model == BatchModel.BLACK_76;
     int cnt = end - start;
     for (int j = 0; j < cnt; j++) {
@@ -238,6 +246,8 @@ final class VectorIv {
       sc.rPref[j] = BlackScholesKernel.normalisation(s, k, t, r, div);
       sc.rE[j] = FastExp.exp(0.5 * x);
       sc.rPrice[j] = price;
+      sc.rT[j] = t;
+      sc.rCall[j] = call[i];
       sc.rOk[j] = valid ? 1.0 : 0.0;
     }
     int n = (cnt + L - 1) / L * L;
@@ -246,10 +256,9 @@ final class VectorIv {
       sc.rPref[j] = 1;
       sc.rE[j] = 1;
       sc.rPrice[j] = 0.5;
+      sc.rCall[j] = true;
       sc.rOk[j] = 0;
     }
-    sc.call = b.call();
-    sc.off = start;
     Pass.run(BOUNDS, sc, 0, n);
     Pass.run(TAYLOR, sc, 0, n);
     Pass.run(TARGET, sc, 0, n);
@@ -257,6 +266,8 @@ final class VectorIv {
     SmallT.Packed p = sc.packed;
     for (int j = 0; j < cnt; j++) {
       sc.row[m] = start + j;
+      sc.price[m] = sc.rPrice[j];
+      sc.expiry[m] = sc.rT[j];
       sc.beta[m] = sc.rBeta[j];
       sc.intrinsicRes[m] = sc.rRes[j];
       double xo = sc.rXo[j];
@@ -283,7 +294,7 @@ final class VectorIv {
       DoubleVector pref = DoubleVector.fromArray(SPECIES, sc.rPref, j);
       DoubleVector e = DoubleVector.fromArray(SPECIES, sc.rE, j);
       DoubleVector price = DoubleVector.fromArray(SPECIES, sc.rPrice, j);
-      VectorMask<Double> isCall = VectorMask.fromArray(SPECIES, sc.call, sc.off + j);
+      VectorMask<Double> isCall = VectorMask.fromArray(SPECIES, sc.rCall, j);
       DoubleVector sdq = pref.mul(e);
       DoubleVector kdr = pref.div(e);
       DoubleVector intrinsic = sdq.sub(kdr).blend(kdr.sub(sdq), isCall.not()).max(0.0);
@@ -314,7 +325,7 @@ final class VectorIv {
   private static void taylor(Scratch sc, int n) {
     for (int j = 0; j < n; j += L) {
       DoubleVector x = DoubleVector.fromArray(SPECIES, sc.rX, j);
-      VectorMask<Double> isCall = VectorMask.fromArray(SPECIES, sc.call, sc.off + j);
+      VectorMask<Double> isCall = VectorMask.fromArray(SPECIES, sc.rCall, j);
       DoubleVector wx = x.neg().blend(x, isCall);
       DoubleVector y = wx.mul(0.5);
       DoubleVector w = y.mul(y);
@@ -348,7 +359,7 @@ final class VectorIv {
     for (int j = 0; j < n; j += L) {
       DoubleVector x = DoubleVector.fromArray(SPECIES, sc.rX, j);
       DoubleVector e = DoubleVector.fromArray(SPECIES, sc.rE, j);
-      VectorMask<Double> isCall = VectorMask.fromArray(SPECIES, sc.call, sc.off + j);
+      VectorMask<Double> isCall = VectorMask.fromArray(SPECIES, sc.rCall, j);
       DoubleVector ie = DoubleVector.broadcast(SPECIES, 1.0).div(e);
       VectorMask<Double> positive = x.compare(VectorOperators.GT, 0.0);
       DoubleVector wx = x.neg().blend(x, isCall);
@@ -376,28 +387,41 @@ final class VectorIv {
   }
 
   /**
-   * The scalar solver's final checks on an accepted row: identifiability (with a factor-2 margin
-   * either way, else the row goes to the scalar solver) and a finite volatility.
+   * The scalar solver's final checks on the accepted rows, lane-wise: a positive finite total
+   * volatility, identifiability ({@code vega s 1e-3} at least 4 times the price's resolution: the
+   * solver's threshold with a factor-2 margin either way, so that the vector exponential, within an
+   * ulp of the scalar one, cannot change a decision; rows inside the margin go to the scalar
+   * solver) and a finite volatility {@code s / sqrt(T)}: {@code done} 1 and {@code sigma} for rows
+   * that pass.
    */
-  private static boolean finish(
-      Scratch sc, int k, double expiry, double price, double[] volOut, byte[] statusOut, int i) {
-    double s = sc.finalS[k];
-    if (!(s > 0 && s < Double.POSITIVE_INFINITY)) {
-      return false;
+  private static void finish(Scratch sc, int n) {
+    DoubleVector zero = DoubleVector.broadcast(SPECIES, 0.0);
+    for (int j = 0; j < n; j += L) {
+      DoubleVector s = DoubleVector.fromArray(SPECIES, sc.finalS, j);
+      DoubleVector price = DoubleVector.fromArray(SPECIES, sc.price, j);
+      DoubleVector xo = DoubleVector.fromArray(SPECIES, sc.xo, j);
+      // as the scalar solver: the price's ulp plus, in the money, the intrinsic value's round-off
+      DoubleVector resolution =
+          DoubleVector.fromArray(SPECIES, sc.beta, j)
+              .mul(VectorMath.ulp(price).div(price))
+              .add(DoubleVector.fromArray(SPECIES, sc.intrinsicRes, j));
+      DoubleVector h = xo.div(s);
+      DoubleVector t = s.mul(0.5);
+      DoubleVector vega = VectorMath.exp(h.mul(h).add(t.mul(t)).mul(-0.5)).mul(INV_SQRT_2PI);
+      DoubleVector identifiable = vega.mul(s).mul(BlackImpliedVol.IDENTIFIABILITY);
+      DoubleVector sigma =
+          s.div(DoubleVector.fromArray(SPECIES, sc.expiry, j).lanewise(VectorOperators.SQRT));
+      VectorMask<Double> done =
+          DoubleVector.fromArray(SPECIES, sc.accepted, j)
+              .compare(VectorOperators.NE, 0.0)
+              .and(s.compare(VectorOperators.GT, 0.0))
+              .and(s.compare(VectorOperators.LT, Double.POSITIVE_INFINITY))
+              .and(price.compare(VectorOperators.GE, Double.MIN_NORMAL))
+              .and(identifiable.compare(VectorOperators.GE, resolution.mul(4.0)))
+              .and(sigma.compare(VectorOperators.LT, Double.POSITIVE_INFINITY));
+      zero.blend(1.0, done).intoArray(sc.done, j);
+      sigma.intoArray(sc.sigma, j);
     }
-    // as the scalar solver: the price's ulp plus, in the money, the intrinsic value's round-off
-    double resolution = sc.beta[k] * (Math.ulp(price) / price) + sc.intrinsicRes[k];
-    double identifiable = NormalisedBlack.vega(sc.xo[k], s) * s * BlackImpliedVol.IDENTIFIABILITY;
-    if (!(identifiable >= 4 * resolution)) {
-      return false;
-    }
-    double sigma = s / Math.sqrt(expiry);
-    if (!(sigma < Double.POSITIVE_INFINITY)) {
-      return false;
-    }
-    statusOut[i] = OK;
-    volOut[i] = sigma;
-    return true;
   }
 
   /** Fills the slots after the {@code live} ones up to a whole vector; returns that length. */
@@ -549,6 +573,7 @@ final class VectorIv {
   private static Pass<Scratch> ADVANCE = (sc, from, to) -> advance(sc, to);
   private static Pass<Scratch> CLASSIFY = (sc, from, to) -> classify(sc, to);
   private static Pass<Scratch> BOUNDS = (sc, from, to) -> bounds(sc, to);
+  private static Pass<Scratch> FINISH = (sc, from, to) -> finish(sc, to);
   private static Pass<Scratch> TAYLOR = (sc, from, to) -> taylor(sc, to);
   private static Pass<Scratch> TARGET = (sc, from, to) -> target(sc, to);
 
