@@ -16,8 +16,9 @@ import jdk.incubator.vector.VectorOperators;
 /**
  * Batch implied volatility with the Householder iteration of "Let's Be Rational" run across lanes.
  *
- * <p>Each row first goes through the scalar solver's own input and bound checks (a copy of those of
- * {@code BlackImpliedVol.solve}, on the same scalar kernels): a row that fails any of them, and so
+ * <p>Each row first goes through the scalar solver's own input and bound checks (those of {@code
+ * BlackImpliedVol.solve}, made lane-wise with the same operations on the scalar kernels' {@code x},
+ * normalisation and {@code e^{x/2}}; see {@code prepare}): a row that fails any of them, and so
  * gets a status other than OK or needs a special case, is handed to the scalar solver, which gives
  * it its status. The regular rows are packed and solved together for the normalised
  * out-of-the-money value {@code b(x, s) = beta} in total volatility {@code s}: start at the
