@@ -16,8 +16,11 @@ import jdk.incubator.vector.VectorOperators;
  * compiled on its own, with intermediate columns in L1-resident scratch arrays.
  */
 final class Passes {
-  /** Rows per block (a multiple of every vector length). */
+  /** Rows per block of price and greeks (a multiple of every vector length). */
   static final int BLOCK = 512;
+
+  /** The largest block of any pass (implied volatility packs up to this many rows). */
+  static final int MAX_BLOCK = BLOCK;
 
   private static final int L = SPECIES.length();
   private static final double BIG_CARRY = 700;
@@ -76,6 +79,11 @@ final class Passes {
     final double[] direct = new double[BLOCK];
 
     final boolean[] allDirect = new boolean[BLOCK];
+
+    /** Per row: 1 where {@code |d1|} or {@code |d2|} is at least 10, else 0; per vector: any 1. */
+    final double[] tail = new double[BLOCK];
+
+    final boolean[] anyTail = new boolean[BLOCK];
 
     /** The rows of a block that take the small-t normalised Black function. */
     final SmallT.Packed packed = new SmallT.Packed();
@@ -320,18 +328,25 @@ final class Passes {
     }
   }
 
-  /** Records where the direct formula is the scalar fast path's choice (see {@code direct}). */
+  /**
+   * Records where the direct formula is the scalar fast path's choice (see {@code direct}) and
+   * where {@code |d1|} or {@code |d2|} is at least 10 (see {@code tail}).
+   */
   private static void directFlags(Scratch sc, int j, DoubleVector p, DoubleVector ab) {
-    VectorMask<Double> ok =
-        p.compare(VectorOperators.GE, ab.mul(CANCELLATION))
-            .and(
-                DoubleVector.fromArray(SPECIES, sc.d1, j).abs().compare(VectorOperators.LT, FAST_D))
-            .and(
+    VectorMask<Double> tail =
+        DoubleVector.fromArray(SPECIES, sc.d1, j)
+            .abs()
+            .compare(VectorOperators.GE, FAST_D)
+            .or(
                 DoubleVector.fromArray(SPECIES, sc.d2, j)
                     .abs()
-                    .compare(VectorOperators.LT, FAST_D));
-    DoubleVector.broadcast(SPECIES, 0.0).blend(1.0, ok).intoArray(sc.direct, j);
+                    .compare(VectorOperators.GE, FAST_D));
+    VectorMask<Double> ok = p.compare(VectorOperators.GE, ab.mul(CANCELLATION)).andNot(tail);
+    DoubleVector zero = DoubleVector.broadcast(SPECIES, 0.0);
+    zero.blend(1.0, ok).intoArray(sc.direct, j);
+    zero.blend(1.0, tail).intoArray(sc.tail, j);
     sc.allDirect[j / L] = ok.allTrue();
+    sc.anyTail[j / L] = tail.anyTrue();
   }
 
   /** Price, delta, gamma, vega into the outputs, and the flags as {@link #combinePrice}. */

@@ -27,9 +27,6 @@ final class SimdKernels {
   private static final byte OK = PricingStatus.OK.code();
   private static final int L = SPECIES.length();
 
-  /** The scalar fast path's bound on {@code |d1|, |d2|} for the direct formula. */
-  private static final double FAST_D = 10.0;
-
   private SimdKernels() {}
 
   // ---------------------------------------------------------------- price
@@ -46,28 +43,33 @@ final class SimdKernels {
       Passes.inputs(sc, b.call(), b.spot(), b.strike(), b.expiry(), r, q, b.volatility(), i);
       Passes.common(sc, n);
       Passes.price(sc, out, n);
+      Arrays.fill(status, i, i + n, OK);
+      // Rows where the direct formula cancels or is in the far tails take the normalised price:
+      // packed branch-free (every lane is written, the count grows by 1 - direct).
       SmallT.Packed packed = sc.packed;
-      packed.size = 0;
-      for (int g = i; g < i + n; g += L) {
-        if (sc.smooth[(g - i) / L]) {
-          Arrays.fill(status, g, g + L, OK);
-          if (sc.allDirect[(g - i) / L]) {
-            continue;
-          }
-          for (int k = g; k < g + L; k++) {
-            int j = k - i;
-            if (sc.direct[j] == 0 && !SmallT.add(packed, model, b, sc.v[j], k)) {
-              out[k] = scalarPriceRow(model, b, k);
-            }
-          }
-        } else {
-          scalarPrice(model, b, out, status, g, g + L);
+      int size = 0;
+      for (int g = 0; g < n; g += L) {
+        if (!sc.smooth[g / L]) {
+          scalarPrice(model, b, out, status, i + g, i + g + L);
+          continue;
+        }
+        if (sc.allDirect[g / L]) {
+          continue;
+        }
+        for (int j = g; j < g + L; j++) {
+          packed.row[size] = i + j;
+          packed.s[size] = sc.v[j];
+          packed.w[size] = sc.w[j];
+          size += 1 - (int) sc.direct[j];
         }
       }
-      if (packed.size > 0) {
+      packed.size = size;
+      if (size > 0) {
+        SmallT.prepare(packed, model, b);
         SmallT.compute(packed);
-        for (int k = 0; k < packed.size; k++) {
-          out[packed.row[k]] = SmallT.price(packed, k);
+        for (int k = 0; k < size; k++) {
+          int row = packed.row[k];
+          out[row] = packed.ok[k] != 0 ? SmallT.price(packed, k) : scalarPriceRow(model, b, row);
         }
       }
       i += n;
@@ -128,33 +130,44 @@ final class SimdKernels {
           out.rho()[j] = -b.expiry()[j] * out.price()[j];
         }
       }
+      Arrays.fill(out.statusCodes(), i, i + n, OK);
+      // Cancelling rows keep the direct greeks (as the scalar kernel does) and take the normalised
+      // price, packed branch-free (the count grows by 1 - direct - tail); rows far in the tails
+      // are left to the scalar kernel.
       SmallT.Packed packed = sc.packed;
-      packed.size = 0;
-      for (int g = i; g < i + n; g += L) {
-        if (sc.smooth[(g - i) / L]) {
-          Arrays.fill(out.statusCodes(), g, g + L, OK);
-          if (sc.allDirect[(g - i) / L]) {
-            continue;
-          }
-          for (int k = g; k < g + L; k++) {
-            int j = k - i;
-            // Cancelling rows keep the direct greeks (as the scalar kernel does) and take the
-            // normalised price; rows far in the tails are left to the scalar kernel.
-            if (sc.direct[j] == 0
-                && !(Math.abs(sc.d1[j]) < FAST_D
-                    && Math.abs(sc.d2[j]) < FAST_D
-                    && SmallT.add(packed, model, b, sc.v[j], k))) {
-              scalarGreeks(model, b, out, k, k + 1, sc.row);
+      int size = 0;
+      for (int g = 0; g < n; g += L) {
+        if (!sc.smooth[g / L]) {
+          scalarGreeks(model, b, out, i + g, i + g + L, sc.row);
+          continue;
+        }
+        if (sc.allDirect[g / L]) {
+          continue;
+        }
+        if (sc.anyTail[g / L]) {
+          for (int j = g; j < g + L; j++) {
+            if (sc.tail[j] != 0) {
+              scalarGreeks(model, b, out, i + j, i + j + 1, sc.row);
             }
           }
-        } else {
-          scalarGreeks(model, b, out, g, g + L, sc.row);
+        }
+        for (int j = g; j < g + L; j++) {
+          packed.row[size] = i + j;
+          packed.s[size] = sc.v[j];
+          packed.w[size] = sc.w[j];
+          size += 1 - (int) sc.direct[j] - (int) sc.tail[j];
         }
       }
-      if (packed.size > 0) {
+      packed.size = size;
+      if (size > 0) {
+        SmallT.prepare(packed, model, b);
         SmallT.compute(packed);
-        for (int k = 0; k < packed.size; k++) {
+        for (int k = 0; k < size; k++) {
           int row = packed.row[k];
+          if (packed.ok[k] == 0) {
+            scalarGreeks(model, b, out, row, row + 1, sc.row);
+            continue;
+          }
           out.price()[row] = SmallT.price(packed, k);
           if (black76) {
             out.rho()[row] = -b.expiry()[row] * out.price()[row];

@@ -5,7 +5,6 @@ import static io.github.bsoptions.pricing.simd.VectorMath.SPECIES;
 import io.github.bsoptions.pricing.batch.BatchModel;
 import io.github.bsoptions.pricing.batch.OptionBatch;
 import io.github.bsoptions.pricing.internal.BlackScholesKernel;
-import io.github.bsoptions.pricing.internal.NormalisedBlack;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -20,9 +19,11 @@ import jdk.incubator.vector.VectorOperators;
  * = s/2 < 0.21}, outside the asymptotic region) that function is a Taylor expansion in {@code t}
  * built on one reversed Mills ratio {@code Y(h) = N(h)/n(h)}, {@code h = x/s}: here it is evaluated
  * lane-wise with the same coefficients and operations, over the flagged rows packed together. The
- * log-moneyness {@code x}, the normalisation {@code pref} and the intrinsic part come from the
- * scalar kernel itself, so the two backends agree to a few ulps. Rows in the other regions (rare)
- * are left to the scalar kernel.
+ * log-moneyness {@code x} comes from the scalar kernel itself (an ulp in {@code x} would move a
+ * deep out-of-the-money price by about {@code h^2} ulps); the normalisation {@code pref} and the
+ * intrinsic part are computed lane-wise with the scalar kernel's operations, the exponentials
+ * within an ulp, so the two backends agree to a few ulps. Rows in the other regions (rare) are left
+ * to the scalar kernel.
  */
 final class SmallT {
   private static final int L = SPECIES.length();
@@ -45,21 +46,28 @@ final class SmallT {
 
   /** Packed columns of the rows to price (at most one block). */
   static final class Packed {
-    final int[] row = new int[Passes.BLOCK];
-    final double[] x = new double[Passes.BLOCK + 8];
-    final double[] s = new double[Passes.BLOCK + 8];
-    final double[] pref = new double[Passes.BLOCK + 8];
-    final double[] product = new double[Passes.BLOCK + 8];
-    final double[] prefArg = new double[Passes.BLOCK + 8];
-    final double[] intrinsic = new double[Passes.BLOCK];
-    final double[] h = new double[Passes.BLOCK + 8];
-    final double[] y0 = new double[Passes.BLOCK + 8];
-    final double[] y1 = new double[Passes.BLOCK + 8];
-    final double[] y3 = new double[Passes.BLOCK + 8];
-    final double[] y5 = new double[Passes.BLOCK + 8];
-    final double[] y6 = new double[Passes.BLOCK + 8];
-    final double[] y7 = new double[Passes.BLOCK + 8];
-    final double[] b = new double[Passes.BLOCK + 8];
+    final int[] row = new int[Passes.MAX_BLOCK];
+    final double[] x = new double[Passes.MAX_BLOCK + 8];
+    final double[] s = new double[Passes.MAX_BLOCK + 8];
+    final double[] pref = new double[Passes.MAX_BLOCK + 8];
+    final double[] product = new double[Passes.MAX_BLOCK + 8];
+    final double[] prefArg = new double[Passes.MAX_BLOCK + 8];
+    final double[] intrinsic = new double[Passes.MAX_BLOCK + 8];
+
+    /** The sign of each packed row: +1 call, -1 put. */
+    final double[] w = new double[Passes.MAX_BLOCK + 8];
+
+    /** 1 where the packed row is in the small-t region (see {@link SmallT#prepare}), else 0. */
+    final double[] ok = new double[Passes.MAX_BLOCK + 8];
+
+    final double[] h = new double[Passes.MAX_BLOCK + 8];
+    final double[] y0 = new double[Passes.MAX_BLOCK + 8];
+    final double[] y1 = new double[Passes.MAX_BLOCK + 8];
+    final double[] y3 = new double[Passes.MAX_BLOCK + 8];
+    final double[] y5 = new double[Passes.MAX_BLOCK + 8];
+    final double[] y6 = new double[Passes.MAX_BLOCK + 8];
+    final double[] y7 = new double[Passes.MAX_BLOCK + 8];
+    final double[] b = new double[Passes.MAX_BLOCK + 8];
     int size;
   }
 
@@ -71,32 +79,102 @@ final class SmallT {
   }
 
   /**
-   * Adds row {@code i} to the packed rows: {@code x = -|w ln(F/K)|}, total volatility {@code s},
-   * the normalisation and the normalised intrinsic value, all from the scalar kernel. Returns false
-   * (and adds nothing) when the row is outside the small-t region.
+   * Completes the packed rows {@code 0 .. size-1}, whose batch row ({@code row}), total volatility
+   * ({@code s}) and sign ({@code w}, +1 call, -1 put) the caller has set: the log-moneyness from
+   * the scalar kernel ({@code BlackScholesKernel.logMoneyness}, so that {@code x} is the scalar
+   * backend's to the bit: an ulp in {@code x} moves a deep out-of-the-money price by about {@code
+   * h^2} ulps), then lane-wise {@code x = -|w ln(F/K)|}, the normalised intrinsic value and whether
+   * the row is in the small-t region ({@code ok}). Branch-free per row: the packed rows are calls
+   * and puts, in and out of the money, in random order.
    */
-  static boolean add(Packed p, BatchModel model, OptionBatch b, double s, int i) {
-    double spot = b.spot()[i];
-    double strike = b.strike()[i];
-    double t = b.expiry()[i];
-    double r = b.rate()[i];
-    double q = model == BatchModel.BLACK_76 ? r : b.dividendYield()[i];
-    double x = BlackScholesKernel.logMoneyness(spot, strike, t, r, q);
-    double wx = b.call()[i] ? x : -x;
-    double xo = wx > 0 ? -wx : wx;
-    double product = spot * strike;
-    if (!inRegion(xo, s) || !(product > Double.MIN_NORMAL && product < Double.POSITIVE_INFINITY)) {
-      return false;
+  static void prepare(Packed p, BatchModel model, OptionBatch b) {
+    double[] spot = b.spot();
+    double[] strike = b.strike();
+    double[] expiry = b.expiry();
+    double[] rate = b.rate();
+    double[] div = model == BatchModel.BLACK_76 ? rate : b.dividendYield();
+    int size = p.size;
+    for (int k = 0; k < size; k++) {
+      int i = p.row[k];
+      double r = rate[i];
+      double q = div[i];
+      double t = expiry[i];
+      p.x[k] = p.w[k] * BlackScholesKernel.logMoneyness(spot[i], strike[i], t, r, q);
+      // The normalisation sqrt(S K) e^{-(r+q)T/2}, computed lane-wise in compute().
+      p.product[k] = spot[i] * strike[i];
+      p.prefArg[k] = -0.5 * (r + q) * t;
     }
-    int k = p.size++;
-    p.row[k] = i;
-    p.x[k] = xo;
-    p.s[k] = s;
-    // The normalisation sqrt(S K) e^{-(r+q)T/2}, computed lane-wise in compute().
-    p.product[k] = spot * strike;
-    p.prefArg[k] = -0.5 * (r + q) * t;
-    p.intrinsic[k] = wx > 0 ? NormalisedBlack.intrinsicCall(wx) : 0.0;
-    return true;
+    int n = (size + L - 1) / L * L;
+    for (int k = size; k < n; k++) {
+      p.x[k] = -0.1;
+      p.s[k] = 0.1;
+      p.product[k] = 1;
+      p.prefArg[k] = 0;
+    }
+    Pass.run(INTRINSIC, p, 0, n);
+    Pass.run(REGION, p, 0, n);
+  }
+
+  /**
+   * {@code x = -|wx|} and the normalised intrinsic value {@code max(2 sinh(wx/2), 0)} (as {@code
+   * NormalisedBlack.intrinsicCall}: the same Taylor series below {@code wx/2 = 1/2}, else {@code e
+   * - 1/e}).
+   */
+  private static void intrinsic(Packed p, int n) {
+    for (int j = 0; j < n; j += L) {
+      DoubleVector wx = DoubleVector.fromArray(SPECIES, p.x, j);
+      VectorMask<Double> itm = wx.compare(VectorOperators.GT, 0.0);
+      DoubleVector xo = wx.blend(wx.neg(), itm);
+      xo.intoArray(p.x, j);
+      DoubleVector y = wx.mul(0.5);
+      DoubleVector w = y.mul(y);
+      DoubleVector series =
+          w.mul(1.0 / 1307674368000.0)
+              .add(1.0 / 6227020800.0)
+              .mul(w)
+              .add(1.0 / 39916800)
+              .mul(w)
+              .add(1.0 / 362880)
+              .mul(w)
+              .add(1.0 / 5040)
+              .mul(w)
+              .add(1.0 / 120)
+              .mul(w)
+              .add(1.0 / 6)
+              .mul(w)
+              .add(1.0);
+      DoubleVector e = VectorMath.exp(y);
+      DoubleVector big = e.sub(DoubleVector.broadcast(SPECIES, 1.0).div(e));
+      DoubleVector intrinsic =
+          y.mul(2.0).mul(series).blend(big, y.compare(VectorOperators.GE, 0.5));
+      DoubleVector.broadcast(SPECIES, 0.0).blend(intrinsic, itm).intoArray(p.intrinsic, j);
+    }
+  }
+
+  /**
+   * {@code ok}: 1 where {@link #inRegion} holds and {@code S K} is a normal number (a pass of its
+   * own: with {@link #intrinsic} in one loop it is past C2's inlining budget).
+   */
+  private static void region(Packed p, int n) {
+    for (int j = 0; j < n; j += L) {
+      DoubleVector xo = DoubleVector.fromArray(SPECIES, p.x, j);
+      DoubleVector s = DoubleVector.fromArray(SPECIES, p.s, j);
+      DoubleVector h = xo.div(s);
+      DoubleVector t = s.mul(0.5);
+      VectorMask<Double> lowEta = h.compare(VectorOperators.LT, ETA);
+      VectorMask<Double> upper = h.add(t).compare(VectorOperators.GT, 0.85).andNot(lowEta);
+      VectorMask<Double> asymptotic =
+          lowEta.and(
+              t.compare(VectorOperators.LT, DoubleVector.broadcast(SPECIES, TAU).sub(h).add(ETA)));
+      DoubleVector product = DoubleVector.fromArray(SPECIES, p.product, j);
+      VectorMask<Double> ok =
+          t.compare(VectorOperators.LT, TAU)
+              .andNot(upper)
+              .andNot(asymptotic)
+              .and(product.compare(VectorOperators.GT, Double.MIN_NORMAL))
+              .and(product.compare(VectorOperators.LT, Double.POSITIVE_INFINITY));
+      DoubleVector.broadcast(SPECIES, 0.0).blend(1.0, ok).intoArray(p.ok, j);
+    }
   }
 
   /** Computes {@code p.b[k] = otm(x, s)} for the packed rows. */
@@ -125,6 +203,8 @@ final class SmallT {
   private static Pass<Packed> SERIES_HIGH = (p, from, to) -> seriesHigh(p, to);
   private static Pass<Packed> SERIES_LOW = (p, from, to) -> seriesLow(p, to);
   private static Pass<Packed> NORMALISATIONS = (p, from, to) -> normalisations(p, to);
+  private static Pass<Packed> INTRINSIC = (p, from, to) -> intrinsic(p, to);
+  private static Pass<Packed> REGION = (p, from, to) -> region(p, to);
 
   /** {@code pref = sqrt(S K) e^{-(r+q)T/2}}, as {@code BlackScholesKernel.normalisation}. */
   private static void normalisations(Packed p, int n) {

@@ -8,7 +8,6 @@ import io.github.bsoptions.pricing.batch.OptionBatch;
 import io.github.bsoptions.pricing.internal.BlackImpliedVol;
 import io.github.bsoptions.pricing.internal.BlackScholesKernel;
 import io.github.bsoptions.pricing.internal.FastExp;
-import io.github.bsoptions.pricing.internal.NormalisedBlack;
 import io.github.bsoptions.pricing.internal.RowChecks;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
@@ -17,8 +16,9 @@ import jdk.incubator.vector.VectorOperators;
 /**
  * Batch implied volatility with the Householder iteration of "Let's Be Rational" run across lanes.
  *
- * <p>Each row first goes through the scalar solver's own input and bound checks (a copy of those of
- * {@code BlackImpliedVol.solve}, on the same scalar kernels): a row that fails any of them, and so
+ * <p>Each row first goes through the scalar solver's own input and bound checks (those of {@code
+ * BlackImpliedVol.solve}, made lane-wise with the same operations on the scalar kernels' {@code x},
+ * normalisation and {@code e^{x/2}}; see {@code prepare}): a row that fails any of them, and so
  * gets a status other than OK or needs a special case, is handed to the scalar solver, which gives
  * it its status. The regular rows are packed and solved together for the normalised
  * out-of-the-money value {@code b(x, s) = beta} in total volatility {@code s}: start at the
@@ -34,7 +34,7 @@ import jdk.incubator.vector.VectorOperators;
  */
 final class VectorIv {
   private static final int L = SPECIES.length();
-  private static final int BLOCK = Passes.BLOCK;
+  private static final int BLOCK = Passes.MAX_BLOCK;
   private static final byte OK = PricingStatus.OK.code();
 
   /**
@@ -96,7 +96,44 @@ final class VectorIv {
     final double[] tex = new double[BLOCK];
     final double[] tinv = new double[BLOCK];
     final double[] tlow = new double[BLOCK];
-    final boolean[] accepted = new boolean[BLOCK];
+
+    /** Per packed row: 1 when its Householder iteration converged on an accurate value. */
+    final double[] accepted = new double[BLOCK];
+
+    /** Per slot, set by {@link VectorIv#classify}: 1 or 0. */
+    final double[] accept = new double[BLOCK + 8];
+
+    final double[] isSmall = new double[BLOCK + 8];
+    final double[] isOther = new double[BLOCK + 8];
+
+    /** Whether the current partition retires converged slots. */
+    boolean retire;
+
+    /** Per row of the block ({@code prepare}): inputs and results of the bound checks. */
+    final double[] rX = new double[BLOCK + 8];
+
+    final double[] rPref = new double[BLOCK + 8];
+    final double[] rE = new double[BLOCK + 8];
+    final double[] rPrice = new double[BLOCK + 8];
+    final double[] rT = new double[BLOCK + 8];
+
+    /** Per packed row: price, expiry, and the results of {@code finish}. */
+    final double[] price = new double[BLOCK];
+
+    final double[] expiry = new double[BLOCK];
+    final double[] done = new double[BLOCK];
+    final double[] sigma = new double[BLOCK];
+    final double[] rOk = new double[BLOCK + 8];
+    final double[] rBeta = new double[BLOCK + 8];
+    final double[] rRes = new double[BLOCK + 8];
+    final double[] rTaylor = new double[BLOCK + 8];
+    final double[] rXo = new double[BLOCK + 8];
+    final double[] rBo = new double[BLOCK + 8];
+    final double[] rEx = new double[BLOCK + 8];
+    final double[] rInvEx = new double[BLOCK + 8];
+    final double[] rS = new double[BLOCK + 8];
+
+    final boolean[] rCall = new boolean[BLOCK + 8];
 
     /** x = -|ln(F/K)| and s, the current total volatility, live in {@code packed.x, packed.s}. */
     final SmallT.Packed packed = new SmallT.Packed();
@@ -119,12 +156,10 @@ final class VectorIv {
     Scratch sc = SCRATCH.get();
     for (int start = from; start < to; start += BLOCK) {
       int end = Math.min(to, start + BLOCK);
-      int m = 0;
-      for (int i = start; i < end; i++) {
-        if (prepare(sc, m, model, b, prices[i], i)) {
-          m++;
-        } else {
-          scalarIv(model, b, prices, volOut, statusOut, i);
+      int m = prepare(sc, model, b, prices, start, end);
+      for (int j = 0; j < end - start; j++) {
+        if (sc.rOk[j] == 0) {
+          scalarIv(model, b, prices, volOut, statusOut, start + j);
         }
       }
       if (m == 0) {
@@ -153,9 +188,13 @@ final class VectorIv {
           sc.lastStep = true;
         }
       }
+      Pass.run(FINISH, sc, 0, (m + L - 1) / L * L);
       for (int k = 0; k < m; k++) {
         int i = sc.row[k];
-        if (!(sc.accepted[k] && finish(sc, k, b.expiry()[i], prices[i], volOut, statusOut, i))) {
+        if (sc.done[k] != 0) {
+          statusOut[i] = OK;
+          volOut[i] = sc.sigma[k];
+        } else {
           scalarIv(model, b, prices, volOut, statusOut, i);
         }
       }
@@ -163,90 +202,227 @@ final class VectorIv {
   }
 
   /**
-   * The scalar solver's checks for row {@code i}; packs the row as {@code k} and returns true when
-   * it is regular (then the scalar solver would run its iteration on it).
+   * The scalar solver's input and bound checks for rows {@code start .. end-1}; packs the regular
+   * rows (those on which the scalar solver would run its iteration) and returns how many there are.
+   * {@code rOk[j]} is 1 for a packed row {@code start + j}, else 0 (the caller hands the row to the
+   * scalar solver, which gives it its status).
+   *
+   * <p>A scalar loop computes what must be the scalar solver's to the bit: the input checks, the
+   * log-moneyness {@code x}, the normalisation and {@code e^{x/2}} (from the scalar kernels: they
+   * decide the bounds). Vector passes then make the checks of {@code BlackImpliedVol.solve}
+   * lane-wise with the same operations (the normalised intrinsic value of an out-of-the-money or
+   * {@code wx < 1} row is its Taylor series, exactly; {@code ulp} from the exponent bits, exact for
+   * normal numbers; a row whose bound is not a normal number goes to the scalar solver), and a
+   * branch-free loop packs the regular rows: which rows are calls, puts, in or out of the money is
+   * random.
    */
-  private static boolean prepare(
-      Scratch sc, int k, BatchModel model, OptionBatch b, double price, int i) {
-    double spot = b.spot()[i];
-    double strike = b.strike()[i];
-    double expiry = b.expiry()[i];
-    double rate = b.rate()[i];
-    double q = b.dividendYield()[i];
-    if (RowChecks.validate(model, spot, strike, expiry, rate, q, 0) != OK) {
-      return false;
+  private static int prepare(
+      Scratch sc, BatchModel model, OptionBatch b, double[] prices, int start, int end) {
+    double[] spot = b.spot();
+    double[] strike = b.strike();
+    double[] expiry = b.expiry();
+    double[] rate = b.rate();
+    double[] dividend = b.dividendYield();
+    boolean[] call = b.call();
+    boolean black76 = model == BatchModel.BLACK_76;
+    int cnt = end - start;
+    for (int j = 0; j < cnt; j++) {
+      int i = start + j;
+      double s = spot[i];
+      double k = strike[i];
+      double t = expiry[i];
+      double r = rate[i];
+      double q = dividend[i];
+      double price = prices[i];
+      boolean valid =
+          RowChecks.validate(model, s, k, t, r, q, 0) == OK
+              && price >= 0
+              && price < Double.POSITIVE_INFINITY
+              && t != 0
+              && s != 0
+              && k != 0;
+      double div = black76 ? r : q;
+      double x = BlackScholesKernel.logMoneyness(s, k, t, r, div);
+      sc.rX[j] = x;
+      sc.rPref[j] = BlackScholesKernel.normalisation(s, k, t, r, div);
+      sc.rE[j] = FastExp.exp(0.5 * x);
+      sc.rPrice[j] = price;
+      sc.rT[j] = t;
+      sc.rCall[j] = call[i];
+      sc.rOk[j] = valid ? 1.0 : 0.0;
     }
-    double div = model == BatchModel.BLACK_76 ? rate : q;
-    if (!(price >= 0 && price < Double.POSITIVE_INFINITY)
-        || expiry == 0
-        || spot == 0
-        || strike == 0) {
-      return false;
+    int n = (cnt + L - 1) / L * L;
+    for (int j = cnt; j < n; j++) {
+      sc.rX[j] = 0.1;
+      sc.rPref[j] = 1;
+      sc.rE[j] = 1;
+      sc.rPrice[j] = 0.5;
+      sc.rCall[j] = true;
+      sc.rOk[j] = 0;
     }
-    double x = BlackScholesKernel.logMoneyness(spot, strike, expiry, rate, div);
-    if (!(Math.abs(x) <= LOG_RATIO_LIMIT)) {
-      return false;
+    Pass.run(BOUNDS, sc, 0, n);
+    Pass.run(TAYLOR, sc, 0, n);
+    Pass.run(TARGET, sc, 0, n);
+    int m = 0;
+    SmallT.Packed p = sc.packed;
+    for (int j = 0; j < cnt; j++) {
+      sc.row[m] = start + j;
+      sc.price[m] = sc.rPrice[j];
+      sc.expiry[m] = sc.rT[j];
+      sc.beta[m] = sc.rBeta[j];
+      sc.intrinsicRes[m] = sc.rRes[j];
+      double xo = sc.rXo[j];
+      sc.xo[m] = xo;
+      sc.bo[m] = sc.rBo[j];
+      sc.ex[m] = sc.rEx[j];
+      sc.invEx[m] = sc.rInvEx[j];
+      p.x[m] = xo;
+      p.s[m] = sc.rS[j];
+      m += (int) sc.rOk[j];
     }
-    double theta = b.call()[i] ? 1.0 : -1.0;
-    double pref = BlackScholesKernel.normalisation(spot, strike, expiry, rate, div);
-    double e = FastExp.exp(0.5 * x);
-    double sdq = pref * e;
-    double kdr = pref / e;
-    double intrinsic = Math.max(theta * (sdq - kdr), 0.0);
-    double tol = intrinsic > 0 ? 8 * Math.ulp(Math.max(sdq, kdr)) : 0.0;
-    if (price <= intrinsic + tol) {
-      return false;
-    }
-    double upper = theta > 0 ? sdq : kdr;
-    if (price >= upper - 4 * Math.ulp(upper)) {
-      return false;
-    }
-    double beta = price / pref;
-    double xo = -Math.abs(x);
-    double ie = 1 / e;
-    // as the scalar solver: 2 sinh(|x|/2) in the money from e^{+-x/2} where |x| >= 1
-    double wx = theta * x;
-    double bo = beta - (wx >= 1 ? (x > 0 ? e - ie : ie - e) : NormalisedBlack.intrinsicCall(wx));
-    double bMax = x > 0 ? ie : e;
-    if (!(bo > 0) || bo >= bMax) {
-      return false;
-    }
-    double s = Math.sqrt(-2.0 * xo);
-    sc.row[k] = i;
-    sc.beta[k] = beta;
-    sc.intrinsicRes[k] = intrinsic > 0 ? 2 * (Math.ulp(Math.max(sdq, kdr)) / pref) : 0.0;
-    sc.xo[k] = xo;
-    sc.bo[k] = bo;
-    sc.ex[k] = x > 0 ? 1 / e : e;
-    sc.invEx[k] = x > 0 ? e : 1 / e;
-    sc.packed.x[k] = xo;
-    sc.packed.s[k] = s > 0 ? s : bo * SQRT_2PI;
-    return true;
+    return m;
   }
 
   /**
-   * The scalar solver's final checks on an accepted row: identifiability (with a factor-2 margin
-   * either way, else the row goes to the scalar solver) and a finite volatility.
+   * The bounds of {@code BlackImpliedVol.solve}, lane-wise: {@code |x| <= 700}, the price above the
+   * intrinsic value (plus, in the money, 8 ulps of the larger forward term) and below the upper
+   * bound less 4 ulps; {@code beta = price / pref}, and the intrinsic value's round-off.
    */
-  private static boolean finish(
-      Scratch sc, int k, double expiry, double price, double[] volOut, byte[] statusOut, int i) {
-    double s = sc.finalS[k];
-    if (!(s > 0 && s < Double.POSITIVE_INFINITY)) {
-      return false;
+  private static void bounds(Scratch sc, int n) {
+    DoubleVector zero = DoubleVector.broadcast(SPECIES, 0.0);
+    for (int j = 0; j < n; j += L) {
+      DoubleVector x = DoubleVector.fromArray(SPECIES, sc.rX, j);
+      DoubleVector pref = DoubleVector.fromArray(SPECIES, sc.rPref, j);
+      DoubleVector e = DoubleVector.fromArray(SPECIES, sc.rE, j);
+      DoubleVector price = DoubleVector.fromArray(SPECIES, sc.rPrice, j);
+      VectorMask<Double> isCall = VectorMask.fromArray(SPECIES, sc.rCall, j);
+      DoubleVector sdq = pref.mul(e);
+      DoubleVector kdr = pref.div(e);
+      DoubleVector intrinsic = sdq.sub(kdr).blend(kdr.sub(sdq), isCall.not()).max(0.0);
+      DoubleVector larger = sdq.max(kdr);
+      DoubleVector upper = kdr.blend(sdq, isCall);
+      VectorMask<Double> itm = intrinsic.compare(VectorOperators.GT, 0.0);
+      DoubleVector ulp = VectorMath.ulp(larger);
+      DoubleVector tol = zero.blend(ulp.mul(8.0), itm);
+      VectorMask<Double> ok =
+          DoubleVector.fromArray(SPECIES, sc.rOk, j)
+              .compare(VectorOperators.NE, 0.0)
+              .and(x.abs().compare(VectorOperators.LE, LOG_RATIO_LIMIT))
+              .and(larger.compare(VectorOperators.GE, Double.MIN_NORMAL))
+              .and(larger.compare(VectorOperators.LT, Double.POSITIVE_INFINITY))
+              .and(upper.compare(VectorOperators.GE, Double.MIN_NORMAL))
+              .and(price.compare(VectorOperators.GT, intrinsic.add(tol)))
+              .and(price.compare(VectorOperators.LT, upper.sub(VectorMath.ulp(upper).mul(4.0))));
+      zero.blend(1.0, ok).intoArray(sc.rOk, j);
+      price.div(pref).intoArray(sc.rBeta, j);
+      zero.blend(ulp.div(pref).mul(2.0), itm).intoArray(sc.rRes, j);
     }
-    // as the scalar solver: the price's ulp plus, in the money, the intrinsic value's round-off
-    double resolution = sc.beta[k] * (Math.ulp(price) / price) + sc.intrinsicRes[k];
-    double identifiable = NormalisedBlack.vega(sc.xo[k], s) * s * BlackImpliedVol.IDENTIFIABILITY;
-    if (!(identifiable >= 4 * resolution)) {
-      return false;
+  }
+
+  /**
+   * {@code NormalisedBlack.intrinsicCall(w x)} for {@code w x < 1}: 0 out of the money, else its
+   * Taylor series (the same operations).
+   */
+  private static void taylor(Scratch sc, int n) {
+    for (int j = 0; j < n; j += L) {
+      DoubleVector x = DoubleVector.fromArray(SPECIES, sc.rX, j);
+      VectorMask<Double> isCall = VectorMask.fromArray(SPECIES, sc.rCall, j);
+      DoubleVector wx = x.neg().blend(x, isCall);
+      DoubleVector y = wx.mul(0.5);
+      DoubleVector w = y.mul(y);
+      DoubleVector series =
+          w.mul(1.0 / 1307674368000.0)
+              .add(1.0 / 6227020800.0)
+              .mul(w)
+              .add(1.0 / 39916800)
+              .mul(w)
+              .add(1.0 / 362880)
+              .mul(w)
+              .add(1.0 / 5040)
+              .mul(w)
+              .add(1.0 / 120)
+              .mul(w)
+              .add(1.0 / 6)
+              .mul(w)
+              .add(1.0);
+      DoubleVector.broadcast(SPECIES, 0.0)
+          .blend(y.mul(2.0).mul(series), wx.compare(VectorOperators.GT, 0.0))
+          .intoArray(sc.rTaylor, j);
     }
-    double sigma = s / Math.sqrt(expiry);
-    if (!(sigma < Double.POSITIVE_INFINITY)) {
-      return false;
+  }
+
+  /**
+   * The out-of-the-money target {@code bo = beta - intrinsic} ({@code 2 sinh(|x|/2)} from {@code
+   * e^{+-x/2}} where {@code w x >= 1}), its bound {@code bo < e^{-|x|/2}}, {@code x = -|x|}, the
+   * start {@code s = sqrt(2|x|)} and {@code e^{x/2}, e^{-x/2}} ordered for the iteration.
+   */
+  private static void target(Scratch sc, int n) {
+    for (int j = 0; j < n; j += L) {
+      DoubleVector x = DoubleVector.fromArray(SPECIES, sc.rX, j);
+      DoubleVector e = DoubleVector.fromArray(SPECIES, sc.rE, j);
+      VectorMask<Double> isCall = VectorMask.fromArray(SPECIES, sc.rCall, j);
+      DoubleVector ie = DoubleVector.broadcast(SPECIES, 1.0).div(e);
+      VectorMask<Double> positive = x.compare(VectorOperators.GT, 0.0);
+      DoubleVector wx = x.neg().blend(x, isCall);
+      DoubleVector sinh = ie.sub(e).blend(e.sub(ie), positive);
+      DoubleVector intrinsic =
+          DoubleVector.fromArray(SPECIES, sc.rTaylor, j)
+              .blend(sinh, wx.compare(VectorOperators.GE, 1.0));
+      DoubleVector bo = DoubleVector.fromArray(SPECIES, sc.rBeta, j).sub(intrinsic);
+      DoubleVector ex = e.blend(ie, positive);
+      DoubleVector invEx = ie.blend(e, positive);
+      VectorMask<Double> ok =
+          DoubleVector.fromArray(SPECIES, sc.rOk, j)
+              .compare(VectorOperators.NE, 0.0)
+              .and(bo.compare(VectorOperators.GT, 0.0))
+              .and(bo.compare(VectorOperators.LT, ex));
+      DoubleVector.broadcast(SPECIES, 0.0).blend(1.0, ok).intoArray(sc.rOk, j);
+      DoubleVector xo = x.abs().neg();
+      xo.intoArray(sc.rXo, j);
+      bo.intoArray(sc.rBo, j);
+      ex.intoArray(sc.rEx, j);
+      invEx.intoArray(sc.rInvEx, j);
+      DoubleVector s = xo.mul(-2.0).lanewise(VectorOperators.SQRT);
+      s.blend(bo.mul(SQRT_2PI), s.compare(VectorOperators.GT, 0.0).not()).intoArray(sc.rS, j);
     }
-    statusOut[i] = OK;
-    volOut[i] = sigma;
-    return true;
+  }
+
+  /**
+   * The scalar solver's final checks on the accepted rows, lane-wise: a positive finite total
+   * volatility, identifiability ({@code vega s 1e-3} at least 4 times the price's resolution: the
+   * solver's threshold with a factor-2 margin either way, so that the vector exponential, within an
+   * ulp of the scalar one, cannot change a decision; rows inside the margin go to the scalar
+   * solver) and a finite volatility {@code s / sqrt(T)}: {@code done} 1 and {@code sigma} for rows
+   * that pass.
+   */
+  private static void finish(Scratch sc, int n) {
+    DoubleVector zero = DoubleVector.broadcast(SPECIES, 0.0);
+    for (int j = 0; j < n; j += L) {
+      DoubleVector s = DoubleVector.fromArray(SPECIES, sc.finalS, j);
+      DoubleVector price = DoubleVector.fromArray(SPECIES, sc.price, j);
+      DoubleVector xo = DoubleVector.fromArray(SPECIES, sc.xo, j);
+      // as the scalar solver: the price's ulp plus, in the money, the intrinsic value's round-off
+      DoubleVector resolution =
+          DoubleVector.fromArray(SPECIES, sc.beta, j)
+              .mul(VectorMath.ulp(price).div(price))
+              .add(DoubleVector.fromArray(SPECIES, sc.intrinsicRes, j));
+      DoubleVector h = xo.div(s);
+      DoubleVector t = s.mul(0.5);
+      DoubleVector vega = VectorMath.exp(h.mul(h).add(t.mul(t)).mul(-0.5)).mul(INV_SQRT_2PI);
+      DoubleVector identifiable = vega.mul(s).mul(BlackImpliedVol.IDENTIFIABILITY);
+      DoubleVector sigma =
+          s.div(DoubleVector.fromArray(SPECIES, sc.expiry, j).lanewise(VectorOperators.SQRT));
+      VectorMask<Double> done =
+          DoubleVector.fromArray(SPECIES, sc.accepted, j)
+              .compare(VectorOperators.NE, 0.0)
+              .and(s.compare(VectorOperators.GT, 0.0))
+              .and(s.compare(VectorOperators.LT, Double.POSITIVE_INFINITY))
+              .and(price.compare(VectorOperators.GE, Double.MIN_NORMAL))
+              .and(identifiable.compare(VectorOperators.GE, resolution.mul(4.0)))
+              .and(sigma.compare(VectorOperators.LT, Double.POSITIVE_INFINITY));
+      zero.blend(1.0, done).intoArray(sc.done, j);
+      sigma.intoArray(sc.sigma, j);
+    }
   }
 
   /** Fills the slots after the {@code live} ones up to a whole vector; returns that length. */
@@ -270,43 +446,48 @@ final class VectorIv {
    * their value was accurate, or every slot after the last step; packs the others with the small-t
    * slots first ({@code nSmall} of them), so that each formula is evaluated only where it is used.
    * Returns how many slots are left.
+   *
+   * <p>Branch-free: the flags come from a vector pass ({@link #classify}), and every slot is
+   * written to both destinations while only the matching count grows (which slots converge, and
+   * which are in the small-t region, is random). A slot that is not retired also writes its {@code
+   * finalS} and {@code accepted}: every slot retires after the last step at the latest, which
+   * overwrites them.
    */
   private static int partition(Scratch sc, int live, boolean retire) {
+    sc.retire = retire;
+    Pass.run(CLASSIFY, sc, 0, (live + L - 1) / L * L);
     SmallT.Packed p = sc.packed;
     int small = 0;
     int other = 0;
     for (int q = 0; q < live; q++) {
       int k = sc.slot[q];
-      if (retire) {
-        boolean converged = sc.step[q] != 0;
-        if (converged || sc.lastStep) {
-          sc.finalS[k] = p.s[q];
-          sc.accepted[k] = converged && sc.accurate[q] != 0;
-          continue;
-        }
-      }
       double x = p.x[q];
       double s = p.s[q];
-      if (s < 2 * TAU && x / s >= ETA) {
-        // Small-t slots move down in place (small <= q).
-        sc.slot[small] = k;
-        p.x[small] = x;
-        p.s[small] = s;
-        sc.bo[small] = sc.bo[q];
-        sc.ex[small] = sc.ex[q];
-        sc.invEx[small] = sc.invEx[q];
-        sc.low[small] = sc.low[q];
-        small++;
-      } else {
-        sc.tSlot[other] = k;
-        sc.tx[other] = x;
-        sc.ts[other] = s;
-        sc.tbo[other] = sc.bo[q];
-        sc.tex[other] = sc.ex[q];
-        sc.tinv[other] = sc.invEx[q];
-        sc.tlow[other] = sc.low[q];
-        other++;
-      }
+      double bo = sc.bo[q];
+      double ex = sc.ex[q];
+      double invEx = sc.invEx[q];
+      double low = sc.low[q];
+      int isSmall = (int) sc.isSmall[q];
+      int isOther = (int) sc.isOther[q];
+      sc.finalS[k] = s;
+      sc.accepted[k] = sc.accept[q];
+      // Small-t slots move down in place (small <= q).
+      sc.slot[small] = k;
+      p.x[small] = x;
+      p.s[small] = s;
+      sc.bo[small] = bo;
+      sc.ex[small] = ex;
+      sc.invEx[small] = invEx;
+      sc.low[small] = low;
+      sc.tSlot[other] = k;
+      sc.tx[other] = x;
+      sc.ts[other] = s;
+      sc.tbo[other] = bo;
+      sc.tex[other] = ex;
+      sc.tinv[other] = invEx;
+      sc.tlow[other] = low;
+      small += isSmall;
+      other += isOther;
     }
     for (int o = 0; o < other; o++) {
       int q = small + o;
@@ -320,6 +501,39 @@ final class VectorIv {
     }
     sc.nSmall = small;
     return small + other;
+  }
+
+  /**
+   * The flags of {@link #partition}, 1 or 0 per slot: {@code accept} (the last step was below
+   * {@code 1e-7 s} and its value accurate), {@code isSmall} (stays, in the small-t region {@code s
+   * < 2 tau}, {@code x/s >= eta}) and {@code isOther} (stays, direct formula).
+   */
+  private static void classify(Scratch sc, int n) {
+    double[] xs = sc.packed.x;
+    double[] ss = sc.packed.s;
+    double any = sc.retire ? 1.0 : 0.0;
+    double all = sc.lastStep ? 1.0 : 0.0;
+    DoubleVector zero = DoubleVector.broadcast(SPECIES, 0.0);
+    for (int j = 0; j < n; j += L) {
+      DoubleVector x = DoubleVector.fromArray(SPECIES, xs, j);
+      DoubleVector s = DoubleVector.fromArray(SPECIES, ss, j);
+      VectorMask<Double> converged =
+          DoubleVector.fromArray(SPECIES, sc.step, j).compare(VectorOperators.NE, 0.0);
+      // No mask chosen by a branch: masks merged across control flow are boxed.
+      VectorMask<Double> retired =
+          converged
+              .or(zero.compare(VectorOperators.LT, all))
+              .and(zero.compare(VectorOperators.LT, any));
+      VectorMask<Double> accurate =
+          DoubleVector.fromArray(SPECIES, sc.accurate, j).compare(VectorOperators.NE, 0.0);
+      zero.blend(1.0, converged.and(accurate)).intoArray(sc.accept, j);
+      VectorMask<Double> small =
+          s.compare(VectorOperators.LT, 2 * TAU)
+              .and(x.div(s).compare(VectorOperators.GE, ETA))
+              .andNot(retired);
+      zero.blend(1.0, small).intoArray(sc.isSmall, j);
+      zero.blend(1.0, small.or(retired).not()).intoArray(sc.isOther, j);
+    }
   }
 
   /** The value {@code b} at the current {@code s}, both ways, and the normalised vega. */
@@ -358,6 +572,11 @@ final class VectorIv {
   private static Pass<Scratch> LOG_TERMS = (sc, from, to) -> householderLogTerms(sc, to);
   private static Pass<Scratch> LOG_STEP = (sc, from, to) -> householderLogStep(sc, to);
   private static Pass<Scratch> ADVANCE = (sc, from, to) -> advance(sc, to);
+  private static Pass<Scratch> CLASSIFY = (sc, from, to) -> classify(sc, to);
+  private static Pass<Scratch> BOUNDS = (sc, from, to) -> bounds(sc, to);
+  private static Pass<Scratch> FINISH = (sc, from, to) -> finish(sc, to);
+  private static Pass<Scratch> TAYLOR = (sc, from, to) -> taylor(sc, to);
+  private static Pass<Scratch> TARGET = (sc, from, to) -> target(sc, to);
 
   /**
    * {@code d1,2 = h +- t} ({@code h = x/s}, {@code t = s/2}), the vega {@code exp(-(h^2+t^2)/2) /
