@@ -22,8 +22,8 @@ import javax.sql.DataSource;
 
 /**
  * A durable, append-only, write-ahead journal in one table of a relational database, through {@code
- * java.sql} only (the application brings the driver: embedded H2 by default, PostgreSQL when
- * configured).
+ * java.sql} only (the application brings the driver: an embedded database by default — HSQLDB, whose durable
+ * commit is one log append and one device flush, or H2 — and PostgreSQL when configured).
  *
  * <p>Schema: plain DDL, created when absent, in a versioned table {@value #TABLE}; one row per
  * record, keyed by {@code (journal_name, seq)}, so several journals (one per broker) share the
@@ -33,7 +33,10 @@ import javax.sql.DataSource;
  *
  * <p>Durability: {@link #append} is one transaction, committed before {@code append} returns. With
  * {@link Journal.Durability#FSYNC} (the default) the journal's PostgreSQL session sets {@code
- * synchronous_commit = on} (the commit waits for the WAL flush), and on H2 — which keeps committed
+ * synchronous_commit = on} (the commit waits for the WAL flush); on HSQLDB the journal sets the
+ * database's {@code WRITE DELAY} to {@code FALSE} (each commit appends to the database log and
+ * forces it to the device: one write and one fsync, for both durability levels, since HSQLDB's
+ * delayed writes do not survive a kill -9) and checks that the setting took; on H2 — which keeps committed
  * changes in memory until its store is written, so that a kill -9 loses them (the crash test shows
  * it) — each commit is followed by {@code CHECKPOINT SYNC}, which writes the file and forces it to
  * the device. With {@link Journal.Durability#NONE} a record survives a crash of this process but
@@ -255,6 +258,33 @@ public final class JdbcJournal implements JournalStore {
                     ? " (synchronous_commit=on: each commit waits for the WAL flush)"
                     : " (synchronous_commit=off: a commit survives a crash of this process,"
                         + " not of the database server)"),
+            null);
+      }
+      if (p.startsWith("hsql")) {
+        // HSQLDB appends each commit to its log; with write delay FALSE the commit forces the log
+        // to the device before it returns (one write and one fsync). Its only other setting
+        // (write delay > 0) keeps commits in a buffer that a kill -9 loses, so both durability
+        // levels use FALSE. The setting is database-wide and persistent.
+        s.execute("SET FILES WRITE DELAY FALSE");
+        c.commit();
+        String delay = null;
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT PROPERTY_VALUE FROM INFORMATION_SCHEMA.SYSTEM_PROPERTIES"
+                    + " WHERE PROPERTY_NAME = 'hsqldb.write_delay'")) {
+          if (rs.next()) {
+            delay = rs.getString(1);
+          }
+        }
+        c.commit();
+        if (!"false".equalsIgnoreCase(delay)) {
+          throw new SQLException(
+              "HSQLDB kept hsqldb.write_delay=" + delay + " after SET FILES WRITE DELAY FALSE");
+        }
+        return new Dialect(
+            product
+                + " (write delay FALSE: each commit is appended to the database log and forced"
+                + " to the device before it returns)",
             null);
       }
       if (p.equals("h2")) {
