@@ -304,8 +304,8 @@ public class ExecBench {
 
   /**
    * The default journal since the fourth pass: JDBC on embedded HSQLDB with {@code
-   * Durability.FSYNC} (write delay {@code FALSE}: each commit one append to the database log and one
-   * fsync), group commit.
+   * Durability.FSYNC} (write delay {@code FALSE}: each commit one append to the database log and
+   * one fsync), group commit.
    */
   @Benchmark
   @BenchmarkMode(Mode.SampleTime)

@@ -22,8 +22,9 @@ import javax.sql.DataSource;
 
 /**
  * A durable, append-only, write-ahead journal in one table of a relational database, through {@code
- * java.sql} only (the application brings the driver: an embedded database by default — HSQLDB, whose durable
- * commit is one log append and one device flush, or H2 — and PostgreSQL when configured).
+ * java.sql} only (the application brings the driver: an embedded database by default — HSQLDB,
+ * whose durable commit is one log append and one device flush, or H2 — and PostgreSQL when
+ * configured).
  *
  * <p>Schema: plain DDL, created when absent, in a versioned table {@value #TABLE}; one row per
  * record, keyed by {@code (journal_name, seq)}, so several journals (one per broker) share the
@@ -36,12 +37,12 @@ import javax.sql.DataSource;
  * synchronous_commit = on} (the commit waits for the WAL flush); on HSQLDB the journal sets the
  * database's {@code WRITE DELAY} to {@code FALSE} (each commit appends to the database log and
  * forces it to the device: one write and one fsync, for both durability levels, since HSQLDB's
- * delayed writes do not survive a kill -9) and checks that the setting took; on H2 — which keeps committed
- * changes in memory until its store is written, so that a kill -9 loses them (the crash test shows
- * it) — each commit is followed by {@code CHECKPOINT SYNC}, which writes the file and forces it to
- * the device. With {@link Journal.Durability#NONE} a record survives a crash of this process but
- * not necessarily of the machine. Other databases are used as configured; {@link #describe()} says
- * which guarantee applies.
+ * delayed writes do not survive a kill -9) and checks that the setting took; on H2 — which keeps
+ * committed changes in memory until its store is written, so that a kill -9 loses them (the crash
+ * test shows it) — each commit is followed by {@code CHECKPOINT SYNC}, which writes the file and
+ * forces it to the device. With {@link Journal.Durability#NONE} a record survives a crash of this
+ * process but not necessarily of the machine. Other databases are used as configured; {@link
+ * #describe()} says which guarantee applies.
  *
  * <p>Group commit: {@link #appendDeferred} gives a record its sequence number at once but keeps it
  * in memory; it is inserted in the same transaction as the next {@link #append} (one commit and one

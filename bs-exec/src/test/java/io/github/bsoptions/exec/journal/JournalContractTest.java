@@ -137,6 +137,15 @@ class JournalContractTest {
             assertThat(d.describe()).contains("CHECKPOINT SYNC after each commit");
           }
         }
+        case HSQLDB -> {
+          // HSQLDB forces every commit for both durability levels; the setting is checked in the
+          // database itself, not only in the description
+          try (JournalStore d = JdbcJournal.open(((JournalBackend.JdbcBackend) b).ds, "d", "n")) {
+            assertThat(d.describe()).contains("write delay FALSE").contains("forced to the device");
+            assertThat(j.describe()).contains("write delay FALSE");
+            assertThat(hsqldbWriteDelay((JournalBackend.JdbcBackend) b)).isEqualTo("false");
+          }
+        }
         case POSTGRES -> {
           assertThat(j.describe()).contains("synchronous_commit=off");
           try (JournalStore d = JdbcJournal.open(((JournalBackend.JdbcBackend) b).ds, "d", "n")) {
@@ -151,7 +160,7 @@ class JournalContractTest {
   @ParameterizedTest
   @EnumSource(
       value = Kind.class,
-      names = {"H2", "POSTGRES"})
+      names = {"H2", "HSQLDB", "POSTGRES"})
   void failedAppendWritesNothingAndStaysUsable(Kind kind) {
     JournalBackend b = sample(kind);
     try (JournalStore j = b.open("ns1")) {
@@ -169,7 +178,7 @@ class JournalContractTest {
   @ParameterizedTest
   @EnumSource(
       value = Kind.class,
-      names = {"H2", "POSTGRES"})
+      names = {"H2", "HSQLDB", "POSTGRES"})
   void secondWriterIsStopped(Kind kind) {
     JournalBackend b = sample(kind);
     try (JournalStore first = b.open("ns1");
@@ -233,7 +242,7 @@ class JournalContractTest {
   @ParameterizedTest
   @EnumSource(
       value = Kind.class,
-      names = {"H2", "POSTGRES"})
+      names = {"H2", "HSQLDB", "POSTGRES"})
   void flusherCommitsDeferredRecords(Kind kind) throws Exception {
     JournalBackend.JdbcBackend b = (JournalBackend.JdbcBackend) sample(kind);
     try (JdbcJournal j =
@@ -259,7 +268,7 @@ class JournalContractTest {
   @ParameterizedTest
   @EnumSource(
       value = Kind.class,
-      names = {"H2", "POSTGRES"})
+      names = {"H2", "HSQLDB", "POSTGRES"})
   void failedAppendAfterDeferredRecords(Kind kind) {
     JournalBackend b = sample(kind);
     String tooLong = "x".repeat(200); // client_order_id is VARCHAR(128)
@@ -350,6 +359,19 @@ class JournalContractTest {
     JournalBackend b = JournalBackend.create(kind, dir);
     try (JournalStore j = b.open("ns1")) {
       assertThat(j.describe()).isNotBlank().doesNotContain("password");
+    }
+  }
+
+  private static String hsqldbWriteDelay(JournalBackend.JdbcBackend b) {
+    try (java.sql.Connection c = b.ds.getConnection();
+        java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rs =
+            st.executeQuery(
+                "SELECT PROPERTY_VALUE FROM INFORMATION_SCHEMA.SYSTEM_PROPERTIES"
+                    + " WHERE PROPERTY_NAME = 'hsqldb.write_delay'")) {
+      return rs.next() ? rs.getString(1) : null;
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 }
