@@ -46,7 +46,9 @@ class PaperOrderExampleTest {
     }
   }
 
-  /** The README's database variant: the same engine on a JDBC journal (embedded HSQLDB or H2 here). */
+  /**
+   * The README's database variant: the same engine on a JDBC journal (embedded HSQLDB or H2 here).
+   */
   static Outcome jdbcExample(javax.sql.DataSource dataSource) {
     Clock clock = Clock.systemUTC();
     PaperBroker paper = PaperBroker.withSuppliedQuotes(FillModel.DEFAULT, clock);

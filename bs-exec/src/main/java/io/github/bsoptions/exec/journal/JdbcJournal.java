@@ -262,6 +262,11 @@ public final class JdbcJournal implements JournalStore {
             null);
       }
       if (p.startsWith("hsql")) {
+        String url = md.getURL() == null ? "" : md.getURL();
+        if (url.startsWith("jdbc:hsqldb:mem:") || url.startsWith("jdbc:hsqldb:res:")) {
+          return new Dialect(
+              product + " (in-memory database: nothing survives this process)", null);
+        }
         // HSQLDB appends each commit to its log; with write delay FALSE the commit forces the log
         // to the device before it returns (one write and one fsync). Its only other setting
         // (write delay > 0) keeps commits in a buffer that a kill -9 loses, so both durability

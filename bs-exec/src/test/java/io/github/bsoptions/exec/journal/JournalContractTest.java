@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -153,6 +154,15 @@ class JournalContractTest {
           }
         }
       }
+    }
+  }
+
+  /** J-6: an in-memory HSQLDB database is not described as durable. */
+  @Test
+  void inMemoryHsqldbSaysNothingSurvives() {
+    String url = "jdbc:hsqldb:mem:j" + ProcessHandle.current().pid() + ";shutdown=true";
+    try (JdbcJournal j = JdbcJournal.open(JournalBackend.hsqldb(url), "m", "n")) {
+      assertThat(j.describe()).contains("nothing survives").doesNotContain("forced");
     }
   }
 
