@@ -336,6 +336,58 @@ public class ExecBench {
     return w;
   }
 
+  /**
+   * The durable variants interleaved in one loop, so that each sees the same moments of a shared
+   * disk's flush latency (separate JMH benchmarks run one after another, minutes apart on a busy
+   * machine): per round one raw 200-byte append + fdatasync, one order on HSQLDB, one on H2 ({@code
+   * CHECKPOINT SYNC}) and one on the file journal ({@code FSYNC}); prints p50/p90/p99/p99.9 in µs.
+   * The JMH benchmarks above are the reference; this is the same-moment cross-check.
+   *
+   * @param args the number of measured rounds (default 3000), after 500 warm-up rounds
+   * @throws IOException when the raw file cannot be written
+   */
+  public static void main(String[] args) throws IOException {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+    ExecBench b = new ExecBench();
+    b.setUp();
+    String[] names = {
+      "rawAppendFdatasync200", "submitPathHsqldbFsync", "submitPathH2Fsync", "submitPathFileFsync"
+    };
+    long[][] nanos = new long[names.length][rounds];
+    try {
+      for (int i = -500; i < rounds; i++) {
+        for (int k = 0; k < names.length; k++) {
+          long t0 = System.nanoTime();
+          switch (k) {
+            case 0 -> b.rawAppendFdatasync200();
+            case 1 -> b.submitPathHsqldbFsync();
+            case 2 -> b.submitPathH2Fsync();
+            default -> b.submitPathFileFsync();
+          }
+          long t = System.nanoTime() - t0;
+          if (i >= 0) {
+            nanos[k][i] = t;
+          }
+        }
+      }
+    } finally {
+      b.tearDown();
+    }
+    System.out.println("interleaved rounds: " + rounds + " (µs)");
+    for (int k = 0; k < names.length; k++) {
+      long[] v = nanos[k];
+      java.util.Arrays.sort(v);
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "%-24s p50 %8.0f  p90 %8.0f  p99 %8.0f  p99.9 %8.0f%n",
+          names[k],
+          v[rounds / 2] / 1e3,
+          v[(int) (rounds * 0.9)] / 1e3,
+          v[(int) (rounds * 0.99)] / 1e3,
+          v[(int) (rounds * 0.999)] / 1e3);
+    }
+  }
+
   /** The file journal with {@code Durability.FSYNC}: one forced write per order (the intent). */
   @Benchmark
   @BenchmarkMode(Mode.SampleTime)
