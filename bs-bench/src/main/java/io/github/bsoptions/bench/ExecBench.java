@@ -15,8 +15,11 @@ import io.github.bsoptions.exec.spi.Outcome;
 import io.github.bsoptions.exec.spi.PreTradeGate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.h2.jdbcx.JdbcDataSource;
+import org.hsqldb.jdbc.JDBCDataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -40,7 +44,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * bs-exec: the paper broker's throughput, the engine's own submission path as a latency
  * distribution (Mode.SampleTime gives p50/p99: gate, client id, journal append of the intent,
  * routing, paper broker, ack and fill journalled — no network), and single journal appends (file
- * with and without fsync, JDBC on embedded H2).
+ * with and without fsync, JDBC on embedded H2 and HSQLDB), with a raw {@code FileChannel} append +
+ * {@code force(false)} (one fdatasync) as the device-flush baseline of the same run.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -56,6 +61,12 @@ public class ExecBench {
   private ExecutionEngine engineH2Sync;
   private ExecutionEngine engineH2SyncEveryRecord;
   private ExecutionEngine engineFileSync;
+  private ExecutionEngine engineHsqlSync;
+  private JdbcJournal engineJournalHsqlSync;
+  private FileChannel raw200;
+  private FileChannel raw16k;
+  private final ByteBuffer bytes200 = ByteBuffer.allocateDirect(200);
+  private final ByteBuffer bytes16k = ByteBuffer.allocateDirect(16384);
   private Journal engineJournal;
   private JdbcJournal engineJournalH2;
   private JdbcJournal engineJournalH2EveryRecord;
@@ -109,6 +120,18 @@ public class ExecBench {
     engineJournalFileSync =
         Journal.open(dir.resolve("engine-sync.journal"), Journal.Durability.FSYNC, "bench");
     engineFileSync = engine(engineJournalFileSync);
+    JDBCDataSource hsql = new JDBCDataSource();
+    hsql.setURL("jdbc:hsqldb:file:" + dir.toAbsolutePath().resolve("hsql") + ";shutdown=true");
+    hsql.setUser("SA");
+    hsql.setPassword("");
+    engineJournalHsqlSync = JdbcJournal.open(hsql, "engineSync", "bench");
+    engineHsqlSync = engine(engineJournalHsqlSync);
+    raw200 =
+        FileChannel.open(
+            dir.resolve("raw200.bin"), StandardOpenOption.CREATE_NEW, StandardOpenOption.APPEND);
+    raw16k =
+        FileChannel.open(
+            dir.resolve("raw16k.bin"), StandardOpenOption.CREATE_NEW, StandardOpenOption.APPEND);
     journalH2 = JdbcJournal.open(ds, "single", "bench", Journal.Durability.NONE);
     journalNoSync = Journal.open(dir.resolve("nosync.journal"), Journal.Durability.NONE, "bench");
     journalFsync = Journal.open(dir.resolve("fsync.journal"), Journal.Durability.FSYNC, "bench");
@@ -190,7 +213,8 @@ public class ExecBench {
           engineH2EveryRecord,
           engineH2Sync,
           engineH2SyncEveryRecord,
-          engineFileSync
+          engineFileSync,
+          engineHsqlSync
         }) {
       e.close();
     }
@@ -204,10 +228,13 @@ public class ExecBench {
           engineJournalFileSync,
           journalH2,
           journalNoSync,
-          journalFsync
+          journalFsync,
+          engineJournalHsqlSync
         }) {
       j.close();
     }
+    raw200.close();
+    raw16k.close();
     try (Stream<Path> s = Files.walk(dir)) {
       s.sorted(Comparator.reverseOrder())
           .forEach(
@@ -273,6 +300,92 @@ public class ExecBench {
   @BenchmarkMode(Mode.SampleTime)
   public Outcome submitPathH2FsyncEveryRecordDurable() {
     return engineH2SyncEveryRecord.submit("s1", template);
+  }
+
+  /**
+   * The default journal since the fourth pass: JDBC on embedded HSQLDB with {@code
+   * Durability.FSYNC} (write delay {@code FALSE}: each commit one append to the database log and
+   * one fsync), group commit.
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  public Outcome submitPathHsqldbFsync() {
+    return engineHsqlSync.submit("s1", template);
+  }
+
+  /**
+   * The device-flush baseline: 200 bytes appended to a file with {@code FileChannel.write} and
+   * forced with {@code force(false)} (one fdatasync), the least a durable journal append costs.
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  public int rawAppendFdatasync200() throws IOException {
+    bytes200.clear();
+    int w = raw200.write(bytes200);
+    raw200.force(false);
+    return w;
+  }
+
+  /** The same with 16 KiB per append (the size of an H2 store chunk for one journal commit). */
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  public int rawAppendFdatasync16k() throws IOException {
+    bytes16k.clear();
+    int w = raw16k.write(bytes16k);
+    raw16k.force(false);
+    return w;
+  }
+
+  /**
+   * The durable variants interleaved in one loop, so that each sees the same moments of a shared
+   * disk's flush latency (separate JMH benchmarks run one after another, minutes apart on a busy
+   * machine): per round one raw 200-byte append + fdatasync, one order on HSQLDB, one on H2 ({@code
+   * CHECKPOINT SYNC}) and one on the file journal ({@code FSYNC}); prints p50/p90/p99/p99.9 in µs.
+   * The JMH benchmarks above are the reference; this is the same-moment cross-check.
+   *
+   * @param args the number of measured rounds (default 3000), after 500 warm-up rounds
+   * @throws IOException when the raw file cannot be written
+   */
+  public static void main(String[] args) throws IOException {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+    ExecBench b = new ExecBench();
+    b.setUp();
+    String[] names = {
+      "rawAppendFdatasync200", "submitPathHsqldbFsync", "submitPathH2Fsync", "submitPathFileFsync"
+    };
+    long[][] nanos = new long[names.length][rounds];
+    try {
+      for (int i = -500; i < rounds; i++) {
+        for (int k = 0; k < names.length; k++) {
+          long t0 = System.nanoTime();
+          switch (k) {
+            case 0 -> b.rawAppendFdatasync200();
+            case 1 -> b.submitPathHsqldbFsync();
+            case 2 -> b.submitPathH2Fsync();
+            default -> b.submitPathFileFsync();
+          }
+          long t = System.nanoTime() - t0;
+          if (i >= 0) {
+            nanos[k][i] = t;
+          }
+        }
+      }
+    } finally {
+      b.tearDown();
+    }
+    System.out.println("interleaved rounds: " + rounds + " (µs)");
+    for (int k = 0; k < names.length; k++) {
+      long[] v = nanos[k];
+      java.util.Arrays.sort(v);
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "%-24s p50 %8.0f  p90 %8.0f  p99 %8.0f  p99.9 %8.0f%n",
+          names[k],
+          v[rounds / 2] / 1e3,
+          v[(int) (rounds * 0.9)] / 1e3,
+          v[(int) (rounds * 0.99)] / 1e3,
+          v[(int) (rounds * 0.999)] / 1e3);
+    }
   }
 
   /** The file journal with {@code Durability.FSYNC}: one forced write per order (the intent). */

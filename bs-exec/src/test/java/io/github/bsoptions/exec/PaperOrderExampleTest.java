@@ -46,7 +46,9 @@ class PaperOrderExampleTest {
     }
   }
 
-  /** The README's database variant: the same engine on a JDBC journal (embedded H2 here). */
+  /**
+   * The README's database variant: the same engine on a JDBC journal (embedded HSQLDB or H2 here).
+   */
   static Outcome jdbcExample(javax.sql.DataSource dataSource) {
     Clock clock = Clock.systemUTC();
     PaperBroker paper = PaperBroker.withSuppliedQuotes(FillModel.DEFAULT, clock);
@@ -59,10 +61,19 @@ class PaperOrderExampleTest {
                 PreTradeGate.ACCEPT_ALL,
                 Instant.EPOCH,
                 3)) {
-      System.out.println(journal.describe()); // H2 2.4.240 (CHECKPOINT SYNC after each commit ...)
+      System.out.println(journal.describe()); // HSQL Database Engine (write delay FALSE: ...)
       return engine.submit(
           "demo", OrderRequest.limit("draft", "AAPL261016C00250000", Side.BUY, 2, 3.55));
     }
+  }
+
+  @Test
+  void runsOnHsqldb() {
+    org.hsqldb.jdbc.JDBCDataSource ds = new org.hsqldb.jdbc.JDBCDataSource();
+    ds.setURL("jdbc:hsqldb:file:" + dir.toAbsolutePath().resolve("exec") + ";shutdown=true");
+    ds.setUser("SA");
+    ds.setPassword("");
+    assertThat(jdbcExample(ds)).isInstanceOf(Outcome.Confirmed.class);
   }
 
   @Test

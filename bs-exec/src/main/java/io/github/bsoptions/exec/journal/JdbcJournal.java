@@ -22,7 +22,8 @@ import javax.sql.DataSource;
 
 /**
  * A durable, append-only, write-ahead journal in one table of a relational database, through {@code
- * java.sql} only (the application brings the driver: embedded H2 by default, PostgreSQL when
+ * java.sql} only (the application brings the driver: an embedded database by default — HSQLDB,
+ * whose durable commit is one log append and one device flush, or H2 — and PostgreSQL when
  * configured).
  *
  * <p>Schema: plain DDL, created when absent, in a versioned table {@value #TABLE}; one row per
@@ -33,12 +34,15 @@ import javax.sql.DataSource;
  *
  * <p>Durability: {@link #append} is one transaction, committed before {@code append} returns. With
  * {@link Journal.Durability#FSYNC} (the default) the journal's PostgreSQL session sets {@code
- * synchronous_commit = on} (the commit waits for the WAL flush), and on H2 — which keeps committed
- * changes in memory until its store is written, so that a kill -9 loses them (the crash test shows
- * it) — each commit is followed by {@code CHECKPOINT SYNC}, which writes the file and forces it to
- * the device. With {@link Journal.Durability#NONE} a record survives a crash of this process but
- * not necessarily of the machine. Other databases are used as configured; {@link #describe()} says
- * which guarantee applies.
+ * synchronous_commit = on} (the commit waits for the WAL flush); on HSQLDB the journal sets the
+ * database's {@code WRITE DELAY} to {@code FALSE} (each commit appends to the database log and
+ * forces it to the device: one write and one fsync, for both durability levels, since HSQLDB's
+ * delayed writes do not survive a kill -9) and checks that the setting took; on H2 — which keeps
+ * committed changes in memory until its store is written, so that a kill -9 loses them (the crash
+ * test shows it) — each commit is followed by {@code CHECKPOINT SYNC}, which writes the file and
+ * forces it to the device. With {@link Journal.Durability#NONE} a record survives a crash of this
+ * process but not necessarily of the machine. Other databases are used as configured; {@link
+ * #describe()} says which guarantee applies.
  *
  * <p>Group commit: {@link #appendDeferred} gives a record its sequence number at once but keeps it
  * in memory; it is inserted in the same transaction as the next {@link #append} (one commit and one
@@ -255,6 +259,38 @@ public final class JdbcJournal implements JournalStore {
                     ? " (synchronous_commit=on: each commit waits for the WAL flush)"
                     : " (synchronous_commit=off: a commit survives a crash of this process,"
                         + " not of the database server)"),
+            null);
+      }
+      if (p.startsWith("hsql")) {
+        String url = md.getURL() == null ? "" : md.getURL();
+        if (url.startsWith("jdbc:hsqldb:mem:") || url.startsWith("jdbc:hsqldb:res:")) {
+          return new Dialect(
+              product + " (in-memory database: nothing survives this process)", null);
+        }
+        // HSQLDB appends each commit to its log; with write delay FALSE the commit forces the log
+        // to the device before it returns (one write and one fsync). Its only other setting
+        // (write delay > 0) keeps commits in a buffer that a kill -9 loses, so both durability
+        // levels use FALSE. The setting is database-wide and persistent.
+        s.execute("SET FILES WRITE DELAY FALSE");
+        c.commit();
+        String delay = null;
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT PROPERTY_VALUE FROM INFORMATION_SCHEMA.SYSTEM_PROPERTIES"
+                    + " WHERE PROPERTY_NAME = 'hsqldb.write_delay'")) {
+          if (rs.next()) {
+            delay = rs.getString(1);
+          }
+        }
+        c.commit();
+        if (!"false".equalsIgnoreCase(delay)) {
+          throw new SQLException(
+              "HSQLDB kept hsqldb.write_delay=" + delay + " after SET FILES WRITE DELAY FALSE");
+        }
+        return new Dialect(
+            product
+                + " (write delay FALSE: each commit is appended to the database log and forced"
+                + " to the device before it returns)",
             null);
       }
       if (p.equals("h2")) {

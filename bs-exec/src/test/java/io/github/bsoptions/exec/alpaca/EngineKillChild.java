@@ -3,6 +3,7 @@ package io.github.bsoptions.exec.alpaca;
 import io.github.bsoptions.exec.engine.ExecutionEngine;
 import io.github.bsoptions.exec.journal.JdbcJournal;
 import io.github.bsoptions.exec.journal.Journal;
+import io.github.bsoptions.exec.journal.JournalBackend;
 import io.github.bsoptions.exec.journal.JournalStore;
 import io.github.bsoptions.exec.order.OrderRequest;
 import io.github.bsoptions.exec.order.Side;
@@ -23,7 +24,8 @@ import org.h2.jdbcx.JdbcDataSource;
  * FSYNC}, group commit) or a file journal, trading against the parent's fake Alpaca until it is
  * killed; prints {@code confirmed CID} after each confirmed submit.
  *
- * <p>Arguments: {@code BASE_URL h2 JDBC_URL} or {@code BASE_URL file PATH}.
+ * <p>Arguments: {@code BASE_URL h2 JDBC_URL}, {@code BASE_URL hsqldb JDBC_URL} or {@code BASE_URL
+ * file PATH}.
  */
 public final class EngineKillChild {
   private EngineKillChild() {}
@@ -32,7 +34,9 @@ public final class EngineKillChild {
   public static void main(String[] args) {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     JournalStore journal;
-    if (args[1].equals("h2")) {
+    if (args[1].equals("hsqldb")) {
+      journal = JdbcJournal.open(JournalBackend.hsqldb(args[2]), "alpaca", "kill");
+    } else if (args[1].equals("h2")) {
       JdbcDataSource ds = new JdbcDataSource();
       ds.setURL(args[2]);
       journal = JdbcJournal.open(ds, "alpaca", "kill");

@@ -8,6 +8,7 @@ import io.github.bsoptions.exec.engine.ExecutionEngine;
 import io.github.bsoptions.exec.journal.EntryType;
 import io.github.bsoptions.exec.journal.JdbcJournal;
 import io.github.bsoptions.exec.journal.Journal;
+import io.github.bsoptions.exec.journal.JournalBackend;
 import io.github.bsoptions.exec.journal.JournalRecord;
 import io.github.bsoptions.exec.journal.JournalStore;
 import io.github.bsoptions.exec.order.OrderStatus;
@@ -40,12 +41,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * J-1 at the engine level: a real process runs the engine (default journal: embedded H2, {@code
- * FSYNC}, group commit; or the file journal) against a fake Alpaca in this JVM that fills every
- * order at once, and is killed with SIGKILL while submitting as fast as it can — between an intent
- * commit, its {@code POST}, and the deferred acknowledgement. A restart in this process must then
- * start cleanly: no client order id sent twice, every order the fake holds known and filled,
- * intents that never reached the fake abandoned, positions equal to the fake's.
+ * J-1 at the engine level: a real process runs the engine (database journal on embedded HSQLDB or
+ * H2, {@code FSYNC}, group commit; or the file journal) against a fake Alpaca in this JVM that
+ * fills every order at once, and is killed with SIGKILL while submitting as fast as it can —
+ * between an intent commit, its {@code POST}, and the deferred acknowledgement. A restart in this
+ * process must then start cleanly: no client order id sent twice, every order the fake holds known
+ * and filled, intents that never reached the fake abandoned, positions equal to the fake's.
  */
 class EngineKillTest {
   static final String CALL = "AAPL261016C00250000";
@@ -151,13 +152,13 @@ class EngineKillTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"h2", "file"})
+  @ValueSource(strings = {"hsqldb", "h2", "file"})
   void killedWhileSubmittingRecoversWithoutDuplicatesOrLostFills(String store) throws Exception {
     killAndRecover(store, 3, 7);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"h2", "file"})
+  @ValueSource(strings = {"hsqldb", "h2", "file"})
   @Tag("long")
   void manyKills(String store) throws Exception {
     killAndRecover(store, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89);
@@ -166,9 +167,11 @@ class EngineKillTest {
   private void killAndRecover(String store, int... kills) throws Exception {
     String base = server.url("/").toString().replaceAll("/$", "");
     String target =
-        store.equals("h2")
-            ? "jdbc:h2:file:" + dir.toAbsolutePath().resolve("journal")
-            : dir.resolve("engine.journal").toString();
+        switch (store) {
+          case "h2" -> "jdbc:h2:file:" + dir.toAbsolutePath().resolve("journal");
+          case "hsqldb" -> JournalBackend.hsqldbUrl(dir.toAbsolutePath().resolve("journal"));
+          default -> dir.resolve("engine.journal").toString();
+        };
     for (int k : kills) {
       runAndKill(List.of(base, store, target), k);
       try (JournalStore j = open(store, target);
@@ -203,6 +206,9 @@ class EngineKillTest {
   }
 
   private static JournalStore open(String store, String target) {
+    if (store.equals("hsqldb")) {
+      return JdbcJournal.open(JournalBackend.hsqldb(target), "alpaca", "kill");
+    }
     if (store.equals("h2")) {
       JdbcDataSource ds = new JdbcDataSource();
       ds.setURL(target);

@@ -14,19 +14,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
+import org.hsqldb.jdbc.JDBCDataSource;
 import org.junit.jupiter.api.Assumptions;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * One journal location for tests, reopenable, in one of three stores: a file, an embedded H2
- * database file, or a real PostgreSQL server on loopback (shared by the JVM; a test is aborted with
- * a printed reason only when no PostgreSQL binary exists). Offers raw access for damage tests.
+ * One journal location for tests, reopenable, in one of four stores: a file, an embedded H2
+ * database file, an embedded HSQLDB database file, or a real PostgreSQL server on loopback (shared
+ * by the JVM; a test is aborted with a printed reason only when no PostgreSQL binary exists).
+ * Offers raw access for damage tests.
  */
 public abstract class JournalBackend {
   /** The store kinds. */
   public enum Kind {
     FILE,
     H2,
+    HSQLDB,
     POSTGRES
   }
 
@@ -40,6 +43,10 @@ public abstract class JournalBackend {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:file:" + dir.toAbsolutePath().resolve("journal"));
         yield new JdbcBackend(kind, ds, ds.getURL(), "", "j");
+      }
+      case HSQLDB -> {
+        JDBCDataSource ds = hsqldb(hsqldbUrl(dir.toAbsolutePath().resolve("journal")));
+        yield new JdbcBackend(kind, ds, ds.getURL(), "SA", "j");
       }
       case POSTGRES -> {
         LocalPostgres pg = LocalPostgres.shared();
@@ -55,6 +62,25 @@ public abstract class JournalBackend {
             "j" + ProcessHandle.current().pid() + "-" + NAMES.incrementAndGet());
       }
     };
+  }
+
+  /**
+   * The URL of a test HSQLDB database file: closed when its last connection closes (so that a child
+   * process can open it), and without HSQLDB's lock file, whose heartbeat makes a reopen after a
+   * kill -9 wait about 10 s for the stale lock (the tests run one process at a time on it; the
+   * application keeps the lock file).
+   */
+  public static String hsqldbUrl(Path file) {
+    return "jdbc:hsqldb:file:" + file + ";shutdown=true;hsqldb.lock_file=false";
+  }
+
+  /** An HSQLDB data source for {@code url} with the default user. */
+  public static JDBCDataSource hsqldb(String url) {
+    JDBCDataSource ds = new JDBCDataSource();
+    ds.setURL(url);
+    ds.setUser("SA");
+    ds.setPassword("");
+    return ds;
   }
 
   /** Returns the kind. */

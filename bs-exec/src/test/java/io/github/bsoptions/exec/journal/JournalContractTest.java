@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -137,6 +138,15 @@ class JournalContractTest {
             assertThat(d.describe()).contains("CHECKPOINT SYNC after each commit");
           }
         }
+        case HSQLDB -> {
+          // HSQLDB forces every commit for both durability levels; the setting is checked in the
+          // database itself, not only in the description
+          try (JournalStore d = JdbcJournal.open(((JournalBackend.JdbcBackend) b).ds, "d", "n")) {
+            assertThat(d.describe()).contains("write delay FALSE").contains("forced to the device");
+            assertThat(j.describe()).contains("write delay FALSE");
+            assertThat(hsqldbWriteDelay((JournalBackend.JdbcBackend) b)).isEqualTo("false");
+          }
+        }
         case POSTGRES -> {
           assertThat(j.describe()).contains("synchronous_commit=off");
           try (JournalStore d = JdbcJournal.open(((JournalBackend.JdbcBackend) b).ds, "d", "n")) {
@@ -147,11 +157,20 @@ class JournalContractTest {
     }
   }
 
+  /** J-6: an in-memory HSQLDB database is not described as durable. */
+  @Test
+  void inMemoryHsqldbSaysNothingSurvives() {
+    String url = "jdbc:hsqldb:mem:j" + ProcessHandle.current().pid() + ";shutdown=true";
+    try (JdbcJournal j = JdbcJournal.open(JournalBackend.hsqldb(url), "m", "n")) {
+      assertThat(j.describe()).contains("nothing survives").doesNotContain("forced");
+    }
+  }
+
   /** A failed insert writes nothing and leaves the journal usable with the same sequence number. */
   @ParameterizedTest
   @EnumSource(
       value = Kind.class,
-      names = {"H2", "POSTGRES"})
+      names = {"H2", "HSQLDB", "POSTGRES"})
   void failedAppendWritesNothingAndStaysUsable(Kind kind) {
     JournalBackend b = sample(kind);
     try (JournalStore j = b.open("ns1")) {
@@ -169,7 +188,7 @@ class JournalContractTest {
   @ParameterizedTest
   @EnumSource(
       value = Kind.class,
-      names = {"H2", "POSTGRES"})
+      names = {"H2", "HSQLDB", "POSTGRES"})
   void secondWriterIsStopped(Kind kind) {
     JournalBackend b = sample(kind);
     try (JournalStore first = b.open("ns1");
@@ -233,7 +252,7 @@ class JournalContractTest {
   @ParameterizedTest
   @EnumSource(
       value = Kind.class,
-      names = {"H2", "POSTGRES"})
+      names = {"H2", "HSQLDB", "POSTGRES"})
   void flusherCommitsDeferredRecords(Kind kind) throws Exception {
     JournalBackend.JdbcBackend b = (JournalBackend.JdbcBackend) sample(kind);
     try (JdbcJournal j =
@@ -259,7 +278,7 @@ class JournalContractTest {
   @ParameterizedTest
   @EnumSource(
       value = Kind.class,
-      names = {"H2", "POSTGRES"})
+      names = {"H2", "HSQLDB", "POSTGRES"})
   void failedAppendAfterDeferredRecords(Kind kind) {
     JournalBackend b = sample(kind);
     String tooLong = "x".repeat(200); // client_order_id is VARCHAR(128)
@@ -350,6 +369,19 @@ class JournalContractTest {
     JournalBackend b = JournalBackend.create(kind, dir);
     try (JournalStore j = b.open("ns1")) {
       assertThat(j.describe()).isNotBlank().doesNotContain("password");
+    }
+  }
+
+  private static String hsqldbWriteDelay(JournalBackend.JdbcBackend b) {
+    try (java.sql.Connection c = b.ds.getConnection();
+        java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rs =
+            st.executeQuery(
+                "SELECT PROPERTY_VALUE FROM INFORMATION_SCHEMA.SYSTEM_PROPERTIES"
+                    + " WHERE PROPERTY_NAME = 'hsqldb.write_delay'")) {
+      return rs.next() ? rs.getString(1) : null;
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

@@ -24,6 +24,8 @@ public final class JournalCrashChild {
     JournalStore j;
     if (args[0].equals("file")) {
       j = Journal.open(Path.of(args[1]), Journal.Durability.FSYNC, "crash");
+    } else if (args[1].startsWith("jdbc:hsqldb:")) {
+      j = JdbcJournal.open(JournalBackend.hsqldb(args[1]), args[3], "crash");
     } else if (args[1].startsWith("jdbc:h2:")) {
       JdbcDataSource ds = new JdbcDataSource();
       ds.setURL(args[1]);
