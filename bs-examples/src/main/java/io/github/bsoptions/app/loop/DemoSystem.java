@@ -233,6 +233,8 @@ public final class DemoSystem implements AutoCloseable {
   private int[] chainOptions = new int[1024];
   private int pricedChains;
   private List<StageLatency> warmupLatency;
+  private int warmUpRounds = OrderPathWarmUp.DEFAULT_ROUNDS;
+  private String warmUpNote;
   private long signalCount;
   private long ordersSubmitted;
   private long ordersDenied;
@@ -294,7 +296,7 @@ public final class DemoSystem implements AutoCloseable {
     JournalStore journal =
         JdbcJournal.open(
             DataSources.of(
-                JdbcTradingStore.embeddedUrl(
+                JdbcTradingStore.embeddedJournalUrl(
                     journalDir.resolve("demo-" + settings.seed() + "-" + System.nanoTime())),
                 "",
                 ""),
@@ -509,6 +511,11 @@ public final class DemoSystem implements AutoCloseable {
     int stepsPerDay = (int) (Duration.ofMinutes(390).toSeconds() / settings.step().toSeconds());
     long total = (long) stepsPerDay * settings.days();
     long done = 0;
+    if (settings.days() >= 2 && warmUpRounds > 0) {
+      // day 1 is the reported warm-up: compile the order path before it (the demo sends too few
+      // orders a day for the JIT to reach it otherwise)
+      warmUpNote = OrderPathWarmUp.run(warmUpRounds);
+    }
     for (dayIndex = 0; dayIndex < settings.days(); dayIndex++) {
       beginSession(dayIndex < settings.days() - 1); // a model trained on the last day never serves
       LocalDate day = market.now().atZone(SimulationConfig.NEW_YORK).toLocalDate();
@@ -594,6 +601,18 @@ public final class DemoSystem implements AutoCloseable {
     java.time.ZonedDateTime z = now.atZone(SimulationConfig.NEW_YORK);
     return !z.toLocalDate().equals(day)
         || !z.toLocalTime().isBefore(SimulationConfig.CLOSE.minus(step));
+  }
+
+  /**
+   * Sets how many entry-and-exit rounds (eight throwaway orders each) warm the order path up
+   * before the first session of a {@link #run} of two days or more, whose first day is the
+   * reported warm-up ({@code 0}: none). See {@link OrderPathWarmUp}.
+   */
+  public void warmUpRounds(int rounds) {
+    if (rounds < 0) {
+      throw new IllegalArgumentException("rounds must be >= 0, was " + rounds);
+    }
+    this.warmUpRounds = rounds;
   }
 
   /** Names the run in its report ({@code run}); by default {@code demo}, or {@code backtest}. */
@@ -711,6 +730,9 @@ public final class DemoSystem implements AutoCloseable {
     notes.add(pricingThroughput(wallSeconds));
     if (warmupLatency != null) {
       notes.add(warmupNote(warmupLatency, days));
+    }
+    if (warmUpNote != null) {
+      notes.add(warmUpNote);
     }
     return new RunReport(
         "bs " + mode() + ": " + market.describe(),
