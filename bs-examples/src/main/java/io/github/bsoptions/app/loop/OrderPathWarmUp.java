@@ -1,10 +1,7 @@
 package io.github.bsoptions.app.loop;
 
-import io.github.bsoptions.app.store.DataSources;
-import io.github.bsoptions.app.store.JdbcTradingStore;
 import io.github.bsoptions.data.model.Quote;
 import io.github.bsoptions.exec.engine.ExecutionEngine;
-import io.github.bsoptions.exec.journal.JdbcJournal;
 import io.github.bsoptions.exec.journal.Journal;
 import io.github.bsoptions.exec.order.OrderLeg;
 import io.github.bsoptions.exec.order.OrderRequest;
@@ -27,22 +24,22 @@ import java.util.stream.Stream;
 
 /**
  * JIT warm-up of the order path, run before the first simulated session when that session is the
- * run's reported warm-up day: a throwaway {@link ExecutionEngine} over a throwaway {@link
- * JdbcJournal} (an embedded H2 database with the demo journal's settings, in a temporary folder
- * deleted afterwards) and a throwaway {@link PaperBroker} with fixed quotes and the demo's fill
- * model sends orders of the shapes the demo sends (four-leg and two-leg multi-leg limit orders and
- * single-leg limit orders, each entry followed by its reversing exit, all filled, plus orders that
- * rest until the end of the day), so the classes of the real order path (engine, journal, H2, paper
- * matching, fills) are compiled before the first timed order. Nothing of it reaches the run's
- * broker, journal, store, metrics or results; the report says that it ran.
+ * run's reported warm-up day: a throwaway {@link ExecutionEngine} over a throwaway {@link Journal}
+ * (a file journal like the demo's, in a temporary folder deleted afterwards) and a throwaway {@link
+ * PaperBroker} with fixed quotes and the demo's fill model sends orders of the shapes the demo
+ * sends (four-leg and two-leg multi-leg limit orders and single-leg limit orders, each entry
+ * followed by its reversing exit, all filled, plus orders that rest until the end of the day), so
+ * the classes of the real order path (engine, journal, paper matching, fills, ledger) are compiled
+ * before the first timed order. Nothing of it reaches the run's broker, journal, store, metrics or
+ * results; the report says that it ran.
  *
- * <p>Why: the demo sends only about 15 orders a simulated day, so without it the order path runs
- * in the interpreter and the first compiler tiers for most of a 20-day run (the demo's order stage
- * p50 was five times the same path's warm p50 in bs-bench's {@code ExecBench}).
+ * <p>Why: the demo sends only about 15 orders a simulated day, so without it the order path runs in
+ * the interpreter and the first compiler tiers for most of a 20-day run (the demo's order stage p50
+ * was five times the same path's warm p50 in bs-bench's {@code ExecBench}).
  */
 final class OrderPathWarmUp {
   /** Entry-and-exit rounds of the default warm-up (each round sends eight orders). */
-  static final int DEFAULT_ROUNDS = 400;
+  static final int DEFAULT_ROUNDS = 250;
 
   private OrderPathWarmUp() {}
 
@@ -69,8 +66,12 @@ final class OrderPathWarmUp {
       Map<String, Quote> quotes = new HashMap<>();
       Instant at = Instant.parse("2026-01-02T15:00:00Z");
       String[] symbols = {
-        "SPY260220P00530000", "SPY260220P00540000", "SPY260220C00560000", "SPY260220C00570000",
-        "SPY260220C00550000", "SPY260220P00550000"
+        "SPY260220P00530000",
+        "SPY260220P00540000",
+        "SPY260220C00560000",
+        "SPY260220C00570000",
+        "SPY260220C00550000",
+        "SPY260220P00550000"
       };
       double[] mids = {2.10, 4.05, 3.60, 1.75, 9.10, 8.30};
       for (int i = 0; i < symbols.length; i++) {
@@ -79,14 +80,9 @@ final class OrderPathWarmUp {
             new Quote(symbols[i], mids[i] - 0.05, mids[i] + 0.05, 1_000_000, 1_000_000, at));
       }
       Clock clock = Clock.systemUTC();
-      PaperBroker paper =
-          new PaperBroker("paper", quotes::get, DemoSystem.DEMO_FILLS, clock, 1e12);
-      JdbcJournal journal =
-          JdbcJournal.open(
-              DataSources.of(JdbcTradingStore.embeddedJournalUrl(dir.resolve("warm-up")), "", ""),
-              "warmup",
-              "warmup",
-              Journal.Durability.NONE);
+      PaperBroker paper = new PaperBroker("paper", quotes::get, DemoSystem.DEMO_FILLS, clock, 1e12);
+      Journal journal =
+          Journal.open(dir.resolve("warm-up.journal"), Journal.Durability.NONE, "warmup");
       try {
         ExecutionEngine engine =
             ExecutionEngine.start(
@@ -177,7 +173,7 @@ final class OrderPathWarmUp {
     return String.format(
         java.util.Locale.ROOT,
         "order path warmed up before day 1 (JIT): %d throwaway orders (%d filled at once) through"
-            + " a separate execution engine, H2 journal and paper broker in %.2f s; not in the"
+            + " a separate execution engine, journal and paper broker in %.2f s; not in the"
             + " results or the latency table",
         sent,
         filled,

@@ -60,8 +60,8 @@ public final class JdbcTradingStore implements TradingStore {
   }
 
   /**
-   * Returns the JDBC URL of an embedded H2 database in file {@code base} (without suffix) that holds
-   * an execution journal (bs-exec's {@code JdbcJournal}): {@link #embeddedUrl} with {@code
+   * Returns the JDBC URL of an embedded H2 database in file {@code base} (without suffix) that
+   * holds an execution journal (bs-exec's {@code JdbcJournal}): {@link #embeddedUrl} with {@code
    * WRITE_DELAY=0}. The journal makes each commit reach the file before it returns (a checkpoint
    * after the commit). With H2's default write delay (500 ms) H2 runs a background writer, and each
    * of those writes is handed to H2's serialization thread and then to its save thread while the
