@@ -210,7 +210,7 @@ final class TradingSession implements AutoCloseable {
       AppConfig config, Path dir, String name, String namespace, Path legacy) throws IOException {
     String url = config.get(ConfigKey.DB_URL);
     if (url.isEmpty()) {
-      url = JdbcTradingStore.embeddedUrl(dir.resolve("journal"));
+      url = JdbcTradingStore.embeddedJournalUrl(dir.resolve("journal"));
     }
     JdbcJournal j =
         JdbcJournal.open(

@@ -7,8 +7,6 @@ import io.github.bsoptions.app.obs.StageLatency;
 import io.github.bsoptions.app.report.Performance;
 import io.github.bsoptions.app.report.ProgressBar;
 import io.github.bsoptions.app.report.RunReport;
-import io.github.bsoptions.app.store.DataSources;
-import io.github.bsoptions.app.store.JdbcTradingStore;
 import io.github.bsoptions.app.store.PnlSnapshot;
 import io.github.bsoptions.app.store.QuotePoint;
 import io.github.bsoptions.app.store.StoredFill;
@@ -233,6 +231,8 @@ public final class DemoSystem implements AutoCloseable {
   private int[] chainOptions = new int[1024];
   private int pricedChains;
   private List<StageLatency> warmupLatency;
+  private int warmUpRounds = OrderPathWarmUp.DEFAULT_ROUNDS;
+  private String warmUpNote;
   private long signalCount;
   private long ordersSubmitted;
   private long ordersDenied;
@@ -280,7 +280,16 @@ public final class DemoSystem implements AutoCloseable {
   /** The demo's paper fill model: no slippage, 0.65 per contract, fills up to displayed size. */
   public static final FillModel DEMO_FILLS = new FillModel(0, 0.65, 1.0, true, 100);
 
-  /** A fresh in-process paper broker on the feed and a new demo journal in {@code journalDir}. */
+  /**
+   * A fresh in-process paper broker on the feed and a new demo journal in {@code journalDir}:
+   * bs-exec's file {@link Journal} with {@link Journal.Durability#NONE}, each record written to the
+   * file before {@code append} returns (it survives a crash of the process, not necessarily a power
+   * loss). That is the guarantee the demo's H2 {@link JdbcJournal} gave with a checkpoint after
+   * each commit, at a fraction of the cost: H2 rewrites the B-tree pages of the journal table at
+   * every commit, 0.2-0.8 ms of CPU per multi-leg order on the 2-core build machine (most of the
+   * seed's 1 ms for order submission), where the file journal appends one line (about 15 µs in
+   * bs-bench's {@code ExecBench}). {@code bs run} keeps its journal in the database.
+   */
   private static Venue demoVenue(Settings settings, MarketFeed feed, Path journalDir)
       throws IOException {
     PaperBroker paper =
@@ -292,15 +301,10 @@ public final class DemoSystem implements AutoCloseable {
             settings.startingCash());
     Files.createDirectories(journalDir);
     JournalStore journal =
-        JdbcJournal.open(
-            DataSources.of(
-                JdbcTradingStore.embeddedUrl(
-                    journalDir.resolve("demo-" + settings.seed() + "-" + System.nanoTime())),
-                "",
-                ""),
-            "demo",
-            "demo",
-            Journal.Durability.NONE);
+        Journal.open(
+            journalDir.resolve("demo-" + settings.seed() + "-" + System.nanoTime() + ".journal"),
+            Journal.Durability.NONE,
+            "demo");
     return new Venue(paper, paper::matchAll, paper::endOfDay, journal, feed.now());
   }
 
@@ -509,6 +513,11 @@ public final class DemoSystem implements AutoCloseable {
     int stepsPerDay = (int) (Duration.ofMinutes(390).toSeconds() / settings.step().toSeconds());
     long total = (long) stepsPerDay * settings.days();
     long done = 0;
+    if (settings.days() >= 2 && warmUpRounds > 0) {
+      // day 1 is the reported warm-up: compile the order path before it (the demo sends too few
+      // orders a day for the JIT to reach it otherwise)
+      warmUpNote = OrderPathWarmUp.run(warmUpRounds);
+    }
     for (dayIndex = 0; dayIndex < settings.days(); dayIndex++) {
       beginSession(dayIndex < settings.days() - 1); // a model trained on the last day never serves
       LocalDate day = market.now().atZone(SimulationConfig.NEW_YORK).toLocalDate();
@@ -594,6 +603,18 @@ public final class DemoSystem implements AutoCloseable {
     java.time.ZonedDateTime z = now.atZone(SimulationConfig.NEW_YORK);
     return !z.toLocalDate().equals(day)
         || !z.toLocalTime().isBefore(SimulationConfig.CLOSE.minus(step));
+  }
+
+  /**
+   * Sets how many entry-and-exit rounds (eight throwaway orders each) warm the order path up before
+   * the first session of a {@link #run} of two days or more, whose first day is the reported
+   * warm-up ({@code 0}: none). See {@link OrderPathWarmUp}.
+   */
+  public void warmUpRounds(int rounds) {
+    if (rounds < 0) {
+      throw new IllegalArgumentException("rounds must be >= 0, was " + rounds);
+    }
+    this.warmUpRounds = rounds;
   }
 
   /** Names the run in its report ({@code run}); by default {@code demo}, or {@code backtest}. */
@@ -711,6 +732,9 @@ public final class DemoSystem implements AutoCloseable {
     notes.add(pricingThroughput(wallSeconds));
     if (warmupLatency != null) {
       notes.add(warmupNote(warmupLatency, days));
+    }
+    if (warmUpNote != null) {
+      notes.add(warmUpNote);
     }
     return new RunReport(
         "bs " + mode() + ": " + market.describe(),

@@ -23,6 +23,50 @@ class DemoSystemTest {
   @TempDir Path dir;
 
   @Test
+  void orderPathWarmUpIsReportedAndLeavesTheResultsUnchanged() throws Exception {
+    RunReport warm = twoDays("warm", OrderPathWarmUp.DEFAULT_ROUNDS);
+    RunReport cold = twoDays("cold", 0);
+    assertThat(warm.notes())
+        .anyMatch(
+            n ->
+                n.startsWith("order path warmed up before day 1 (JIT): 2000 throwaway orders")
+                    && n.contains("not in the results or the latency table"));
+    assertThat(cold.notes()).noneMatch(n -> n.startsWith("order path warmed up"));
+    // the throwaway engine, journal and broker share nothing with the run
+    assertThat(warm.trades()).isEqualTo(cold.trades()).isNotEmpty();
+    assertThat(warm.counts()).isEqualTo(cold.counts());
+    assertThat(warm.equity()).isEqualTo(cold.equity());
+    assertThat(warm.latency().get(Stage.ORDER_SUBMISSION.ordinal()).count())
+        .isEqualTo(cold.latency().get(Stage.ORDER_SUBMISSION.ordinal()).count());
+  }
+
+  private RunReport twoDays(String name, int warmUpRounds) throws Exception {
+    DemoSystem.Settings d = DemoSystem.Settings.defaults(7, 2);
+    DemoSystem.Settings settings =
+        new DemoSystem.Settings(
+            d.seed(),
+            2,
+            Duration.ofMinutes(30),
+            Map.of("SPY", new double[] {500, 0.18}),
+            d.startingCash(),
+            d.forecaster(),
+            d.maxOpenTrades());
+    try (JdbcTradingStore store =
+            JdbcTradingStore.open(JdbcTradingStore.embeddedUrl(dir.resolve(name + "/db")), "", "");
+        DemoSystem system =
+            new DemoSystem(
+                settings,
+                dir.resolve(name + "/journal"),
+                new AppMetrics(),
+                store,
+                store,
+                new LiveDashboardState())) {
+      system.warmUpRounds(warmUpRounds);
+      return system.run(null);
+    }
+  }
+
+  @Test
   void tradesPersistsPublishesAndReports() throws Exception {
     DemoSystem.Settings d = DemoSystem.Settings.defaults(42, 2);
     DemoSystem.Settings settings =
