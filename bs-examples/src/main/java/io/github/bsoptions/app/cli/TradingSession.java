@@ -36,9 +36,11 @@ import picocli.CommandLine.Option;
  * What the trading commands ({@code order}, {@code orders}, {@code positions}, {@code cancel})
  * share: the broker, the state directory and an {@link ExecutionEngine} over a database journal
  * ({@link JdbcJournal}, one journal per broker name): on the configured {@code db.url} (PostgreSQL
- * or H2), else on an embedded H2 database {@code journal} in the state directory. A file journal
- * left by an earlier version ({@code <broker>.journal}) is imported once into a new database
- * journal and renamed {@code <broker>.journal.imported}.
+ * or H2), else on an embedded HSQLDB database {@code journal-db/journal} in the state directory
+ * (see {@link JdbcTradingStore#embeddedJournalUrl}). A journal left by an earlier version is
+ * imported once into a new database journal: from the embedded H2 database {@code journal.mv.db}
+ * (left in place), or from a file journal {@code <broker>.journal} (then renamed {@code
+ * <broker>.journal.imported}).
  *
  * <p>The paper broker lives only in this process, so its state is kept in the state directory as
  * the event log of a {@link PersistentPaperBroker} ({@code paper-broker.log}, the same account
@@ -194,8 +196,9 @@ final class TradingSession implements AutoCloseable {
   }
 
   /**
-   * Opens the broker's journal in the configured database ({@code db.url}), else in the embedded H2
-   * database {@code <state-dir>/journal}; imports a legacy file journal once.
+   * Opens the broker's journal in the configured database ({@code db.url}), else in the embedded
+   * HSQLDB database {@code <state-dir>/journal-db/journal}; imports an earlier version's journal
+   * once.
    */
   static JournalStore openJournal(AppConfig config, Path dir, String broker) throws IOException {
     return openJournal(config, dir, broker, "cli", dir.resolve(broker + ".journal"));
@@ -203,14 +206,17 @@ final class TradingSession implements AutoCloseable {
 
   /**
    * Opens the journal {@code name} (namespace {@code namespace} when new) in the configured
-   * database ({@code db.url}), else in the embedded H2 database {@code <dir>/journal}; imports the
-   * file journal {@code legacy} once when it exists (then renamed {@code .imported}).
+   * database ({@code db.url}), else in the embedded HSQLDB database {@link #embeddedJournal} of
+   * {@code dir}; when that journal is new, imports the same journal from the embedded H2 database
+   * {@code <dir>/journal} of earlier versions, then the file journal {@code legacy} (renamed {@code
+   * .imported}), whichever exists.
    */
   static JdbcJournal openJournal(
       AppConfig config, Path dir, String name, String namespace, Path legacy) throws IOException {
     String url = config.get(ConfigKey.DB_URL);
-    if (url.isEmpty()) {
-      url = JdbcTradingStore.embeddedJournalUrl(dir.resolve("journal"));
+    boolean embedded = url.isEmpty();
+    if (embedded) {
+      url = JdbcTradingStore.embeddedJournalUrl(embeddedJournal(dir));
     }
     JdbcJournal j =
         JdbcJournal.open(
@@ -218,12 +224,50 @@ final class TradingSession implements AutoCloseable {
             name,
             namespace);
     try {
+      if (embedded) {
+        importH2(j, dir.resolve("journal"));
+      }
       importLegacy(j, legacy);
     } catch (RuntimeException | IOException e) {
       j.close();
       throw e;
     }
     return j;
+  }
+
+  /** The base path of the embedded journal database's files in state directory {@code dir}. */
+  static Path embeddedJournal(Path dir) {
+    return dir.resolve("journal-db").resolve("journal");
+  }
+
+  /**
+   * Copies journal {@code j.name()} from the embedded H2 database {@code h2} (without suffix) that
+   * versions before the HSQLDB journal wrote, when {@code j} is new and that database has it. The
+   * H2 file is left in place (it may hold other brokers' journals); once copied, {@code j} is no
+   * longer new, so nothing is copied twice.
+   */
+  private static void importH2(JdbcJournal j, Path h2) {
+    if (j.nextSeq() != 1 || !Files.exists(h2.resolveSibling(h2.getFileName() + ".mv.db"))) {
+      return;
+    }
+    String url = JdbcTradingStore.embeddedUrl(h2) + ";IFEXISTS=TRUE";
+    try (JdbcJournal old = JdbcJournal.open(DataSources.of(url, "", ""), j.name(), j.namespace())) {
+      if (!old.namespace().equals(j.namespace())) {
+        throw new IllegalStateException(
+            h2
+                + ".mv.db: journal '"
+                + j.name()
+                + "' has namespace "
+                + old.namespace()
+                + ", expected "
+                + j.namespace());
+      }
+      for (JournalRecord r : old.readAll()) {
+        if (r.type() != EntryType.HEADER) {
+          j.append(r.type(), r.clientOrderId(), r.fields());
+        }
+      }
+    }
   }
 
   private static void importLegacy(JdbcJournal j, Path legacy) throws IOException {

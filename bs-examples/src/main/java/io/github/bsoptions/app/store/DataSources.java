@@ -2,16 +2,20 @@ package io.github.bsoptions.app.store;
 
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
+import org.hsqldb.jdbc.JDBCDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/** JDBC data sources for the two databases the app supports: H2 (embedded) and PostgreSQL. */
+/**
+ * JDBC data sources for the databases the app uses: H2 (the embedded store), HSQLDB (the embedded
+ * execution journal) and PostgreSQL (both, when configured).
+ */
 public final class DataSources {
   private DataSources() {}
 
   /**
-   * Returns a data source for an H2 or PostgreSQL JDBC URL.
+   * Returns a data source for an H2, HSQLDB or PostgreSQL JDBC URL.
    *
-   * @param url {@code jdbc:h2:...} or {@code jdbc:postgresql:...}
+   * @param url {@code jdbc:h2:...}, {@code jdbc:hsqldb:...} or {@code jdbc:postgresql:...}
    * @param user user name (empty for none)
    * @param password password (empty for none)
    * @throws IllegalArgumentException naming {@code db.url} for any other URL
@@ -32,6 +36,13 @@ public final class DataSources {
       JdbcDataSource ds = new JdbcDataSource();
       ds.setURL(url);
       ds.setUser(user);
+      ds.setPassword(password);
+      return ds;
+    }
+    if (url.startsWith("jdbc:hsqldb:")) {
+      JDBCDataSource ds = new JDBCDataSource();
+      ds.setUrl(url);
+      ds.setUser(user.isEmpty() ? "SA" : user);
       ds.setPassword(password);
       return ds;
     }

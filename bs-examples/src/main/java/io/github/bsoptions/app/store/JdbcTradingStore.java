@@ -60,18 +60,17 @@ public final class JdbcTradingStore implements TradingStore {
   }
 
   /**
-   * Returns the JDBC URL of an embedded H2 database in file {@code base} (without suffix) that
-   * holds an execution journal (bs-exec's {@code JdbcJournal}): {@link #embeddedUrl} with {@code
-   * WRITE_DELAY=0}. The journal makes each commit reach the file before it returns (a checkpoint
-   * after the commit). With H2's default write delay (500 ms) H2 runs a background writer, and each
-   * of those writes is handed to H2's serialization thread and then to its save thread while the
-   * committing thread waits: two thread wake-ups per order on the submission path, each a chance to
-   * wait for a core on a busy machine. With {@code WRITE_DELAY=0} H2 starts no background writer
-   * and writes each commit on the committing thread: the same bytes written at the same point, the
-   * same guarantee, no hand-off.
+   * Returns the JDBC URL of the embedded HSQLDB database in files {@code base.*} that holds the
+   * execution journals (bs-exec's {@code JdbcJournal}, which sets HSQLDB's write delay to none:
+   * each commit is one append to the database's log and one fsync before it returns, so a committed
+   * record survives a power loss). The journal is not on H2 because every durable H2 commit writes
+   * a new store chunk of 16-20 KB and does its work on H2's writer threads: about four times one
+   * device flush per order, against HSQLDB's one (docs/performance.md, "Durable submission path,
+   * fourth pass"). The database closes with its last connection; HSQLDB's lock file keeps a second
+   * process out, and after a crash the next open waits a few seconds for its stale lock.
    */
   public static String embeddedJournalUrl(Path base) {
-    return embeddedUrl(base) + ";WRITE_DELAY=0";
+    return "jdbc:hsqldb:file:" + base.toAbsolutePath() + ";shutdown=true";
   }
 
   /** Opens a store on a JDBC URL; migrates the schema first. */

@@ -84,7 +84,7 @@ class OrderCommandsTest {
     assertThat(filled[0]).as(filled[2]).isEqualTo("0");
     assertThat(filled[1].lines().toList().get(1).trim().split("\\s+")).contains(sym, "filled");
     String filledId = clientId(filled[1]);
-    assertThat(Files.exists(dir.resolve("journal.mv.db"))).isTrue();
+    assertThat(Files.isDirectory(dir.resolve("journal-db"))).isTrue();
     assertThat(Files.exists(dir.resolve("paper-broker.log"))).isTrue();
 
     // a second process: the broker state is recovered and the engine reconciles cleanly
@@ -151,7 +151,7 @@ class OrderCommandsTest {
             "APCA_API_SECRET_KEY=secret");
     assertThat(r[0]).isEqualTo("2");
     assertThat(r[2]).contains("--confirm-live");
-    assertThat(Files.exists(dir.resolve("journal.mv.db"))).isFalse();
+    assertThat(Files.exists(dir.resolve("journal-db"))).isFalse();
   }
 
   @Test
@@ -169,7 +169,7 @@ class OrderCommandsTest {
     assertThat(r[0]).as(r[2]).isEqualTo("0");
     String id = clientId(r[1]);
     // turn the state into what the file-journal version left behind
-    String url = JdbcTradingStore.embeddedUrl(dir.resolve("journal"));
+    String url = JdbcTradingStore.embeddedJournalUrl(TradingSession.embeddedJournal(dir));
     try (JdbcJournal db =
             JdbcJournal.open(
                 io.github.bsoptions.app.store.DataSources.of(url, "", ""), "paper", "cli");
@@ -181,7 +181,7 @@ class OrderCommandsTest {
         }
       }
     }
-    Files.delete(dir.resolve("journal.mv.db"));
+    deleteTree(dir.resolve("journal-db"));
     String[] orders = trade("orders");
     assertThat(orders[0]).as(orders[2]).isEqualTo("0");
     assertThat(orders[1]).contains(id).contains("filled");
@@ -194,6 +194,51 @@ class OrderCommandsTest {
     String[] next = trade("order", "--symbol", "SPY", "--side", "sell", "--qty", "2");
     assertThat(next[0]).as(next[2]).isEqualTo("0");
     assertThat(clientId(next[1])).isNotEqualTo(id);
+  }
+
+  /** The embedded H2 journal of an earlier version is copied once into the HSQLDB journal. */
+  @Test
+  void h2JournalOfEarlierVersionIsImported() throws Exception {
+    String[] r = trade("order", "--symbol", "SPY", "--side", "buy", "--qty", "3");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    String id = clientId(r[1]);
+    // turn the state into what the H2-journal version left behind
+    String url = JdbcTradingStore.embeddedJournalUrl(TradingSession.embeddedJournal(dir));
+    try (JdbcJournal db =
+            JdbcJournal.open(
+                io.github.bsoptions.app.store.DataSources.of(url, "", ""), "paper", "cli");
+        JdbcJournal h2 =
+            JdbcJournal.open(
+                io.github.bsoptions.app.store.DataSources.of(
+                    JdbcTradingStore.embeddedUrl(dir.resolve("journal")), "", ""),
+                "paper",
+                "cli")) {
+      for (JournalRecord rec : db.readAll()) {
+        if (rec.type() != EntryType.HEADER) {
+          h2.append(rec.type(), rec.clientOrderId(), rec.fields());
+        }
+      }
+    }
+    deleteTree(dir.resolve("journal-db"));
+    String[] orders = trade("orders");
+    assertThat(orders[0]).as(orders[2]).isEqualTo("0");
+    assertThat(orders[1]).contains(id).contains("filled");
+    assertThat(Files.exists(dir.resolve("journal.mv.db"))).isTrue();
+    // the next order continues the imported id sequence, and the copy is not made twice
+    String[] next = trade("order", "--symbol", "SPY", "--side", "sell", "--qty", "1");
+    assertThat(next[0]).as(next[2]).isEqualTo("0");
+    assertThat(clientId(next[1])).isNotEqualTo(id);
+    String[] again = trade("orders");
+    assertThat(again[0]).as(again[2]).isEqualTo("0");
+    assertThat(again[1].lines().filter(l -> l.contains(id)).count()).isEqualTo(1);
+  }
+
+  private static void deleteTree(java.nio.file.Path root) throws java.io.IOException {
+    try (java.util.stream.Stream<java.nio.file.Path> s = Files.walk(root)) {
+      for (java.nio.file.Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   /**

@@ -266,8 +266,8 @@ class RunCommandTest {
     try (io.github.bsoptions.exec.journal.JdbcJournal j =
         io.github.bsoptions.exec.journal.JdbcJournal.open(
             io.github.bsoptions.app.store.DataSources.of(
-                io.github.bsoptions.app.store.JdbcTradingStore.embeddedUrl(
-                    state.resolve("journal")),
+                io.github.bsoptions.app.store.JdbcTradingStore.embeddedJournalUrl(
+                    TradingSession.embeddedJournal(state)),
                 "",
                 ""),
             RunCommand.journalName(broker),

@@ -79,6 +79,7 @@ class OrderCommandsPostgresTest {
     assertThat(positions[0]).as(positions[2]).isEqualTo("0");
     assertThat(positions[1]).contains("SPY");
     assertThat(Files.exists(dir.resolve("state").resolve("journal.mv.db"))).isFalse();
+    assertThat(Files.exists(dir.resolve("state").resolve("journal-db"))).isFalse();
     try (Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", "");
         PreparedStatement ps =
             c.prepareStatement(
