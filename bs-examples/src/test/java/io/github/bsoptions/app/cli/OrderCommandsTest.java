@@ -169,19 +169,10 @@ class OrderCommandsTest {
     assertThat(r[0]).as(r[2]).isEqualTo("0");
     String id = clientId(r[1]);
     // turn the state into what the file-journal version left behind
-    String url = JdbcTradingStore.embeddedJournalUrl(TradingSession.embeddedJournal(dir));
-    try (JdbcJournal db =
-            JdbcJournal.open(
-                io.github.bsoptions.app.store.DataSources.of(url, "", ""), "paper", "cli");
-        Journal file =
-            Journal.open(dir.resolve("paper.journal"), Journal.Durability.FSYNC, "cli")) {
-      for (JournalRecord rec : db.readAll()) {
-        if (rec.type() != EntryType.HEADER) {
-          file.append(rec.type(), rec.clientOrderId(), rec.fields());
-        }
-      }
+    try (Journal file =
+        Journal.open(dir.resolve("paper.journal"), Journal.Durability.FSYNC, "cli")) {
+      moveJournalInto(file);
     }
-    deleteTree(dir.resolve("journal-db"));
     String[] orders = trade("orders");
     assertThat(orders[0]).as(orders[2]).isEqualTo("0");
     assertThat(orders[1]).contains(id).contains("filled");
@@ -203,23 +194,14 @@ class OrderCommandsTest {
     assertThat(r[0]).as(r[2]).isEqualTo("0");
     String id = clientId(r[1]);
     // turn the state into what the H2-journal version left behind
-    String url = JdbcTradingStore.embeddedJournalUrl(TradingSession.embeddedJournal(dir));
-    try (JdbcJournal db =
-            JdbcJournal.open(
-                io.github.bsoptions.app.store.DataSources.of(url, "", ""), "paper", "cli");
-        JdbcJournal h2 =
-            JdbcJournal.open(
-                io.github.bsoptions.app.store.DataSources.of(
-                    JdbcTradingStore.embeddedUrl(dir.resolve("journal")), "", ""),
-                "paper",
-                "cli")) {
-      for (JournalRecord rec : db.readAll()) {
-        if (rec.type() != EntryType.HEADER) {
-          h2.append(rec.type(), rec.clientOrderId(), rec.fields());
-        }
-      }
+    try (JdbcJournal h2 =
+        JdbcJournal.open(
+            io.github.bsoptions.app.store.DataSources.of(
+                JdbcTradingStore.embeddedUrl(dir.resolve("journal")), "", ""),
+            "paper",
+            "cli")) {
+      moveJournalInto(h2);
     }
-    deleteTree(dir.resolve("journal-db"));
     String[] orders = trade("orders");
     assertThat(orders[0]).as(orders[2]).isEqualTo("0");
     assertThat(orders[1]).contains(id).contains("filled");
@@ -231,6 +213,25 @@ class OrderCommandsTest {
     String[] again = trade("orders");
     assertThat(again[0]).as(again[2]).isEqualTo("0");
     assertThat(again[1].lines().filter(l -> l.contains(id)).count()).isEqualTo(1);
+  }
+
+  /**
+   * Moves the paper journal's records out of the embedded HSQLDB journal into {@code older}, an
+   * earlier version's journal, and deletes the HSQLDB database.
+   */
+  private void moveJournalInto(io.github.bsoptions.exec.journal.JournalStore older)
+      throws java.io.IOException {
+    String url = JdbcTradingStore.embeddedJournalUrl(TradingSession.embeddedJournal(dir));
+    try (JdbcJournal db =
+        JdbcJournal.open(
+            io.github.bsoptions.app.store.DataSources.of(url, "", ""), "paper", "cli")) {
+      for (JournalRecord rec : db.readAll()) {
+        if (rec.type() != EntryType.HEADER) {
+          older.append(rec.type(), rec.clientOrderId(), rec.fields());
+        }
+      }
+    }
+    deleteTree(dir.resolve("journal-db"));
   }
 
   private static void deleteTree(java.nio.file.Path root) throws java.io.IOException {
