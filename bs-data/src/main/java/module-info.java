@@ -15,6 +15,7 @@ module io.github.bsoptions.data {
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;
   requires com.github.benmanes.caffeine;
+  requires io.github.resilience4j.circuitbreaker;
 
   exports io.github.bsoptions.data;
   exports io.github.bsoptions.data.spi;

@@ -178,10 +178,14 @@ public final class FailoverMarketData implements MarketDataProvider {
       return this;
     }
 
-    /** Sets the breaker: consecutive failures to open, and how long it stays open. */
+    /**
+     * Sets the breaker: consecutive failures to open ({@code >= 1}), and how long it stays open
+     * ({@code >= 1 ms}, Resilience4j's least).
+     */
     public Builder breaker(int failures, Duration open) {
-      if (failures < 1 || open.isNegative()) {
-        throw new IllegalArgumentException("breaker needs failures >= 1 and open >= 0");
+      if (failures < 1 || open.toNanos() < 1_000_000) {
+        throw new IllegalArgumentException(
+            "breaker needs failures >= 1 and open >= 1 ms, was " + failures + " and " + open);
       }
       this.failureThreshold = failures;
       this.openDuration = open;
@@ -443,6 +447,7 @@ public final class FailoverMarketData implements MarketDataProvider {
           break;
         }
         if (time.nanoTime() > end) {
+          e.breaker.release();
           throw deadlineExceeded(op, last);
         }
         long t0 = time.nanoTime();
@@ -484,6 +489,7 @@ public final class FailoverMarketData implements MarketDataProvider {
           last = ex;
           break;
         } catch (IllegalArgumentException ex) {
+          e.breaker.release();
           throw ex; // bad input: no provider will accept it
         } catch (RuntimeException ex) {
           DataException wrapped =
