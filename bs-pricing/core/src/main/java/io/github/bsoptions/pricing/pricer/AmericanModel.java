@@ -65,6 +65,13 @@ public final class AmericanModel implements PricingModel {
   public static final int DEFAULT_TREE_STEPS = 501;
 
   private static final double MAX_VOL = 10.0;
+
+  /**
+   * The American IV returns the quadratic premium model's root without evaluating the price there
+   * when the model's quadratic term at that root is below this fraction of the price tolerance.
+   */
+  private static final double SKIP_FRACTION = 0.1;
+
   private static final double[] NONE = new double[0];
 
   private final AmericanMethod method;
@@ -711,7 +718,9 @@ public final class AmericanModel implements PricingModel {
       }
     }
     double fTol = 1e-12 * price;
-    double[] work = dv ? null : new double[6];
+    double[] work = dv ? null : new double[7];
+    // The last step may be taken without its evaluation only for a smooth pricer.
+    boolean smooth = !dv && !method.isTree();
     // The point before x0 (none yet): with three points the premium model is quadratic.
     double xm = Double.NaN;
     double fm = Double.NaN;
@@ -727,6 +736,7 @@ public final class AmericanModel implements PricingModel {
               ? Double.NaN
               : premiumSecant(
                   c, spot, strike, expiry, rate, div, price, xm, fm, x0, f0, x1, f1, work);
+      boolean quadratic = x > lo && x < hi && !Double.isNaN(xm) && it % 16 != 15;
       if (!(x > lo && x < hi) && !dv && !Double.isNaN(xm)) {
         x =
             premiumSecant(
@@ -738,6 +748,12 @@ public final class AmericanModel implements PricingModel {
       boolean secant = x > lo && x < hi && it % 16 != 15;
       if (!secant) {
         x = 0.5 * (lo + hi);
+      }
+      if (smooth && quadratic && Math.abs(work[6] * (x - x0) * (x - x1)) <= SKIP_FRACTION * fTol) {
+        // The quadratic premium model's step from three points in the asymptotic range: its error
+        // is of the order of the cubic term, far below the linear model's correction (the
+        // quadratic term at x), which is itself within a small fraction of the tolerance.
+        return ImpliedVolResult.ok(x, evaluations);
       }
       double f = value(c, spot, strike, expiry, rate, div, x, dv, dt, da) - price;
       evaluations++;
@@ -802,7 +818,12 @@ public final class AmericanModel implements PricingModel {
       curve = (slope - (p0 - pm) / (x0 - xm)) / (x1 - xm);
       if (!Double.isFinite(curve)) {
         curve = 0;
+        work[6] = Double.NaN;
+      } else {
+        work[6] = curve;
       }
+    } else {
+      work[6] = Double.NaN;
     }
     double x = x1;
     for (int i = 0; i < 12; i++) {
