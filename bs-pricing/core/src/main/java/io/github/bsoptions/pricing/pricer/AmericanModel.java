@@ -46,9 +46,13 @@ import java.util.stream.IntStream;
  * <p>Implied volatility inverts the model's own price with a bracketed secant iteration (bisection
  * whenever a step leaves the bracket) started from the European implied volatility and the European
  * implied volatility of the de-Americanized price (minus the early exercise premium at the first
- * point); it stops at {@code 1e-12} relative price accuracy, or when a secant step is below {@code
- * 1e-12} relative (the price function's rounding noise, about 1e-15 of the strike, can exceed 1e-12
- * of a small price). About 4 price evaluations on average. Statuses: {@code EXPIRED} (expiry 0),
+ * point); it stops at {@code 1e-12} relative price accuracy (checked from the first point on), or
+ * when a secant step is below {@code 1e-12} relative (the price function's rounding noise, about
+ * 1e-15 of the strike, can exceed 1e-12 of a small price). With a smooth pricer (ALO, BAW, BjS) and
+ * three points, the step of the quadratic premium model is returned without its own price
+ * evaluation when the model's quadratic term there is below a tenth of the tolerance (its error,
+ * the cubic term, is smaller still; what remains is the pricer's rounding noise, a few 1e-12 of the
+ * price at worst). About 3 price evaluations on average. Statuses: {@code EXPIRED} (expiry 0),
  * {@code BELOW_INTRINSIC} (below {@code max(payoff, 0)}, or below the zero-volatility American
  * value), {@code NO_TIME_VALUE} (equal to the zero-volatility value, e.g. deep in the exercise
  * region), {@code ABOVE_UPPER_BOUND} (at or above {@code max(S, S e^{-qT})} for a call, {@code
@@ -65,6 +69,13 @@ public final class AmericanModel implements PricingModel {
   public static final int DEFAULT_TREE_STEPS = 501;
 
   private static final double MAX_VOL = 10.0;
+
+  /**
+   * The American IV returns the quadratic premium model's root without evaluating the price there
+   * when the model's quadratic term at that root is below this fraction of the price tolerance.
+   */
+  private static final double SKIP_FRACTION = 0.1;
+
   private static final double[] NONE = new double[0];
 
   private final AmericanMethod method;
@@ -653,7 +664,8 @@ public final class AmericanModel implements PricingModel {
     double x0 = guess;
     double f0 = value(c, spot, strike, expiry, rate, div, x0, dv, dt, da) - price;
     evaluations++;
-    if (f0 == 0) {
+    double fTol = 1e-12 * price;
+    if (Math.abs(f0) <= fTol) {
       return ImpliedVolResult.ok(x0, evaluations);
     }
     if (f0 > 0) {
@@ -690,7 +702,8 @@ public final class AmericanModel implements PricingModel {
         lo = x1;
         flo = f1;
       }
-    } else {
+    }
+    if (Math.abs(f1) <= fTol) {
       return ImpliedVolResult.ok(x1, evaluations);
     }
     // Find an upper bracket when needed.
@@ -698,11 +711,11 @@ public final class AmericanModel implements PricingModel {
       double x = Math.min(Math.max(2 * lo, 0.1), MAX_VOL);
       double f = value(c, spot, strike, expiry, rate, div, x, dv, dt, da) - price;
       evaluations++;
-      if (f > 0) {
+      if (Math.abs(f) <= fTol) {
+        return ImpliedVolResult.ok(x, evaluations);
+      } else if (f > 0) {
         hi = x;
         fhi = f;
-      } else if (f == 0) {
-        return ImpliedVolResult.ok(x, evaluations);
       } else if (x >= MAX_VOL) {
         return ImpliedVolResult.failed(PricingStatus.ABOVE_UPPER_BOUND);
       } else {
@@ -710,8 +723,9 @@ public final class AmericanModel implements PricingModel {
         flo = f;
       }
     }
-    double fTol = 1e-12 * price;
-    double[] work = dv ? null : new double[6];
+    double[] work = dv ? null : new double[7];
+    // The last step may be taken without its evaluation only for a smooth pricer.
+    boolean smooth = !dv && !method.isTree();
     // The point before x0 (none yet): with three points the premium model is quadratic.
     double xm = Double.NaN;
     double fm = Double.NaN;
@@ -727,6 +741,7 @@ public final class AmericanModel implements PricingModel {
               ? Double.NaN
               : premiumSecant(
                   c, spot, strike, expiry, rate, div, price, xm, fm, x0, f0, x1, f1, work);
+      boolean quadratic = x > lo && x < hi && !Double.isNaN(xm) && it % 16 != 15;
       if (!(x > lo && x < hi) && !dv && !Double.isNaN(xm)) {
         x =
             premiumSecant(
@@ -738,6 +753,12 @@ public final class AmericanModel implements PricingModel {
       boolean secant = x > lo && x < hi && it % 16 != 15;
       if (!secant) {
         x = 0.5 * (lo + hi);
+      }
+      if (smooth && quadratic && Math.abs(work[6] * (x - x0) * (x - x1)) <= SKIP_FRACTION * fTol) {
+        // The quadratic premium model's step from three points in the asymptotic range: its error
+        // is of the order of the cubic term, far below the linear model's correction (the
+        // quadratic term at x), which is itself within a small fraction of the tolerance.
+        return ImpliedVolResult.ok(x, evaluations);
       }
       double f = value(c, spot, strike, expiry, rate, div, x, dv, dt, da) - price;
       evaluations++;
@@ -802,7 +823,12 @@ public final class AmericanModel implements PricingModel {
       curve = (slope - (p0 - pm) / (x0 - xm)) / (x1 - xm);
       if (!Double.isFinite(curve)) {
         curve = 0;
+        work[6] = Double.NaN;
+      } else {
+        work[6] = curve;
       }
+    } else {
+      work[6] = Double.NaN;
     }
     double x = x1;
     for (int i = 0; i < 12; i++) {
