@@ -8,6 +8,7 @@ module io.github.bsoptions.data {
   requires org.slf4j;
   requires okhttp3;
   requires okio;
+  requires retrofit2;
   // OkHttp 4 and okio are automatic modules that need the Kotlin runtime, an explicit module that
   // an automatic module's reads do not pull into the graph: require it so the module path resolves.
   requires kotlin.stdlib;

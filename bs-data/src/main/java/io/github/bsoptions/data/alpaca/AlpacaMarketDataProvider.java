@@ -38,6 +38,9 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.ResponseBody;
+import retrofit2.Call;
+import retrofit2.Retrofit;
 
 /**
  * Alpaca market data over REST (v2 stocks, v1beta1 options, trading API option contracts) and
@@ -67,8 +70,8 @@ public final class AlpacaMarketDataProvider implements MarketDataProvider {
   private final AlpacaConfig config;
   private final OkHttpClient client;
   private final JsonHttp http;
-  private final HttpUrl data;
-  private final HttpUrl trading;
+  private final AlpacaRestApi api;
+  private final AlpacaRestApi.Trading tradingApi;
   private final TimeSource time;
   private AlpacaStream optionStream;
   private AlpacaStream stockStream;
@@ -119,8 +122,8 @@ public final class AlpacaMarketDataProvider implements MarketDataProvider {
             time,
             HINT,
             System.nanoTime());
-    this.data = HttpUrl.get(config.dataUrl());
-    this.trading = HttpUrl.get(config.tradingUrl());
+    this.api = retrofit(config.dataUrl()).create(AlpacaRestApi.class);
+    this.tradingApi = retrofit(config.tradingUrl()).create(AlpacaRestApi.Trading.class);
   }
 
   /** Returns the configuration. */
@@ -147,36 +150,45 @@ public final class AlpacaMarketDataProvider implements MarketDataProvider {
 
   @Override
   public Quote latestStockQuote(String symbol) {
-    HttpUrl u = stockFeed(path(data, "v2/stocks", symbol, "quotes/latest")).build();
-    return http.get(
-        u, b -> AlpacaJson.single(b, "quote", symbol, AlpacaJson::quote), http.deadline());
+    checkSymbol(symbol);
+    return http.call(
+        () -> api.latestStockQuote(symbol, stockFeed()),
+        b -> AlpacaJson.single(b, "quote", symbol, AlpacaJson::quote),
+        http.deadline());
   }
 
   @Override
   public Trade latestStockTrade(String symbol) {
-    HttpUrl u = stockFeed(path(data, "v2/stocks", symbol, "trades/latest")).build();
-    return http.get(
-        u, b -> AlpacaJson.single(b, "trade", symbol, AlpacaJson::trade), http.deadline());
+    checkSymbol(symbol);
+    return http.call(
+        () -> api.latestStockTrade(symbol, stockFeed()),
+        b -> AlpacaJson.single(b, "trade", symbol, AlpacaJson::trade),
+        http.deadline());
   }
 
   @Override
   public StockSnapshot stockSnapshot(String symbol) {
-    HttpUrl u = stockFeed(path(data, "v2/stocks", symbol, "snapshot")).build();
-    return http.get(u, b -> AlpacaJson.stockSnapshot(b, symbol), http.deadline());
+    checkSymbol(symbol);
+    return http.call(
+        () -> api.stockSnapshot(symbol, stockFeed()),
+        b -> AlpacaJson.stockSnapshot(b, symbol),
+        http.deadline());
   }
 
   @Override
   public List<Bar> stockBars(String symbol, Timeframe timeframe, Instant start, Instant end) {
     checkRange(start, end);
-    HttpUrl.Builder b =
-        stockFeed(path(data, "v2/stocks", symbol, "bars"))
-            .addQueryParameter("timeframe", timeframe.alpacaName())
-            .addQueryParameter("start", start.toString())
-            .addQueryParameter("end", end.toString())
-            .addQueryParameter("adjustment", "raw")
-            .addQueryParameter("limit", "10000");
+    checkSymbol(symbol);
+    Map<String, String> q = stockFeed();
+    q.put("timeframe", timeframe.alpacaName());
+    q.put("start", start.toString());
+    q.put("end", end.toString());
+    q.put("adjustment", "raw");
+    q.put("limit", "10000");
     List<Bar> out = new ArrayList<>();
-    paginate(b, (body) -> AlpacaJson.listPage(body, "bars", symbol, AlpacaJson::bar, out::add));
+    paginate(
+        token -> api.stockBars(symbol, q, token),
+        body -> AlpacaJson.listPage(body, "bars", symbol, AlpacaJson::bar, out::add));
     return out;
   }
 
@@ -190,24 +202,21 @@ public final class AlpacaMarketDataProvider implements MarketDataProvider {
   private record ContractsResult(List<OptionContract> contracts, Map<String, Long> oi) {}
 
   private ContractsResult contractsWithOpenInterest(OptionChainQuery q) {
-    HttpUrl.Builder b =
-        trading
-            .newBuilder()
-            .addPathSegments("v2/options/contracts")
-            .addQueryParameter("underlying_symbols", q.underlying())
-            .addQueryParameter("limit", "10000");
+    Map<String, String> b = new LinkedHashMap<>();
+    b.put("underlying_symbols", q.underlying());
+    b.put("limit", "10000");
     // Without explicit bounds the endpoint returns only this week's expiries.
     LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(time.epochMillis()), ZoneOffset.UTC);
-    b.addQueryParameter(
-        "expiration_date_gte", q.expirationFrom().orElse(today.minusDays(1)).toString());
-    b.addQueryParameter(
-        "expiration_date_lte", q.expirationTo().orElse(today.plusYears(4)).toString());
-    q.strikeMin().ifPresent(v -> b.addQueryParameter("strike_price_gte", num(v)));
-    q.strikeMax().ifPresent(v -> b.addQueryParameter("strike_price_lte", num(v)));
-    q.type().ifPresent(t -> b.addQueryParameter("type", t == OptionType.CALL ? "call" : "put"));
+    b.put("expiration_date_gte", q.expirationFrom().orElse(today.minusDays(1)).toString());
+    b.put("expiration_date_lte", q.expirationTo().orElse(today.plusYears(4)).toString());
+    q.strikeMin().ifPresent(v -> b.put("strike_price_gte", num(v)));
+    q.strikeMax().ifPresent(v -> b.put("strike_price_lte", num(v)));
+    q.type().ifPresent(t -> b.put("type", t == OptionType.CALL ? "call" : "put"));
     List<OptionContract> out = new ArrayList<>();
     Map<String, Long> oi = new HashMap<>();
-    paginate(b, body -> AlpacaJson.contractsPage(body, out, oi));
+    paginate(
+        token -> tradingApi.optionContracts(b, token),
+        body -> AlpacaJson.contractsPage(body, out, oi));
     out.sort(CHAIN_ORDER);
     return new ContractsResult(out, oi);
   }
@@ -221,16 +230,21 @@ public final class AlpacaMarketDataProvider implements MarketDataProvider {
   @Override
   public OptionChain optionChain(OptionChainQuery q) {
     long deadline = http.deadline();
-    HttpUrl.Builder b = path(data, "v1beta1/options/snapshots", q.underlying(), null);
-    config.optionFeed().ifPresent(f -> b.addQueryParameter("feed", f));
-    b.addQueryParameter("limit", "1000");
-    q.type().ifPresent(t -> b.addQueryParameter("type", t == OptionType.CALL ? "call" : "put"));
-    q.strikeMin().ifPresent(v -> b.addQueryParameter("strike_price_gte", num(v)));
-    q.strikeMax().ifPresent(v -> b.addQueryParameter("strike_price_lte", num(v)));
-    q.expirationFrom().ifPresent(d -> b.addQueryParameter("expiration_date_gte", d.toString()));
-    q.expirationTo().ifPresent(d -> b.addQueryParameter("expiration_date_lte", d.toString()));
+    String underlying = q.underlying();
+    checkSymbol(underlying);
+    Map<String, String> b = new LinkedHashMap<>();
+    config.optionFeed().ifPresent(f -> b.put("feed", f));
+    b.put("limit", "1000");
+    q.type().ifPresent(t -> b.put("type", t == OptionType.CALL ? "call" : "put"));
+    q.strikeMin().ifPresent(v -> b.put("strike_price_gte", num(v)));
+    q.strikeMax().ifPresent(v -> b.put("strike_price_lte", num(v)));
+    q.expirationFrom().ifPresent(d -> b.put("expiration_date_gte", d.toString()));
+    q.expirationTo().ifPresent(d -> b.put("expiration_date_lte", d.toString()));
     Map<String, OptionSnapshot> all = new LinkedHashMap<>();
-    paginate(b, body -> AlpacaJson.chainPage(body, all), deadline);
+    paginate(
+        token -> api.optionSnapshots(underlying, b, token),
+        body -> AlpacaJson.chainPage(body, all),
+        deadline);
     List<OptionSnapshot> list = new ArrayList<>(all.values());
     list.sort(Comparator.comparing(OptionSnapshot::contract, CHAIN_ORDER));
     OptionalDouble spot = OptionalDouble.empty();
@@ -247,16 +261,16 @@ public final class AlpacaMarketDataProvider implements MarketDataProvider {
   public List<Bar> optionBars(String occSymbol, Timeframe timeframe, Instant start, Instant end) {
     checkRange(start, end);
     OptionContract.parse(occSymbol);
-    HttpUrl.Builder b =
-        data.newBuilder()
-            .addPathSegments("v1beta1/options/bars")
-            .addQueryParameter("symbols", occSymbol)
-            .addQueryParameter("timeframe", timeframe.alpacaName())
-            .addQueryParameter("start", start.toString())
-            .addQueryParameter("end", end.toString())
-            .addQueryParameter("limit", "10000");
+    Map<String, String> b = new LinkedHashMap<>();
+    b.put("symbols", occSymbol);
+    b.put("timeframe", timeframe.alpacaName());
+    b.put("start", start.toString());
+    b.put("end", end.toString());
+    b.put("limit", "10000");
     List<Bar> out = new ArrayList<>();
-    paginate(b, body -> AlpacaJson.listPage(body, "bars", occSymbol, AlpacaJson::bar, out::add));
+    paginate(
+        token -> api.optionBars(b, token),
+        body -> AlpacaJson.listPage(body, "bars", occSymbol, AlpacaJson::bar, out::add));
     return out;
   }
 
@@ -264,16 +278,15 @@ public final class AlpacaMarketDataProvider implements MarketDataProvider {
   public List<Trade> optionTrades(String occSymbol, Instant start, Instant end) {
     checkRange(start, end);
     OptionContract.parse(occSymbol);
-    HttpUrl.Builder b =
-        data.newBuilder()
-            .addPathSegments("v1beta1/options/trades")
-            .addQueryParameter("symbols", occSymbol)
-            .addQueryParameter("start", start.toString())
-            .addQueryParameter("end", end.toString())
-            .addQueryParameter("limit", "10000");
+    Map<String, String> b = new LinkedHashMap<>();
+    b.put("symbols", occSymbol);
+    b.put("start", start.toString());
+    b.put("end", end.toString());
+    b.put("limit", "10000");
     List<Trade> out = new ArrayList<>();
     paginate(
-        b, body -> AlpacaJson.listPage(body, "trades", occSymbol, AlpacaJson::trade, out::add));
+        token -> api.optionTrades(b, token),
+        body -> AlpacaJson.listPage(body, "trades", occSymbol, AlpacaJson::trade, out::add));
     return out;
   }
 
@@ -285,13 +298,11 @@ public final class AlpacaMarketDataProvider implements MarketDataProvider {
       for (String s : chunk) {
         OptionContract.parse(s);
       }
-      HttpUrl.Builder b =
-          data.newBuilder()
-              .addPathSegments("v1beta1/options/quotes/latest")
-              .addQueryParameter("symbols", String.join(",", chunk));
-      config.optionFeed().ifPresent(f -> b.addQueryParameter("feed", f));
-      http.get(
-          b.build(),
+      Map<String, String> b = new LinkedHashMap<>();
+      b.put("symbols", String.join(",", chunk));
+      config.optionFeed().ifPresent(f -> b.put("feed", f));
+      http.call(
+          () -> api.latestOptionQuotes(b),
           body ->
               AlpacaJson.listPage(
                   body, "quotes", "", AlpacaJson::quote, q -> got.put(q.symbol(), q)),
@@ -400,42 +411,50 @@ public final class AlpacaMarketDataProvider implements MarketDataProvider {
     String parse(byte[] body) throws Exception;
   }
 
-  private void paginate(HttpUrl.Builder base, PageParser parser) {
-    paginate(base, parser, http.deadline());
+  /** One page's call for a page token (null for the first page). */
+  @FunctionalInterface
+  private interface PageCall {
+    Call<ResponseBody> page(String pageToken);
+  }
+
+  private void paginate(PageCall calls, PageParser parser) {
+    paginate(calls, parser, http.deadline());
   }
 
   /** Fetches every page; all-or-nothing (the caller's collections are discarded on failure). */
-  private void paginate(HttpUrl.Builder base, PageParser parser, long deadline) {
+  private void paginate(PageCall calls, PageParser parser, long deadline) {
     Set<String> seen = new HashSet<>();
     String token = null;
     do {
-      HttpUrl.Builder b = base.build().newBuilder();
-      if (token != null) {
-        b.addQueryParameter("page_token", token);
-      }
-      String next = http.get(b.build(), parser::parse, deadline);
+      String pageToken = token;
+      String next = http.call(() -> calls.page(pageToken), parser::parse, deadline);
       if (next != null && !seen.add(next)) {
-        throw new DataException.Fatal(
-            NAME, base.build().encodedPath() + ": server repeated page token " + next, null);
+        String where = calls.page(null).request().url().encodedPath();
+        throw new DataException.Fatal(NAME, where + ": server repeated page token " + next, null);
       }
       token = next;
     } while (token != null);
   }
 
-  private HttpUrl.Builder path(HttpUrl base, String prefix, String symbol, String suffix) {
+  /** A Retrofit on the shared client; the base URL gets the trailing slash Retrofit requires. */
+  private Retrofit retrofit(String baseUrl) {
+    HttpUrl base = HttpUrl.get(baseUrl);
+    if (!base.encodedPath().endsWith("/")) {
+      base = HttpUrl.get(base + "/");
+    }
+    return new Retrofit.Builder().baseUrl(base).client(client).validateEagerly(true).build();
+  }
+
+  private static void checkSymbol(String symbol) {
     if (symbol == null || symbol.isBlank() || symbol.contains("/")) {
       throw new IllegalArgumentException("symbol must be a ticker, was '" + symbol + "'");
     }
-    HttpUrl.Builder b = base.newBuilder().addPathSegments(prefix).addPathSegment(symbol);
-    if (suffix != null) {
-      b.addPathSegments(suffix);
-    }
-    return b;
   }
 
-  private HttpUrl.Builder stockFeed(HttpUrl.Builder b) {
-    config.stockFeed().ifPresent(f -> b.addQueryParameter("feed", f));
-    return b;
+  private Map<String, String> stockFeed() {
+    Map<String, String> q = new LinkedHashMap<>();
+    config.stockFeed().ifPresent(f -> q.put("feed", f));
+    return q;
   }
 
   private static String num(double v) {

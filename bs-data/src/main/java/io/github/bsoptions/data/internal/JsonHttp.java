@@ -14,7 +14,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import okhttp3.Call;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -25,7 +27,8 @@ import okhttp3.ResponseBody;
  * Executes GET requests for a data provider: client-side rate limit, retries with backoff and
  * jitter on retryable failures only, 429 {@code Retry-After}/{@code X-RateLimit-Reset} honoured, a
  * per-call deadline, and HTTP statuses mapped to {@link DataException} types. Messages carry the
- * URL path and the server's message, never request headers (where credentials live).
+ * URL path and the server's message, never request headers (where credentials live). Requests are
+ * either built here from a URL or made by a Retrofit service method ({@link #call}).
  */
 public final class JsonHttp {
   /** Parses a response body; any exception marks the body malformed (retryable). */
@@ -91,6 +94,23 @@ public final class JsonHttp {
 
   /** GETs {@code url} and parses the body, retrying within the policy and {@code deadlineNanos}. */
   public <T> T get(HttpUrl url, BodyParser<T> parser, long deadlineNanos) {
+    Objects.requireNonNull(url, "url");
+    return retrying(() -> once(url, parser), deadlineNanos);
+  }
+
+  /**
+   * Executes a fresh call from {@code calls} (a Retrofit service method returning the raw body) per
+   * attempt and parses the body, with the same rate limit, retries, deadline and error mapping as
+   * {@link #get(HttpUrl, BodyParser, long)}. The call runs on the service's OkHttpClient, so its
+   * interceptors and timeouts apply.
+   */
+  public <T> T call(
+      Supplier<retrofit2.Call<ResponseBody>> calls, BodyParser<T> parser, long deadlineNanos) {
+    Objects.requireNonNull(calls, "calls");
+    return retrying(() -> once(calls.get(), parser), deadlineNanos);
+  }
+
+  private <T> T retrying(Supplier<T> attemptOnce, long deadlineNanos) {
     DataException.Retryable last = null;
     for (int attempt = 1; ; attempt++) {
       Duration wait = bucket.reserve();
@@ -109,7 +129,7 @@ public final class JsonHttp {
       }
       sleep(wait);
       try {
-        return once(url, parser);
+        return attemptOnce.get();
       } catch (DataException.Retryable e) {
         last = e;
         if (attempt >= policy.maxAttempts()) {
@@ -124,52 +144,72 @@ public final class JsonHttp {
     String where = url.encodedPath();
     Call call = client.newCall(req);
     try (Response resp = call.execute()) {
-      int code = resp.code();
-      byte[] body;
-      try {
-        ResponseBody rb = resp.body();
-        body = rb == null ? new byte[0] : rb.bytes();
-      } catch (IOException e) {
-        throw new DataException.Retryable(
-            provider, where + ": body read failed (" + e.getClass().getSimpleName() + ")", null, e);
-      }
-      if (code >= 200 && code < 300) {
-        try {
-          return parser.parse(body);
-        } catch (DataException e) {
-          throw e;
-        } catch (Exception e) {
-          throw new DataException.Retryable(
-              provider, where + ": malformed response body: " + e.getMessage(), null, e);
-        }
-      }
-      String msg = where + ": HTTP " + code + serverMessage(body);
-      if (code == 429) {
-        Duration ra = retryAfter(resp);
-        if (ra == null) {
-          ra = policy.baseDelay();
-        }
-        bucket.pauseUntil(Instant.ofEpochMilli(time.epochMillis()).plus(ra));
-        throw new DataException.Retryable(provider, msg, ra, null);
-      }
-      if (code == 408 || code >= 500) {
-        throw new DataException.Retryable(provider, msg, retryAfter(resp), null);
-      }
-      if (code == 401 || code == 403) {
-        throw new DataException.Authentication(provider, msg + "; " + credentialHint, null);
-      }
-      if (code == 404) {
-        throw new DataException.NotFound(provider, msg, null);
-      }
-      throw new DataException.Rejected(provider, msg, null);
+      return handle(where, resp.code(), resp.headers(), read(where, resp.body()), parser);
     } catch (IOException e) {
-      throw new DataException.Retryable(
-          provider, where + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), null, e);
+      throw ioFailure(where, e);
     }
   }
 
-  private Duration retryAfter(Response resp) {
-    String ra = resp.header("Retry-After");
+  private <T> T once(retrofit2.Call<ResponseBody> call, BodyParser<T> parser) {
+    String where = call.request().url().encodedPath();
+    try {
+      retrofit2.Response<ResponseBody> resp = call.execute();
+      try (ResponseBody rb = resp.isSuccessful() ? resp.body() : resp.errorBody()) {
+        return handle(where, resp.code(), resp.headers(), read(where, rb), parser);
+      }
+    } catch (IOException e) {
+      throw ioFailure(where, e);
+    }
+  }
+
+  private byte[] read(String where, ResponseBody rb) {
+    try {
+      return rb == null ? new byte[0] : rb.bytes();
+    } catch (IOException e) {
+      throw new DataException.Retryable(
+          provider, where + ": body read failed (" + e.getClass().getSimpleName() + ")", null, e);
+    }
+  }
+
+  private DataException.Retryable ioFailure(String where, IOException e) {
+    return new DataException.Retryable(
+        provider, where + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), null, e);
+  }
+
+  private <T> T handle(String where, int code, Headers headers, byte[] body, BodyParser<T> parser) {
+    if (code >= 200 && code < 300) {
+      try {
+        return parser.parse(body);
+      } catch (DataException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new DataException.Retryable(
+            provider, where + ": malformed response body: " + e.getMessage(), null, e);
+      }
+    }
+    String msg = where + ": HTTP " + code + serverMessage(body);
+    if (code == 429) {
+      Duration ra = retryAfter(headers);
+      if (ra == null) {
+        ra = policy.baseDelay();
+      }
+      bucket.pauseUntil(Instant.ofEpochMilli(time.epochMillis()).plus(ra));
+      throw new DataException.Retryable(provider, msg, ra, null);
+    }
+    if (code == 408 || code >= 500) {
+      throw new DataException.Retryable(provider, msg, retryAfter(headers), null);
+    }
+    if (code == 401 || code == 403) {
+      throw new DataException.Authentication(provider, msg + "; " + credentialHint, null);
+    }
+    if (code == 404) {
+      throw new DataException.NotFound(provider, msg, null);
+    }
+    throw new DataException.Rejected(provider, msg, null);
+  }
+
+  private Duration retryAfter(Headers headers) {
+    String ra = headers.get("Retry-After");
     long now = time.epochMillis();
     if (ra != null) {
       try {
@@ -184,9 +224,9 @@ public final class JsonHttp {
         }
       }
     }
-    String reset = resp.header("X-RateLimit-Reset");
+    String reset = headers.get("X-RateLimit-Reset");
     if (reset == null) {
-      reset = resp.header("X-Ratelimit-Expiry");
+      reset = headers.get("X-Ratelimit-Expiry");
     }
     if (reset != null) {
       try {

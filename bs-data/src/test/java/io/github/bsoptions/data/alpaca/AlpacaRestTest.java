@@ -90,6 +90,30 @@ class AlpacaRestTest {
   }
 
   @Test
+  void retrofitServiceKeepsBasePathPrefixHeadersAndQueryOrder() throws Exception {
+    alpaca.close();
+    // A base URL with a path and no trailing slash (a proxy prefix): Retrofit needs the slash.
+    String base = server.url("/proxy").toString();
+    alpaca =
+        new AlpacaMarketDataProvider(
+            AlpacaConfig.of(new AlpacaCredentials(KEY, SECRET))
+                .withUrls(base, base, base.replace("http", "ws"))
+                .withFeeds(Optional.empty(), Optional.of("iex"))
+                .withLimits(200, RetryPolicy.DEFAULT),
+            time);
+    server.enqueue(json(LATEST_TRADE));
+    assertThat(alpaca.latestStockTrade("SPY").price()).isEqualTo(612.34);
+    RecordedRequest r = server.takeRequest();
+    assertThat(r.getPath()).isEqualTo("/proxy/v2/stocks/SPY/trades/latest?feed=iex");
+    assertThat(r.getHeader("Accept")).isEqualTo("application/json");
+    assertThat(r.getHeader("APCA-API-KEY-ID")).isEqualTo(KEY);
+    assertThatThrownBy(() -> alpaca.latestStockTrade("SP/Y"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SP/Y");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void chainFollowsPagesKeepsMissingGreeksMissingAndSorts() throws Exception {
     server.enqueue(json(PAGE1));
     server.enqueue(json(PAGE2));
