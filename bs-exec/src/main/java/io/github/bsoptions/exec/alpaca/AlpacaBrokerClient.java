@@ -306,16 +306,23 @@ public final class AlpacaBrokerClient implements BrokerClient {
 
   @Override
   public Outcome submit(OrderRequest order) {
-    return place(
-        order.clientOrderId(), api.submit(keyId(), secret(), oneShot(AlpacaJson.orderBody(order))));
+    return place(order.clientOrderId(), submitCall(order));
+  }
+
+  /** The not yet executed {@code POST /v2/orders} call for {@code order} (tests inspect it). */
+  Call<ResponseBody> submitCall(OrderRequest order) {
+    return api.submit(keyId(), secret(), oneShot(AlpacaJson.orderBody(order)));
   }
 
   @Override
   public Outcome replace(String brokerOrderId, OrderRequest replacement) {
-    return place(
-        replacement.clientOrderId(),
-        api.replace(
-            keyId(), secret(), brokerOrderId, oneShot(AlpacaJson.replaceBody(replacement))));
+    return place(replacement.clientOrderId(), replaceCall(brokerOrderId, replacement));
+  }
+
+  /** The not yet executed {@code PATCH /v2/orders/{id}} call (tests inspect it). */
+  Call<ResponseBody> replaceCall(String brokerOrderId, OrderRequest replacement) {
+    return api.replace(
+        keyId(), secret(), brokerOrderId, oneShot(AlpacaJson.replaceBody(replacement)));
   }
 
   /** Executes one order-placing call, exactly once, and classifies its outcome. */
