@@ -37,7 +37,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionSpec;
-import okhttp3.HttpUrl;
+import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -48,16 +48,22 @@ import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
 import okio.BufferedSink;
 import okio.ByteString;
+import retrofit2.Call;
+import retrofit2.Retrofit;
 
 /**
  * Alpaca trading API client.
  *
+ * <p>The REST endpoints are a Retrofit service ({@code AlpacaTradingApi}) on this client's one
+ * configured OkHttp client; bodies are read and written by {@code AlpacaJson}.
+ *
  * <p>Order placement ({@code POST /v2/orders}, {@code PATCH /v2/orders/{id}}) is sent at most once:
- * OkHttp's {@code retryOnConnectionFailure} is off, redirects are not followed, and the body is
- * one-shot, which stops OkHttp's own re-sends on stale connections, HTTP 408 and 503 with {@code
- * Retry-After: 0}. Outcomes: 200 — confirmed; 400/401/403/404/422 and 429 — refused with the
- * broker's message; a connection that could not be opened — refused, never reached the broker;
- * timeouts, resets after sending, 408, 5xx and unreadable bodies — unknown.
+ * each Retrofit call is executed once and never cloned, OkHttp's {@code retryOnConnectionFailure}
+ * is off, redirects are not followed, and the body is one-shot, which stops OkHttp's own re-sends
+ * on stale connections, HTTP 408 and 503 with {@code Retry-After: 0}. Outcomes: 200 — confirmed;
+ * 400/401/403/404/422 and 429 — refused with the broker's message; a connection that could not be
+ * opened — refused, never reached the broker; timeouts, resets after sending, 408, 5xx and
+ * unreadable bodies — unknown.
  *
  * <p>Rate limit: at most {@code maxRequestsPerMinute} requests in any rolling minute, and none
  * before {@code X-Ratelimit-Reset} after a 429; a submit that would break either is refused without
@@ -71,6 +77,7 @@ public final class AlpacaBrokerClient implements BrokerClient {
   private final String name;
   private final AlpacaConfig config;
   private final OkHttpClient http;
+  private final AlpacaTradingApi api;
   private final Clock clock;
   private final Deque<Long> window = new ArrayDeque<>();
   private final Map<String, String> clientIdByOrderId = new HashMap<>();
@@ -119,6 +126,13 @@ public final class AlpacaBrokerClient implements BrokerClient {
                     : List.of(ConnectionSpec.MODERN_TLS))
             .build();
     this.streamHttp = http.newBuilder().pingInterval(10, TimeUnit.SECONDS).build();
+    String base = config.baseUrl().toString();
+    this.api =
+        new Retrofit.Builder()
+            .callFactory(http)
+            .baseUrl(base.endsWith("/") ? base : base + "/")
+            .build()
+            .create(AlpacaTradingApi.class);
   }
 
   /** Returns true when the production client would refuse cleartext (non-loopback URL). */
@@ -149,17 +163,12 @@ public final class AlpacaBrokerClient implements BrokerClient {
 
   // ---- plumbing ----
 
-  private HttpUrl url(String path) {
-    HttpUrl u = HttpUrl.get(config.baseUrl().toString() + path);
-    return u;
+  private String keyId() {
+    return config.keyId().reveal();
   }
 
-  private Request.Builder request(HttpUrl url) {
-    return new Request.Builder()
-        .url(url)
-        .header("APCA-API-KEY-ID", config.keyId().reveal())
-        .header("APCA-API-SECRET-KEY", config.secretKey().reveal())
-        .header("Accept", "application/json");
+  private String secret() {
+    return config.secretKey().reveal();
   }
 
   /** One-shot JSON body: OkHttp will not transmit it twice. */
@@ -203,10 +212,10 @@ public final class AlpacaBrokerClient implements BrokerClient {
     return 0;
   }
 
-  private synchronized void noteRateLimit(Response r) {
+  private synchronized void noteRateLimit(Headers h) {
     long until = clock.millis() + 1000;
-    String reset = r.header("X-Ratelimit-Reset");
-    String retryAfter = r.header("Retry-After");
+    String reset = h.get("X-Ratelimit-Reset");
+    String retryAfter = h.get("Retry-After");
     try {
       if (reset != null) {
         until = Math.max(until, Long.parseLong(reset.trim()) * 1000);
@@ -221,18 +230,26 @@ public final class AlpacaBrokerClient implements BrokerClient {
 
   private record Reply(int code, byte[] body) {}
 
-  /** Executes a query (GET/DELETE); maps failures to typed exceptions. */
-  private Reply query(Request req) {
+  /** Returns the body of a Retrofit response: the success body or the (buffered) error body. */
+  private static byte[] bytes(retrofit2.Response<ResponseBody> r) throws IOException {
+    try (ResponseBody b = r.isSuccessful() ? r.body() : r.errorBody()) {
+      return b == null ? new byte[0] : b.bytes();
+    }
+  }
+
+  /** Executes a query (GET/DELETE) once; maps failures to typed exceptions. */
+  private Reply query(Call<ResponseBody> call) {
     long wait = acquire();
     if (wait != 0) {
       throw new BrokerException.RateLimited(
           "rate limited until " + Instant.ofEpochMilli(wait), wait);
     }
-    try (Response r = http.newCall(req).execute()) {
-      ResponseBody b = r.body();
-      byte[] body = b == null ? new byte[0] : b.bytes();
+    Request req = call.request();
+    try {
+      retrofit2.Response<ResponseBody> r = call.execute();
+      byte[] body = bytes(r);
       if (r.code() == 429) {
-        noteRateLimit(r);
+        noteRateLimit(r.headers());
         throw new BrokerException.RateLimited("HTTP 429 " + message(body), blockedUntilMillis);
       }
       if (r.code() >= 500 || r.code() == 408) {
@@ -289,20 +306,27 @@ public final class AlpacaBrokerClient implements BrokerClient {
 
   @Override
   public Outcome submit(OrderRequest order) {
-    Request req = request(url("/v2/orders")).post(oneShot(AlpacaJson.orderBody(order))).build();
-    return place(order.clientOrderId(), req);
+    return place(order.clientOrderId(), submitCall(order));
+  }
+
+  /** The not yet executed {@code POST /v2/orders} call for {@code order} (tests inspect it). */
+  Call<ResponseBody> submitCall(OrderRequest order) {
+    return api.submit(keyId(), secret(), oneShot(AlpacaJson.orderBody(order)));
   }
 
   @Override
   public Outcome replace(String brokerOrderId, OrderRequest replacement) {
-    Request req =
-        request(url("/v2/orders/" + brokerOrderId))
-            .patch(oneShot(AlpacaJson.replaceBody(replacement)))
-            .build();
-    return place(replacement.clientOrderId(), req);
+    return place(replacement.clientOrderId(), replaceCall(brokerOrderId, replacement));
   }
 
-  private Outcome place(String cid, Request req) {
+  /** The not yet executed {@code PATCH /v2/orders/{id}} call (tests inspect it). */
+  Call<ResponseBody> replaceCall(String brokerOrderId, OrderRequest replacement) {
+    return api.replace(
+        keyId(), secret(), brokerOrderId, oneShot(AlpacaJson.replaceBody(replacement)));
+  }
+
+  /** Executes one order-placing call, exactly once, and classifies its outcome. */
+  private Outcome place(String cid, Call<ResponseBody> call) {
     long wait = acquire();
     if (wait != 0) {
       return new Outcome.Refused(
@@ -313,9 +337,11 @@ public final class AlpacaBrokerClient implements BrokerClient {
           "not sent: rate limited until " + Instant.ofEpochMilli(wait),
           false);
     }
-    Response r;
+    retrofit2.Response<ResponseBody> r;
     try {
-      r = http.newCall(req).execute();
+      // Retrofit reads the whole body here (error bodies included): a body cut off mid-way
+      // surfaces as an IOException after the status line, i.e. unknown like any other drop
+      r = call.execute();
     } catch (ConnectException | UnknownHostException | NoRouteToHostException e) {
       // the connection could not be opened: the request never left (retries are off)
       return new Outcome.Refused(
@@ -323,38 +349,34 @@ public final class AlpacaBrokerClient implements BrokerClient {
     } catch (IOException e) {
       return new Outcome.Unknown(cid, name, "transport: " + e.getClass().getSimpleName());
     }
-    try (r) {
-      int code = r.code();
-      byte[] body;
-      try {
-        ResponseBody b = r.body();
-        body = b == null ? new byte[0] : b.bytes();
-      } catch (IOException e) {
-        return new Outcome.Unknown(
-            cid, name, "HTTP " + code + " body lost: " + e.getClass().getSimpleName());
-      }
-      if (code == 200) {
-        try {
-          return new Outcome.Confirmed(
-              cid, name, remember(AlpacaJson.order(AlpacaJson.parse(body))));
-        } catch (IOException | RuntimeException e) {
-          return new Outcome.Unknown(cid, name, "HTTP 200 with unreadable order");
-        }
-      }
-      if (code == 429) {
-        noteRateLimit(r);
-        return new Outcome.Refused(cid, name, 429, code(body), message(body), true);
-      }
-      if (code == 400 || code == 401 || code == 403 || code == 404 || code == 422) {
-        return new Outcome.Refused(cid, name, code, code(body), message(body), true);
-      }
-      return new Outcome.Unknown(cid, name, "HTTP " + code + " " + message(body));
+    int code = r.code();
+    byte[] body;
+    try {
+      body = bytes(r);
+    } catch (IOException e) {
+      return new Outcome.Unknown(
+          cid, name, "HTTP " + code + " body lost: " + e.getClass().getSimpleName());
     }
+    if (code == 200) {
+      try {
+        return new Outcome.Confirmed(cid, name, remember(AlpacaJson.order(AlpacaJson.parse(body))));
+      } catch (IOException | RuntimeException e) {
+        return new Outcome.Unknown(cid, name, "HTTP 200 with unreadable order");
+      }
+    }
+    if (code == 429) {
+      noteRateLimit(r.headers());
+      return new Outcome.Refused(cid, name, 429, code(body), message(body), true);
+    }
+    if (code == 400 || code == 401 || code == 403 || code == 404 || code == 422) {
+      return new Outcome.Refused(cid, name, code, code(body), message(body), true);
+    }
+    return new Outcome.Unknown(cid, name, "HTTP " + code + " " + message(body));
   }
 
   @Override
   public BrokerOrder cancel(String brokerOrderId) {
-    Reply r = query(request(url("/v2/orders/" + brokerOrderId)).delete().build());
+    Reply r = query(api.cancel(keyId(), secret(), brokerOrderId));
     if (r.code() != 204 && r.code() != 200) {
       throw new BrokerException.Rejected(
           r.code(), "cancel " + brokerOrderId + ": HTTP " + r.code() + " " + message(r.body()));
@@ -364,7 +386,7 @@ public final class AlpacaBrokerClient implements BrokerClient {
 
   @Override
   public BrokerOrder order(String brokerOrderId) {
-    JsonNode n = json(query(request(url("/v2/orders/" + brokerOrderId)).get().build()), "order");
+    JsonNode n = json(query(api.order(keyId(), secret(), brokerOrderId)), "order");
     try {
       return remember(AlpacaJson.order(n));
     } catch (IOException e) {
@@ -374,12 +396,7 @@ public final class AlpacaBrokerClient implements BrokerClient {
 
   @Override
   public Optional<BrokerOrder> findByClientOrderId(String clientOrderId) {
-    HttpUrl u =
-        url("/v2/orders:by_client_order_id")
-            .newBuilder()
-            .addQueryParameter("client_order_id", clientOrderId)
-            .build();
-    Reply r = query(request(u).get().build());
+    Reply r = query(api.orderByClientOrderId(keyId(), secret(), clientOrderId));
     if (r.code() == 404) {
       return Optional.empty();
     }
@@ -392,14 +409,8 @@ public final class AlpacaBrokerClient implements BrokerClient {
 
   @Override
   public List<BrokerOrder> orders(boolean openOnly) {
-    HttpUrl u =
-        url("/v2/orders")
-            .newBuilder()
-            .addQueryParameter("status", openOnly ? "open" : "all")
-            .addQueryParameter("limit", "500")
-            .addQueryParameter("direction", "asc")
-            .build();
-    JsonNode arr = json(query(request(u).get().build()), "orders");
+    JsonNode arr =
+        json(query(api.orders(keyId(), secret(), openOnly ? "open" : "all", 500, "asc")), "orders");
     List<BrokerOrder> out = new ArrayList<>();
     try {
       for (JsonNode n : arr) {
@@ -413,7 +424,7 @@ public final class AlpacaBrokerClient implements BrokerClient {
 
   @Override
   public List<Position> positions() {
-    JsonNode arr = json(query(request(url("/v2/positions")).get().build()), "positions");
+    JsonNode arr = json(query(api.positions(keyId(), secret())), "positions");
     List<Position> out = new ArrayList<>();
     try {
       for (JsonNode n : arr) {
@@ -428,7 +439,7 @@ public final class AlpacaBrokerClient implements BrokerClient {
   @Override
   public Account account() {
     try {
-      return AlpacaJson.account(json(query(request(url("/v2/account")).get().build()), "account"));
+      return AlpacaJson.account(json(query(api.account(keyId(), secret())), "account"));
     } catch (IOException e) {
       throw new BrokerException.Unavailable("account: " + e.getMessage(), e);
     }
@@ -440,16 +451,11 @@ public final class AlpacaBrokerClient implements BrokerClient {
     String token = null;
     int pageSize = 100;
     for (int page = 0; page < 10_000; page++) {
-      HttpUrl.Builder b =
-          url("/v2/account/activities/FILL")
-              .newBuilder()
-              .addQueryParameter("after", since.toString())
-              .addQueryParameter("direction", "asc")
-              .addQueryParameter("page_size", Integer.toString(pageSize));
-      if (token != null) {
-        b.addQueryParameter("page_token", token);
-      }
-      JsonNode arr = json(query(request(b.build()).get().build()), "activities");
+      JsonNode arr =
+          json(
+              query(
+                  api.fillActivities(keyId(), secret(), since.toString(), "asc", pageSize, token)),
+              "activities");
       try {
         for (JsonNode n : arr) {
           String orderId = AlpacaJson.required(n, "order_id");

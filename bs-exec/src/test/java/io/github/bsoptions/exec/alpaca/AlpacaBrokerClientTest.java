@@ -256,6 +256,48 @@ class AlpacaBrokerClientTest {
     }
   }
 
+  /**
+   * O-1: the requests the Retrofit service builds carry the one-shot bodies the client made (so
+   * OkHttp never transmits them twice), the keys only in their headers, and the base URL's path.
+   */
+  @Test
+  void retrofitKeepsOrderBodiesOneShot() throws Exception {
+    AlpacaConfig cfg =
+        AlpacaConfig.of(
+            URI.create(server.url("/prefix").toString()),
+            null,
+            Secret.of(KEY),
+            Secret.of(SECRET),
+            false,
+            Duration.ofMillis(2000),
+            200);
+    AlpacaBrokerClient c = new AlpacaBrokerClient("alpaca-paper", cfg, Clock.systemUTC());
+    OrderRequest order = OrderRequest.market("c-9", CALL, Side.BUY, 1);
+    Request post = c.submitCall(order).request();
+    Request patch = c.replaceCall("id/../x", order).request();
+    for (Request r : List.of(post, patch)) {
+      assertThat(r.body()).isNotNull();
+      assertThat(r.body().isOneShot()).as(r.method()).isTrue();
+      assertThat(r.header("APCA-API-KEY-ID")).isEqualTo(KEY);
+      assertThat(r.header("APCA-API-SECRET-KEY")).isEqualTo(SECRET);
+      assertThat(r.header("Accept")).isEqualTo("application/json");
+      assertThat(r.url().toString()).doesNotContain(KEY).doesNotContain(SECRET);
+    }
+    assertThat(post.method()).isEqualTo("POST");
+    assertThat(post.url().encodedPath()).isEqualTo("/prefix/v2/orders");
+    assertThat(patch.method()).isEqualTo("PATCH");
+    // a path value is one encoded segment, never a way out of /v2/orders/
+    assertThat(patch.url().encodedPath()).isEqualTo("/prefix/v2/orders/id%2F..%2Fx");
+
+    server.enqueue(new MockResponse().setBody(orderJson("c-9", "new", "1", "0", null)));
+    assertThat(note(c.submit(order))).isInstanceOf(Outcome.Confirmed.class);
+    RecordedRequest sent = server.takeRequest();
+    assertThat(sent.getMethod()).isEqualTo("POST");
+    assertThat(sent.getPath()).isEqualTo("/prefix/v2/orders");
+    assertThat(sent.getBody().readUtf8()).contains("\"client_order_id\":\"c-9\"");
+    c.close();
+  }
+
   /** O-1 control: the default OkHttp client does send a POST twice on a dead pooled connection. */
   @Test
   void defaultOkHttpRepeatsPosts() throws Exception {
