@@ -114,38 +114,6 @@ public class PricingSixthPassBench {
     return new ImpliedVolResult(status.isOk() ? v : Double.NaN, status, 0);
   }
 
-  /** The scalar API with one result allocation site and the iteration-count array. */
-  @Benchmark
-  @OperationsPerInvocation(N)
-  public double ivOneSite() {
-    double sum = 0;
-    for (int i = 0; i < N; i++) {
-      sum +=
-          oneSite(call[i], spot[i], strike[i], expiry[i], rate[i], div[i], prices[i]).volatility();
-    }
-    return sum;
-  }
-
-  private static ImpliedVolResult oneSite(
-      boolean isCall,
-      double spot,
-      double strike,
-      double expiry,
-      double rate,
-      double dividendYield,
-      double price) {
-    byte code =
-        RowChecks.validate(BatchModel.BLACK_SCHOLES, spot, strike, expiry, rate, dividendYield, 0);
-    int[] iterations = new int[1];
-    double v =
-        code != PricingStatus.OK.code()
-            ? -code
-            : BlackImpliedVol.solve(
-                isCall, spot, strike, expiry, rate, dividendYield, price, iterations);
-    PricingStatus status = BlackImpliedVol.status(v);
-    return new ImpliedVolResult(status.isOk() ? v : Double.NaN, status, iterations[0]);
-  }
-
   /**
    * The scalar API as before this pass (main 68c4eb8): the iteration-count array and two result
    * allocation sites, which C2 (JDK 17) does not scalar-replace (56 bytes per option).

@@ -77,10 +77,11 @@ public final class ImpliedVolatility {
   }
 
   /**
-   * The Black solve behind both models, with one allocation site for the result (two sites merging
-   * into one value keep C2's escape analysis from removing the record in an inlining caller) and no
-   * iteration-count array where the count travels in the result ({@link
-   * BlackImpliedVol#solveSigned}: about 26 of every 1,000 options need the counting form).
+   * The Black solve behind both models, with one allocation site for the result: two sites merging
+   * into one value keep C2's escape analysis (JDK 17) from removing the record in an inlining
+   * caller. The iteration-count array is allocated (24 bytes): the solver that writes it is too
+   * large to inline, so it escapes; carrying the count in the result instead saved no measurable
+   * time (docs/performance.md, IV sixth pass).
    */
   private static ImpliedVolResult black(
       byte code,
@@ -91,27 +92,13 @@ public final class ImpliedVolatility {
       double rate,
       double div,
       double price) {
-    double v;
-    int iterations = 0;
-    if (code != PricingStatus.OK.code()) {
-      v = -code;
-    } else {
-      v = BlackImpliedVol.solveSigned(isCall, spot, strike, expiry, rate, div, price);
-      if (v > 0) {
-        iterations = 1;
-      } else if (v != Math.rint(v)) {
-        if (v == v) {
-          iterations = 2;
-          v = -v;
-        } else {
-          int[] count = new int[1];
-          v = BlackImpliedVol.solve(isCall, spot, strike, expiry, rate, div, price, count);
-          iterations = count[0];
-        }
-      }
-    }
+    int[] iterations = new int[1];
+    double v =
+        code != PricingStatus.OK.code()
+            ? -code
+            : BlackImpliedVol.solve(isCall, spot, strike, expiry, rate, div, price, iterations);
     PricingStatus status = BlackImpliedVol.status(v);
-    return new ImpliedVolResult(status.isOk() ? v : Double.NaN, status, iterations);
+    return new ImpliedVolResult(status.isOk() ? v : Double.NaN, status, iterations[0]);
   }
 
   /**
