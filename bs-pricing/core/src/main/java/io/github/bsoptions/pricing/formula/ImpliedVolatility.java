@@ -56,15 +56,7 @@ public final class ImpliedVolatility {
       double price) {
     byte code =
         RowChecks.validate(BatchModel.BLACK_SCHOLES, spot, strike, expiry, rate, dividendYield, 0);
-    if (code != PricingStatus.OK.code()) {
-      return ImpliedVolResult.failed(PricingStatus.of(code));
-    }
-    // A fresh slot for the iteration count: it does not escape, so the JIT's escape analysis
-    // removes it (a ThreadLocal slot cost about 4% of a solve).
-    int[] iterations = new int[1];
-    double v =
-        BlackImpliedVol.solve(isCall, spot, strike, expiry, rate, dividendYield, price, iterations);
-    return result(v, iterations[0]);
+    return black(code, isCall, spot, strike, expiry, rate, dividendYield, price);
   }
 
   /**
@@ -81,22 +73,32 @@ public final class ImpliedVolatility {
   public static ImpliedVolResult black76(
       boolean isCall, double forward, double strike, double expiry, double rate, double price) {
     byte code = RowChecks.validate(BatchModel.BLACK_76, forward, strike, expiry, rate, 0, 0);
-    if (code != PricingStatus.OK.code()) {
-      return ImpliedVolResult.failed(PricingStatus.of(code));
-    }
-    // A fresh slot for the iteration count: it does not escape, so the JIT's escape analysis
-    // removes it (a ThreadLocal slot cost about 4% of a solve).
-    int[] iterations = new int[1];
-    double v =
-        BlackImpliedVol.solve(isCall, forward, strike, expiry, rate, rate, price, iterations);
-    return result(v, iterations[0]);
+    return black(code, isCall, forward, strike, expiry, rate, rate, price);
   }
 
-  private static ImpliedVolResult result(double encoded, int iterations) {
-    PricingStatus status = BlackImpliedVol.status(encoded);
-    return status.isOk()
-        ? ImpliedVolResult.ok(encoded, iterations)
-        : new ImpliedVolResult(Double.NaN, status, iterations);
+  /**
+   * The Black solve behind both models, with one allocation site for the result: two sites merging
+   * into one value keep C2's escape analysis (JDK 17) from removing the record in an inlining
+   * caller. The iteration-count array is allocated (24 bytes): the solver that writes it is too
+   * large to inline, so it escapes; carrying the count in the result instead saved no measurable
+   * time (docs/performance.md, IV sixth pass).
+   */
+  private static ImpliedVolResult black(
+      byte code,
+      boolean isCall,
+      double spot,
+      double strike,
+      double expiry,
+      double rate,
+      double div,
+      double price) {
+    int[] iterations = new int[1];
+    double v =
+        code != PricingStatus.OK.code()
+            ? -code
+            : BlackImpliedVol.solve(isCall, spot, strike, expiry, rate, div, price, iterations);
+    PricingStatus status = BlackImpliedVol.status(v);
+    return new ImpliedVolResult(status.isOk() ? v : Double.NaN, status, iterations[0]);
   }
 
   /**
