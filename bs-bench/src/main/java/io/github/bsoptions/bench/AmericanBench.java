@@ -4,11 +4,9 @@ import io.github.bsoptions.pricing.american.AndersenLakeOffengelter;
 import io.github.bsoptions.pricing.american.BaroneAdesiWhaley;
 import io.github.bsoptions.pricing.american.BinomialTree;
 import io.github.bsoptions.pricing.american.BjerksundStensland;
-import io.github.bsoptions.pricing.american.FrozenAlo;
 import io.github.bsoptions.pricing.american.TreeType;
 import io.github.bsoptions.pricing.formula.ImpliedVolResult;
 import io.github.bsoptions.pricing.pricer.AmericanModel;
-import io.github.bsoptions.pricing.pricer.FrozenAmericanIv;
 import io.github.bsoptions.pricing.product.OptionType;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +39,6 @@ public class AmericanBench {
   private final double[] div = new double[N];
   private final double[] vol = new double[N];
   private final double[] price = new double[N];
-  private final double[] frozenPrice = new double[N];
   private final AmericanModel model = AmericanModel.create();
 
   /** Draws the options and their ALO prices. */
@@ -59,8 +56,6 @@ public class AmericanBench {
       price[i] =
           AndersenLakeOffengelter.price(
               call[i], spot[i], strike[i], expiry[i], rate[i], div[i], vol[i]);
-      frozenPrice[i] =
-          FrozenAlo.price(call[i], spot[i], strike[i], expiry[i], rate[i], div[i], vol[i]);
     }
   }
 
@@ -73,37 +68,6 @@ public class AmericanBench {
       sum +=
           AndersenLakeOffengelter.price(
               call[i], spot[i], strike[i], expiry[i], rate[i], div[i], vol[i]);
-    }
-    return sum;
-  }
-
-  /** ALO prices with the frozen pre-fourth-pass code (c2ace6b), for a same-run ratio; temporary. */
-  @Benchmark
-  @OperationsPerInvocation(N)
-  public double frozenAloPrice() {
-    double sum = 0;
-    for (int i = 0; i < N; i++) {
-      sum += FrozenAlo.price(call[i], spot[i], strike[i], expiry[i], rate[i], div[i], vol[i]);
-    }
-    return sum;
-  }
-
-  /** American implied volatility with the frozen pre-fourth-pass code (c2ace6b); temporary. */
-  @Benchmark
-  @OperationsPerInvocation(N)
-  public double frozenAmericanIv() {
-    double sum = 0;
-    for (int i = 0; i < N; i++) {
-      ImpliedVolResult r =
-          FrozenAmericanIv.impliedVolatility(
-              call[i] ? OptionType.CALL : OptionType.PUT,
-              spot[i],
-              strike[i],
-              expiry[i],
-              rate[i],
-              div[i],
-              frozenPrice[i]);
-      sum += r.volatility();
     }
     return sum;
   }
