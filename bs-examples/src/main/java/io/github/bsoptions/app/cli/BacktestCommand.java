@@ -112,7 +112,8 @@ public final class BacktestCommand implements Callable<Integer> {
 
   /**
    * As {@link #run(Path, double, double, Path, boolean)}, with the learned half of the feedback
-   * loop ({@link io.github.bsoptions.app.loop.MlRetrainer#demo()}) when {@code ml} is set.
+   * loop ({@link io.github.bsoptions.app.loop.MlRetrainer#betweenSessions()}) when {@code ml} is
+   * set.
    */
   public static RunReport run(
       Path recording, double rate, double cash, Path workDir, boolean showProgress, boolean ml)
@@ -151,7 +152,7 @@ public final class BacktestCommand implements Callable<Integer> {
                 store,
                 DashboardState.NONE)) {
       if (ml) {
-        system.retrainWith(io.github.bsoptions.app.loop.MlRetrainer.demo());
+        system.retrainWith(io.github.bsoptions.app.loop.MlRetrainer.betweenSessions());
       }
       return system.run(progress);
     }

@@ -151,7 +151,7 @@ public final class DemoCommand implements Callable<Integer> {
               store,
               sink,
               state)) {
-        loop.retrain(system);
+        loop.retrain(system, true);
         out.println(
             "bs demo: "
                 + days

@@ -23,8 +23,9 @@ final class LoopOptions {
       defaultValue = "true",
       fallbackValue = "true",
       description =
-          "Retrain the hybrid LSTM-GARCH every session in the background and trade on it once"
-              + " in service (default ${DEFAULT-VALUE}; --no-ml: GARCH refits only).")
+          "Retrain the hybrid LSTM-GARCH every session (demo: between the simulated sessions;"
+              + " run: in the background) and trade on it once in service (default"
+              + " ${DEFAULT-VALUE}; --no-ml: GARCH refits only).")
   boolean ml;
 
   /** Returns the configuration with {@code --port}, when given, as the dashboard port. */
@@ -32,10 +33,14 @@ final class LoopOptions {
     return port == null ? config : config.with(ConfigKey.DASHBOARD_PORT, Integer.toString(port));
   }
 
-  /** Has the system retrain the hybrid model every session, unless {@code --no-ml}. */
-  void retrain(DemoSystem system) {
+  /**
+   * Has the system retrain the hybrid model every session, unless {@code --no-ml}: between sessions
+   * when they are simulated back to back ({@code betweenSessions}, the demo), else in the
+   * background.
+   */
+  void retrain(DemoSystem system, boolean betweenSessions) {
     if (ml) {
-      system.retrainWith(MlRetrainer.demo());
+      system.retrainWith(betweenSessions ? MlRetrainer.betweenSessions() : MlRetrainer.demo());
     }
   }
 }

@@ -335,7 +335,7 @@ public final class RunCommand implements Callable<Integer> {
         throw e;
       }
       system.mode("run");
-      loop.retrain(system);
+      loop.retrain(system, false);
       List<String> dropped = system.restore(start.book());
       if (dashboard) {
         server =

@@ -570,9 +570,9 @@ public final class DemoSystem implements AutoCloseable {
 
   /**
    * Turns on the learned part of the feedback loop: {@code retrainer} trains a new model version at
-   * every session start in the background; from the next session on, the version in service
-   * forecasts next to the refitted GARCH, its forecasts are stored with the version and scored, and
-   * the strategies trade on them. The system closes it.
+   * every session start (in the background or before the first cycle); from the next session on,
+   * the version in service forecasts next to the refitted GARCH, its forecasts are stored with the
+   * version and scored, and the strategies trade on them. The system closes it.
    */
   public void retrainWith(MlRetrainer retrainer) {
     this.retrainer = retrainer;
@@ -687,7 +687,11 @@ public final class DemoSystem implements AutoCloseable {
               + forecaster.name()
               + " refitted every session; "
               + retrainer.model()
-              + " retrained every session in the background, in service from the next session"
+              + " retrained every session "
+              + (retrainer.inline()
+                  ? "before its first cycle (between simulated sessions, as overnight)"
+                  : "in the background")
+              + ", in service from the next session"
               + " (its forecasts then drive the strategies)");
       for (MlRetrainer.Version v : retrainer.versions()) {
         notes.add(

@@ -22,10 +22,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The feedback loop's learned model: a small LSTM volatility model (by default the hybrid
  * LSTM-GARCH of bs-signals-ml) retrained at the start of every session on the daily returns known
- * then, on a background thread, while the loop trades. The model trained at one session start is
- * put in service at the next one ({@link #promote}), after a whole session to train, so which model
- * serves which day does not depend on how fast the machine is. Every trained version is kept with
- * its training metrics.
+ * then. The model trained at one session start is put in service at the next one ({@link
+ * #promote}), so which model serves which day does not depend on how fast the machine is. Every
+ * trained version is kept with its training metrics.
+ *
+ * <p>Where the training runs is the one choice: on a background thread while the loop trades (the
+ * live loop, whose sessions follow the wall clock), or before the session's first cycle on the
+ * caller's thread ({@link #betweenSessions}: the demo and the backtest, whose simulated sessions
+ * follow each other at once, so the training takes the place of the night a desk retrains in and
+ * does not compete with the loop for the cores). The versions and the days they serve are the same
+ * either way.
  */
 public final class MlRetrainer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MlRetrainer.class);
@@ -66,6 +72,7 @@ public final class MlRetrainer implements AutoCloseable {
   private final VolModelConfig config;
   private final Duration maxWait;
   private final ExecutorService pool;
+  private final boolean inline;
   private final List<Version> versions = new ArrayList<>();
   private Future<VolModelTrainer.Result> pending;
   private LocalDate pendingDay;
@@ -82,8 +89,21 @@ public final class MlRetrainer implements AutoCloseable {
    *     model in service (and tries again at the next session)
    */
   public MlRetrainer(VolModelConfig config, Duration maxWait) {
+    this(config, maxWait, false);
+  }
+
+  /**
+   * Creates the retrainer, training on the caller's thread when {@code inline} (see the class
+   * notes), else in the background.
+   *
+   * @param config the model and its training settings
+   * @param maxWait how long {@link #promote} waits for a background training still running
+   * @param inline train in {@link #retrain} itself, before it returns
+   */
+  public MlRetrainer(VolModelConfig config, Duration maxWait, boolean inline) {
     this.config = Objects.requireNonNull(config, "config");
     this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
+    this.inline = inline;
     leaveACoreToTheLoop();
     this.pool =
         Executors.newSingleThreadExecutor(
@@ -112,9 +132,25 @@ public final class MlRetrainer implements AutoCloseable {
     }
   }
 
-  /** The demo's model: the hybrid LSTM-GARCH with bs-signals-ml's defaults (6 epochs). */
+  /**
+   * The live loop's model: the hybrid LSTM-GARCH with bs-signals-ml's defaults (6 epochs), trained
+   * in the background.
+   */
   public static MlRetrainer demo() {
     return new MlRetrainer(VolModelConfig.defaults(true), Duration.ofSeconds(120));
+  }
+
+  /**
+   * The demo's and the backtest's model: as {@link #demo()}, trained between simulated sessions on
+   * the caller's thread.
+   */
+  public static MlRetrainer betweenSessions() {
+    return new MlRetrainer(VolModelConfig.defaults(true), Duration.ofSeconds(120), true);
+  }
+
+  /** Returns true when the training runs on the caller's thread, between sessions. */
+  public boolean inline() {
+    return inline;
   }
 
   /** Returns the model name. */
@@ -179,8 +215,9 @@ public final class MlRetrainer implements AutoCloseable {
   }
 
   /**
-   * Starts training a new version on {@code histories} (data up to the start of {@code day}) in the
-   * background, unless a training is still running or the ML engine is unavailable.
+   * Trains a new version on {@code histories} (data up to the start of {@code day}), in the
+   * background or, when inline, before returning; unless a training is still running or the ML
+   * engine is unavailable.
    */
   public synchronized void retrain(LocalDate day, List<ForecastInput> histories) {
     if (pending != null || unavailable != null || histories.isEmpty()) {
@@ -189,16 +226,23 @@ public final class MlRetrainer implements AutoCloseable {
     List<ForecastInput> copy = List.copyOf(histories);
     pendingDay = day;
     pendingHistories = copy.size();
-    pending =
-        pool.submit(
-            () -> {
-              try {
-                return VolModelTrainer.train(copy, config);
-              } catch (LinkageError e) {
-                // no DJL PyTorch engine on this machine
-                throw new IllegalStateException("ML engine unavailable: " + e, e);
-              }
-            });
+    java.util.concurrent.Callable<VolModelTrainer.Result> training =
+        () -> {
+          try {
+            return VolModelTrainer.train(copy, config);
+          } catch (LinkageError e) {
+            // no DJL PyTorch engine on this machine
+            throw new IllegalStateException("ML engine unavailable: " + e, e);
+          }
+        };
+    if (inline) {
+      java.util.concurrent.FutureTask<VolModelTrainer.Result> now =
+          new java.util.concurrent.FutureTask<>(training);
+      now.run();
+      pending = now;
+    } else {
+      pending = pool.submit(training);
+    }
   }
 
   /** Returns every version trained and put in service, oldest first. */

@@ -24,6 +24,23 @@ class MlFeedbackTest {
 
   @Test
   void theModelTrainedOnDayOneServesDayTwoAndIsLoggedWithItsVersion() throws Exception {
+    check(
+        new MlRetrainer(VolModelConfig.defaults(true).withEpochs(2), Duration.ofMinutes(5)),
+        "in the background");
+  }
+
+  /**
+   * Trained between sessions (the demo's way), the same version serves day two even when the
+   * promotion would wait only a millisecond for a background training.
+   */
+  @Test
+  void trainedBetweenSessionsTheModelIsReadyAtTheNextSession() throws Exception {
+    check(
+        new MlRetrainer(VolModelConfig.defaults(true).withEpochs(2), Duration.ofMillis(1), true),
+        "before its first cycle");
+  }
+
+  private void check(MlRetrainer ml, String where) throws Exception {
     DemoSystem.Settings d = DemoSystem.Settings.defaults(42, 2);
     DemoSystem.Settings settings =
         new DemoSystem.Settings(
@@ -34,8 +51,6 @@ class MlFeedbackTest {
             d.startingCash(),
             d.forecaster(),
             d.maxOpenTrades());
-    MlRetrainer ml =
-        new MlRetrainer(VolModelConfig.defaults(true).withEpochs(2), Duration.ofMinutes(5));
     RunReport r;
     List<StoredForecast> stored;
     try (JdbcTradingStore store =
@@ -71,5 +86,6 @@ class MlFeedbackTest {
         .singleElement()
         .satisfies(f -> assertThat(f.modelVersion()).isEqualTo(v.label()));
     assertThat(r.notes()).anyMatch(n -> n.startsWith("model hybrid-lstm-garch " + v.label()));
+    assertThat(r.notes()).anyMatch(n -> n.startsWith("feedback loop:") && n.contains(where));
   }
 }
