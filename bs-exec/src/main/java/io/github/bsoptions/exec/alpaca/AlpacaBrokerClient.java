@@ -548,7 +548,7 @@ public final class AlpacaBrokerClient implements BrokerClient {
     private final ScheduledExecutorService timer;
     private WebSocket current;
     private boolean closed;
-    private boolean everListening;
+    private boolean droppedSinceListening;
     private int attempt;
 
     TradeStream(OrderUpdateListener listener) {
@@ -583,6 +583,7 @@ public final class AlpacaBrokerClient implements BrokerClient {
           return; // closed by us, or an old socket
         }
         current = null;
+        droppedSinceListening = true;
         attempt++;
         wait = backoff.delay(attempt, jitter);
       }
@@ -594,7 +595,10 @@ public final class AlpacaBrokerClient implements BrokerClient {
       }
     }
 
-    /** Authenticated and listening again. */
+    /**
+     * Authenticated and listening. After any drop (even one before the first socket got as far as
+     * listening) events may have been missed, so the listener is told to resync.
+     */
     void listening(WebSocket ws) {
       boolean again;
       synchronized (this) {
@@ -602,8 +606,8 @@ public final class AlpacaBrokerClient implements BrokerClient {
           return;
         }
         attempt = 0;
-        again = everListening;
-        everListening = true;
+        again = droppedSinceListening;
+        droppedSinceListening = false;
       }
       if (again) {
         listener.onReconnected();

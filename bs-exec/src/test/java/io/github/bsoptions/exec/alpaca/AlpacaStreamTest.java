@@ -401,10 +401,19 @@ class AlpacaStreamTest {
                   public void onDisconnected(String reason) {
                     down.add(reason);
                   }
+
+                  @Override
+                  public void onReconnected() {
+                    down.add("up");
+                  }
                 })) {
       await("listen after refusals", () -> listening.get() == 1);
+      // drops before the first listen still mean a gap: the listener is told to resync once
+      await("resync request", () -> down.contains("up"));
       assertThat(upgrades.get()).isEqualTo(5);
-      assertThat(down).hasSize(4).allMatch(s -> s.contains("HTTP 429"));
+      assertThat(down).hasSize(5);
+      assertThat(down.subList(0, 4)).allMatch(s -> s.contains("HTTP 429"));
+      assertThat(down.get(4)).isEqualTo("up");
     }
   }
 
