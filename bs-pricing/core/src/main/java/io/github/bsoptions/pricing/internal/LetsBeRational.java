@@ -16,6 +16,7 @@ import io.github.bsoptions.pricing.formula.NormalDistribution;
 public final class LetsBeRational {
   private static final double EPS = Math.ulp(1.0);
   private static final double SQRT_THREE = Math.sqrt(3.0);
+  private static final double SQRT_HALF = Math.sqrt(0.5);
   private static final double TWO_PI = 2.0 * Math.PI;
   private static final double TWO_PI_OVER_SQRT_27 = TWO_PI / Math.sqrt(27.0);
   private static final double PI_OVER_SIX = Math.PI / 6.0;
@@ -79,10 +80,20 @@ public final class LetsBeRational {
     double vC = INV_SQRT_2PI * bMax;
     double invVC = SQRT_TWO_PI * invBMax;
     double bC = sC > 0 ? NormalisedBlack.otmCallAtCentralPoint(x, sC, vC, bMax) : 0.0;
+    // The guess nodes' values and vegas depend on x alone: from GuessNodes' fits where they apply
+    // (no normalised Black evaluation), otherwise evaluated.
+    double rootAbsX = SQRT_HALF * sC;
     if (beta < bC) {
       double sL = sC - bC * invVC;
-      double vL = vega(x, sL);
-      double bL = sL > 0 ? NormalisedBlack.otmCall(x / sL, 0.5 * sL, vL, bMax) : 0.0;
+      boolean fitted = rootAbsX >= GuessNodes.Z_MIN && rootAbsX <= GuessNodes.Z_MAX;
+      double vL = 0.0;
+      double bL;
+      if (fitted) {
+        bL = bMax * GuessNodes.lowerValue(rootAbsX);
+      } else {
+        vL = vega(x, sL);
+        bL = sL > 0 ? NormalisedBlack.otmCall(x / sL, 0.5 * sL, vL, bMax) : 0.0;
+      }
       if (beta < bL) {
         // The lower map f = 2 pi |x| / sqrt(27) N(-z)^3, z = |x| / (sqrt(3) s), with its first
         // two derivatives in beta (one density, one exponential: exp(2y + s^2/4) = e1^2).
@@ -112,16 +123,25 @@ public final class LetsBeRational {
         s = inverseLowerMap(x, fv);
         objective = 1;
       } else {
-        double rLm = convexControlRight(bL, bC, sL, sC, 1 / vL, invVC, 0.0, false);
-        s = rationalCubic(beta, bL, bC, sL, sC, 1 / vL, invVC, rLm);
+        double invVL = fitted ? invBMax * GuessNodes.lowerInverseVega(rootAbsX) : 1 / vL;
+        double rLm = convexControlRight(bL, bC, sL, sC, invVL, invVC, 0.0, false);
+        s = rationalCubic(beta, bL, bC, sL, sC, invVL, invVC, rLm);
       }
     } else {
       double sH = vC > Double.MIN_NORMAL ? sC + (bMax - bC) * invVC : sC;
-      double vH = vega(x, sH);
-      double bH = sH > 0 ? NormalisedBlack.otmCall(x / sH, 0.5 * sH, vH, bMax) : 0.0;
+      boolean fitted = rootAbsX <= GuessNodes.Z_MAX;
+      double vH = 0.0;
+      double bH;
+      if (fitted) {
+        bH = bMax * GuessNodes.upperValue(rootAbsX);
+      } else {
+        vH = vega(x, sH);
+        bH = sH > 0 ? NormalisedBlack.otmCall(x / sH, 0.5 * sH, vH, bMax) : 0.0;
+      }
       if (beta <= bH) {
-        double rHm = convexControlLeft(bC, bH, sC, sH, invVC, 1 / vH, 0.0, false);
-        s = rationalCubic(beta, bC, bH, sC, sH, invVC, 1 / vH, rHm);
+        double invVH = fitted ? invBMax * GuessNodes.upperInverseVega(rootAbsX) : 1 / vH;
+        double rHm = convexControlLeft(bC, bH, sC, sH, invVC, invVH, 0.0, false);
+        s = rationalCubic(beta, bC, bH, sC, sH, invVC, invVH, rHm);
       } else {
         // The upper map f = N(-s/2), df/dbeta = -exp(w/2)/2, d2f/dbeta2 = sqrt(pi/2) exp(w +
         // s^2/8) w / s with w = (x/s)^2; exp(s^2/8) = 1 / (sqrt(2 pi) n(s/2)).
