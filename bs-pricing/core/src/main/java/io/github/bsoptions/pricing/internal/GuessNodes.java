@@ -1,15 +1,16 @@
 package io.github.bsoptions.pricing.internal;
 
 /**
- * Let's Be Rational's two guess nodes as functions of the log-moneyness alone, for the
- * implied-volatility guess without a normalised Black evaluation. With {@code x <= 0}, {@code bMax
- * = e^{x/2}}, the central point {@code sC = sqrt(2|x|)}, its value {@code bC} and vega {@code vC =
- * bMax / sqrt(2 pi)}, the nodes are {@code sL = sC - bC / vC} and {@code sH = sC + (bMax - bC) /
- * vC}; {@code b(x, sL)}, {@code b(x, sH)} and the vegas there depend on {@code z = sqrt|x|} only.
- * Polynomials in {@code z} on {@code [0, 1]} (degree 16) and {@code [1, 2]} (degree 12), least-squares
- * fits at 200 Chebyshev points of 40-digit values (mpmath), give {@code b(x, sL) / (bMax z^2)},
- * {@code b(x, sH) / bMax}, {@code bMax / b'(x, sL)} and {@code bMax / b'(x, sH)} to within 7e-13
- * relative (checked at 300 further points per interval). The guess only needs a few digits: the
+ * Let's Be Rational's guess nodes as functions of the log-moneyness alone, for an
+ * implied-volatility guess without any normalised Black evaluation. With {@code x <= 0}, {@code
+ * bMax = e^{x/2}}, the central point {@code sC = sqrt(2|x|)}, its value {@code bC} and vega {@code
+ * vC = bMax / sqrt(2 pi)}, the outer nodes are {@code sL = sC - bC / vC} and {@code sH = sC + (bMax
+ * - bC) / vC}; their values, the vegas there and the rational cubics' control parameters of the two
+ * middle branches depend on {@code z = sqrt|x|} only. Polynomials in {@code z} on {@code [0, 1]}
+ * (degree 16) and {@code [1, 2]} (degree 12), least-squares fits at 200 Chebyshev points of 40-digit
+ * values (mpmath), give each of them, scaled as the method names say, to within 7e-13 relative
+ * (the lower middle branch's control parameter, which grows like {@code 1.4 / z} as {@code z -> 0},
+ * to 7e-10), checked at 301 further points per interval. The guess needs only a few digits: the
  * Householder iteration's bracket holds evaluated values only, so these nodes shape the initial
  * guess and never the result's accuracy.
  *
@@ -19,16 +20,37 @@ final class GuessNodes {
   /** Largest {@code z = sqrt|x|} covered by the fits ({@code |x| <= 4}). */
   static final double Z_MAX = 2.0;
 
-  /**
-   * Smallest {@code z} for which the nodes are taken from the fits: below it the caller's {@code sL
-   * = sC - bC / vC} (a difference of nearly equal terms) carries a relative rounding error of about
-   * {@code 1e-16 / z}, so the value is evaluated at the computed node instead.
-   */
-  static final double Z_MIN = 1e-3;
-
   private GuessNodes() {}
 
-  /** {@code b(x, sL) / bMax}, for {@code Z_MIN <= z <= Z_MAX}. */
+  /** {@code bC / bMax}, for {@code 0 <= z <= Z_MAX}. */
+  static double centralValue(double z) {
+    return z * (z <= 1 ? poly16(CENTRAL_VALUE_0, 2 * z - 1) : poly12(CENTRAL_VALUE_1, 2 * z - 3));
+  }
+
+  /** {@code sL}, for {@code 0 <= z <= Z_MAX}. */
+  static double lowerNode(double z) {
+    return z * z * (z <= 1 ? poly16(LOWER_NODE_0, 2 * z - 1) : poly12(LOWER_NODE_1, 2 * z - 3));
+  }
+
+  /** {@code sH}, for {@code 0 <= z <= Z_MAX}. */
+  static double upperNode(double z) {
+    return z <= 1 ? poly16(UPPER_NODE_0, 2 * z - 1) : poly12(UPPER_NODE_1, 2 * z - 3);
+  }
+
+  /**
+   * {@code z} times the control parameter of the rational cubic between {@code sL} and {@code sC},
+   * for {@code 0 <= z <= Z_MAX}.
+   */
+  static double lowerControlTimesZ(double z) {
+    return z <= 1 ? poly16(LOWER_CONTROL_0, 2 * z - 1) : poly12(LOWER_CONTROL_1, 2 * z - 3);
+  }
+
+  /** The control parameter of the rational cubic between {@code sC} and {@code sH}. */
+  static double upperControl(double z) {
+    return z <= 1 ? poly16(UPPER_CONTROL_0, 2 * z - 1) : poly12(UPPER_CONTROL_1, 2 * z - 3);
+  }
+
+  /** {@code b(x, sL) / bMax}, for {@code 0 <= z <= Z_MAX}. */
   static double lowerValue(double z) {
     double p = z <= 1 ? poly16(LOWER_VALUE_0, 2 * z - 1) : poly12(LOWER_VALUE_1, 2 * z - 3);
     return z * z * p;
@@ -39,7 +61,7 @@ final class GuessNodes {
     return z <= 1 ? poly16(UPPER_VALUE_0, 2 * z - 1) : poly12(UPPER_VALUE_1, 2 * z - 3);
   }
 
-  /** {@code bMax / b'(x, sL)}, for {@code Z_MIN <= z <= Z_MAX}. */
+  /** {@code bMax / b'(x, sL)}, for {@code 0 <= z <= Z_MAX}. */
   static double lowerInverseVega(double z) {
     return z <= 1 ? poly16(LOWER_INV_VEGA_0, 2 * z - 1) : poly12(LOWER_INV_VEGA_1, 2 * z - 3);
   }
@@ -91,6 +113,26 @@ final class GuessNodes {
     5.64716661930165, 0.16428095409301116, -0.049528223485199, -0.020782752532303383, 0.0250579560886062, -0.012691718406850905, 0.004331581008311303, -0.001108062578263959, 0.0002509326759714505, -8.096685168568439e-05, 4.187821133342142e-05, -2.170997848479077e-05, 9.013366626139863e-06, -2.613472420698297e-06, 6.58494986710053e-07, -3.703219881677602e-07, 1.336517366982613e-07
   };
 
+  private static final double[] CENTRAL_VALUE_0 = {
+    0.38430965580707416, -0.12796524435578027, 0.038128761170377924, -0.010377439792728524, 0.0026167945666259215, -0.0006177269516157103, 0.00013759548511910297, -2.910004464798179e-05, 5.872788624052439e-06, -1.1356721260762769e-06, 2.1117499668655453e-07, -3.7864639398333757e-08, 6.552289139681062e-09, -1.1008108882132221e-09, 1.8703723567446942e-10, -3.0480821326511455e-11, 2.7821210217865633e-12
+  };
+
+  private static final double[] LOWER_NODE_0 = {
+    0.9017842258267503, -0.2602616264822198, 0.06911236482961428, -0.017087596824124873, 0.0039689343240063195, -0.0008721106390694245, 0.00018230917970864482, -3.642318365371309e-05, 6.981357309104471e-06, -1.2879623188708565e-06, 2.2935334797343008e-07, -3.94959169124898e-08, 6.569606993551834e-09, -1.076013389948507e-09, 1.866350493298521e-10, -2.5639249615127642e-11, -4.352880476418829e-13
+  };
+
+  private static final double[] UPPER_NODE_0 = {
+    2.7320743310876883, 0.38582670629281857, 0.112593334422976, -0.0347811234117898, 0.00972652637658395, -0.0025054597031244664, 0.0006017555540506696, -0.00013597887175548237, 2.9111052477677897e-05, -5.937085150027819e-06, 1.158673895760565e-06, -2.1723335470349404e-07, 3.92604982882468e-08, -6.808249314841338e-09, 1.133621368428344e-09, -2.1060096120283671e-10, 3.800295830050917e-11
+  };
+
+  private static final double[] LOWER_CONTROL_0 = {
+    3.277663908957903, 2.0180678659326463, 0.0968888476449182, -0.03167450385434793, 0.008216204299626844, -0.0016816900968071834, 0.00025768782564035344, -2.8130290808509103e-05, 5.46972942706881e-06, -4.094405231110686e-06, 2.5995761532406165e-06, -1.3308249699287717e-06, 5.854388643788547e-07, -1.453555987072695e-07, 1.4404032052637653e-08, -3.623235770544534e-08, 2.0605926515696425e-08
+  };
+
+  private static final double[] UPPER_CONTROL_0 = {
+    3.9560747989854996, -0.03544952117756335, 0.19041185728281623, -0.15199743589529566, 0.08413522357442618, -0.039130271356462194, 0.016836797493379935, -0.0071394873200436824, 0.0030669728033017483, -0.0013211539641537627, 0.000565125827744536, -0.00024890222849688483, 0.00010222817139527093, -2.7209868096659508e-05, 1.0186073207119491e-05, -1.1782812053498573e-05, 4.731734534956379e-06
+  };
+
   private static final double[] LOWER_VALUE_1 = {
     0.02297269978296228, -0.010049243579398697, 0.0031703686660057764, -0.0008576067852840249, 0.00021030523549049154, -4.7955570515328e-05, 1.0307387774039104e-05, -2.1041055096854795e-06, 4.0936051240845767e-07, -7.5744873179656e-08, 1.3361147825356087e-08, -2.3682019195209636e-09, 3.5469156098595986e-10
   };
@@ -105,5 +147,25 @@ final class GuessNodes {
 
   private static final double[] UPPER_INV_VEGA_1 = {
     5.784433248862935, 0.004007583126074446, -0.016415938171407806, 0.005767760460806502, -0.0012305925380318961, 0.00013542154686532282, 2.1409206197053628e-05, -1.761844882706155e-05, 6.2612070416367e-06, -1.650357526605513e-06, 3.515179643438869e-07, -5.930125528692473e-08, 6.205851990195292e-09
+  };
+
+  private static final double[] CENTRAL_VALUE_1 = {
+    0.22613819451522782, -0.048108911882924627, 0.009690383973006856, -0.0018580069384843182, 0.0003406410429163595, -5.9943276745564946e-05, 1.015747454207838e-05, -1.6620938187823389e-06, 2.6325649583110426e-07, -4.037216666874296e-08, 6.027211798558477e-09, -9.357169672540777e-10, 1.3283401085179854e-10
+  };
+
+  private static final double[] LOWER_NODE_1 = {
+    0.5649127800181476, -0.10791015414757481, 0.01977659107661343, -0.0034873085457439077, 0.0005931958695424324, -9.756157877231704e-05, 1.5546514523844103e-05, -2.4047946666761413e-06, 3.6168013348534384e-07, -5.288783514217835e-08, 7.551949487284777e-09, -1.119207894465017e-09, 1.5287026971002307e-10
+  };
+
+  private static final double[] UPPER_NODE_1 = {
+    3.7776820296718334, 0.6045713231953463, 0.02386029370538826, -0.005159096154506255, 0.0010478756609958418, -0.00020154684784839174, 3.693622707091868e-05, -6.481535323554723e-06, 1.093315363255949e-06, -1.7746965812179412e-07, 2.7920151607959893e-08, -4.57682838607693e-09, 6.78939491148072e-10
+  };
+
+  private static final double[] LOWER_CONTROL_1 = {
+    7.539080919650011, 2.1930062350006936, 0.016102027561995674, -0.004294870043401031, 0.0009939575285412968, -0.00020363699043856925, 3.7167380844920045e-05, -6.000702286571435e-06, 8.329343531255101e-07, -9.154850764194554e-08, 5.355464977260699e-09, 9.787081970915383e-10, -3.6161343045302354e-10
+  };
+
+  private static final double[] UPPER_CONTROL_1 = {
+    4.109221698611788, 0.08353194657678918, -0.012149276342586116, -0.00043434283601880626, 0.0011340862438197958, -0.0005271880159351131, 0.00017823272473727934, -5.095706413671895e-05, 1.2994253124978456e-05, -3.0122515063378742e-06, 6.630847495507262e-07, -1.6823473774502625e-07, 3.68966361777771e-08
   };
 }

@@ -79,18 +79,25 @@ public final class LetsBeRational {
     double sC = Math.sqrt(Math.abs(2.0 * x));
     double vC = INV_SQRT_2PI * bMax;
     double invVC = SQRT_TWO_PI * invBMax;
-    double bC = sC > 0 ? NormalisedBlack.otmCallAtCentralPoint(x, sC, vC, bMax) : 0.0;
-    // The guess nodes' values and vegas depend on x alone: from GuessNodes' fits where they apply
-    // (no normalised Black evaluation), otherwise evaluated.
+    // Every guess node (values, vegas, the middle branches' control parameters) depends on x alone:
+    // from GuessNodes' fits for 0 < |x| <= 4 (no normalised Black evaluation), otherwise evaluated.
     double rootAbsX = SQRT_HALF * sC;
+    boolean fitted = rootAbsX > 0 && rootAbsX <= GuessNodes.Z_MAX;
+    double bC;
+    if (fitted) {
+      bC = bMax * GuessNodes.centralValue(rootAbsX);
+    } else {
+      bC = sC > 0 ? NormalisedBlack.otmCallAtCentralPoint(x, sC, vC, bMax) : 0.0;
+    }
     if (beta < bC) {
-      double sL = sC - bC * invVC;
-      boolean fitted = rootAbsX >= GuessNodes.Z_MIN && rootAbsX <= GuessNodes.Z_MAX;
+      double sL;
       double vL = 0.0;
       double bL;
       if (fitted) {
+        sL = GuessNodes.lowerNode(rootAbsX);
         bL = bMax * GuessNodes.lowerValue(rootAbsX);
       } else {
+        sL = sC - bC * invVC;
         vL = vega(x, sL);
         bL = sL > 0 ? NormalisedBlack.otmCall(x / sL, 0.5 * sL, vL, bMax) : 0.0;
       }
@@ -123,24 +130,39 @@ public final class LetsBeRational {
         s = inverseLowerMap(x, fv);
         objective = 1;
       } else {
-        double invVL = fitted ? invBMax * GuessNodes.lowerInverseVega(rootAbsX) : 1 / vL;
-        double rLm = convexControlRight(bL, bC, sL, sC, invVL, invVC, 0.0, false);
+        double invVL;
+        double rLm;
+        if (fitted) {
+          invVL = invBMax * GuessNodes.lowerInverseVega(rootAbsX);
+          rLm = GuessNodes.lowerControlTimesZ(rootAbsX) / rootAbsX;
+        } else {
+          invVL = 1 / vL;
+          rLm = convexControlRight(bL, bC, sL, sC, invVL, invVC, 0.0, false);
+        }
         s = rationalCubic(beta, bL, bC, sL, sC, invVL, invVC, rLm);
       }
     } else {
-      double sH = vC > Double.MIN_NORMAL ? sC + (bMax - bC) * invVC : sC;
-      boolean fitted = rootAbsX <= GuessNodes.Z_MAX;
+      double sH;
       double vH = 0.0;
       double bH;
       if (fitted) {
+        sH = GuessNodes.upperNode(rootAbsX);
         bH = bMax * GuessNodes.upperValue(rootAbsX);
       } else {
+        sH = vC > Double.MIN_NORMAL ? sC + (bMax - bC) * invVC : sC;
         vH = vega(x, sH);
         bH = sH > 0 ? NormalisedBlack.otmCall(x / sH, 0.5 * sH, vH, bMax) : 0.0;
       }
       if (beta <= bH) {
-        double invVH = fitted ? invBMax * GuessNodes.upperInverseVega(rootAbsX) : 1 / vH;
-        double rHm = convexControlLeft(bC, bH, sC, sH, invVC, invVH, 0.0, false);
+        double invVH;
+        double rHm;
+        if (fitted) {
+          invVH = invBMax * GuessNodes.upperInverseVega(rootAbsX);
+          rHm = GuessNodes.upperControl(rootAbsX);
+        } else {
+          invVH = 1 / vH;
+          rHm = convexControlLeft(bC, bH, sC, sH, invVC, invVH, 0.0, false);
+        }
         s = rationalCubic(beta, bC, bH, sC, sH, invVC, invVH, rHm);
       } else {
         // The upper map f = N(-s/2), df/dbeta = -exp(w/2)/2, d2f/dbeta2 = sqrt(pi/2) exp(w +
