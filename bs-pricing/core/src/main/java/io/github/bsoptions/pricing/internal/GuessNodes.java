@@ -20,6 +20,12 @@ final class GuessNodes {
   /** Largest {@code z = sqrt|x|} covered by the fits ({@code |x| <= 4}). */
   static final double Z_MAX = 2.0;
 
+  /**
+   * Largest {@code z} covered by the lower branch's fits ({@code |x| <= 1}): its control parameter
+   * grows steeply towards {@code z = 2}, where the rational cubic's convexity bound takes over.
+   */
+  static final double LOWER_MAP_Z_MAX = 1.0;
+
   private GuessNodes() {}
 
   /** {@code bC / bMax}, for {@code 0 <= z <= Z_MAX}. */
@@ -69,6 +75,24 @@ final class GuessNodes {
   /** {@code bMax / b'(x, sH)}, for {@code 0 <= z <= Z_MAX}. */
   static double upperInverseVega(double z) {
     return z <= 1 ? poly16(UPPER_INV_VEGA_0, 2 * z - 1) : poly12(UPPER_INV_VEGA_1, 2 * z - 3);
+  }
+
+  /**
+   * {@code f / b(x, sL)}, where {@code f} is the lower map {@code 2 pi |x| / sqrt(27) N(-y)^3}, {@code
+   * y = |x| / (sqrt(3) sL)}, at the node, for {@code 0 <= z <= LOWER_MAP_Z_MAX}.
+   */
+  static double lowerMapRatio(double z) {
+    return poly16(LOWER_MAP_RATIO_0, 2 * z - 1);
+  }
+
+  /** The lower map's derivative in the normalised price at the node. */
+  static double lowerMapSlope(double z) {
+    return poly16(LOWER_MAP_SLOPE_0, 2 * z - 1);
+  }
+
+  /** The control parameter of the lower branch's rational cubic. */
+  static double lowerMapControl(double z) {
+    return poly16(LOWER_MAP_CONTROL_0, 2 * z - 1);
   }
 
   /** Degree 16 by Estrin's scheme. */
@@ -167,5 +191,17 @@ final class GuessNodes {
 
   private static final double[] UPPER_CONTROL_1 = {
     4.109221698611788, 0.08353194657678918, -0.012149276342586116, -0.00043434283601880626, 0.0011340862438197958, -0.0005271880159351131, 0.00017823272473727934, -5.095706413671895e-05, 1.2994253124978456e-05, -3.0122515063378742e-06, 6.630847495507262e-07, -1.6823473774502625e-07, 3.68966361777771e-08
+  };
+
+  private static final double[] LOWER_MAP_RATIO_0 = {
+    0.3551419794388278, 0.08802577567657115, 0.003976195210901039, 0.0036088640627210196, 0.0006256355748928464, -0.00010337699754874807, 4.648425329840064e-05, -5.8764513733989585e-06, 9.359736768529856e-07, -1.2199209670215188e-07, 4.905475844181024e-08, -2.0346867431135122e-08, 7.249428414061534e-09, -2.0667163875913794e-09, 5.766100860497242e-10, -2.4033962790058353e-10, 6.86361925805717e-11
+  };
+
+  private static final double[] LOWER_MAP_SLOPE_0 = {
+    0.2660396001270047, 0.09986847671393329, 0.0076337955508539185, 0.0033969236134896723, 0.0008994548245586952, -0.00011769131080589454, 5.296144682479799e-05, -4.071646466730123e-06, -3.4106356218276606e-07, 4.469858909264493e-07, -1.091632711368738e-07, 6.766948371545889e-09, 7.714095698713555e-09, -4.286544082648131e-09, 1.6362442385713414e-09, -6.90626325891644e-10, 1.834721821601046e-10
+  };
+
+  private static final double[] LOWER_MAP_CONTROL_0 = {
+    8.804294611793646, 0.009907441681392019, 0.23574193819025957, -0.02390905384739226, 0.0213531870910914, 0.0010427307577434168, 0.0018879322102607712, 0.0003196022686249347, 9.449180654591418e-05, 7.04836442288089e-05, 2.6238784839599555e-06, 8.539689940020616e-06, 5.40119679846238e-07, 7.270024582862381e-07, 7.967060384725479e-08, 8.311677334479706e-08, 3.9342525465403485e-08
   };
 }

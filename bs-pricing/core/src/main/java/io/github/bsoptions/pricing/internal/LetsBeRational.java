@@ -102,26 +102,35 @@ public final class LetsBeRational {
         bL = sL > 0 ? NormalisedBlack.otmCall(x / sL, 0.5 * sL, vL, bMax) : 0.0;
       }
       if (beta < bL) {
-        // The lower map f = 2 pi |x| / sqrt(27) N(-z)^3, z = |x| / (sqrt(3) s), with its first
-        // two derivatives in beta (one density, one exponential: exp(2y + s^2/4) = e1^2).
-        double ax = Math.abs(x);
-        double z = ax / (SQRT_THREE * sL);
-        double y = z * z;
-        double s2 = sL * sL;
-        double phiD = NormalDistribution.pdf(z);
-        double phiC = NormalDistribution.cdfFromDensity(-z, phiD);
-        double e1 = FastExp.exp(y + 0.125 * s2);
-        double fpp =
-            PI_OVER_SIX
-                * y
-                / (s2 * sL)
-                * phiC
-                * (8 * SQRT_THREE * sL * ax + (3 * s2 * (s2 - 8) - 8 * x * x) * phiC / phiD)
-                * (e1 * e1);
-        double phi2 = phiC * phiC;
-        double fp = TWO_PI * y * phi2 * e1;
-        double f = TWO_PI_OVER_SQRT_27 * ax * (phi2 * phiC);
-        double rLl = convexControlRight(0.0, bL, 0.0, f, 1.0, fp, fpp, true);
+        double f;
+        double fp;
+        double rLl;
+        if (rootAbsX > 0 && rootAbsX <= GuessNodes.LOWER_MAP_Z_MAX) {
+          f = bL * GuessNodes.lowerMapRatio(rootAbsX);
+          fp = GuessNodes.lowerMapSlope(rootAbsX);
+          rLl = GuessNodes.lowerMapControl(rootAbsX);
+        } else {
+          // The lower map f = 2 pi |x| / sqrt(27) N(-z)^3, z = |x| / (sqrt(3) s), with its first
+          // two derivatives in beta (one density, one exponential: exp(2y + s^2/4) = e1^2).
+          double ax = Math.abs(x);
+          double z = ax / (SQRT_THREE * sL);
+          double y = z * z;
+          double s2 = sL * sL;
+          double phiD = NormalDistribution.pdf(z);
+          double phiC = NormalDistribution.cdfFromDensity(-z, phiD);
+          double e1 = FastExp.exp(y + 0.125 * s2);
+          double fpp =
+              PI_OVER_SIX
+                  * y
+                  / (s2 * sL)
+                  * phiC
+                  * (8 * SQRT_THREE * sL * ax + (3 * s2 * (s2 - 8) - 8 * x * x) * phiC / phiD)
+                  * (e1 * e1);
+          double phi2 = phiC * phiC;
+          fp = TWO_PI * y * phi2 * e1;
+          f = TWO_PI_OVER_SQRT_27 * ax * (phi2 * phiC);
+          rLl = convexControlRight(0.0, bL, 0.0, f, 1.0, fp, fpp, true);
+        }
         double fv = rationalCubic(beta, 0.0, bL, 0.0, f, 1.0, fp, rLl);
         if (!(fv > 0)) {
           double u = beta / bL;
