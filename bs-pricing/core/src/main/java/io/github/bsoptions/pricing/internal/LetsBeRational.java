@@ -430,7 +430,8 @@ public final class LetsBeRational {
     return Math.max(MIN_CONTROL, Math.max(r1, r2));
   }
 
-  private static double convexControlLeft(
+  /** The control parameter of a rational cubic (package-private for GuessNodesTest). */
+  static double convexControlLeft(
       double xL,
       double xR,
       double yL,
@@ -444,7 +445,8 @@ public final class LetsBeRational {
     return Math.max(r, rMin);
   }
 
-  private static double convexControlRight(
+  /** The control parameter of a rational cubic (package-private for GuessNodesTest). */
+  static double convexControlRight(
       double xL,
       double xR,
       double yL,
