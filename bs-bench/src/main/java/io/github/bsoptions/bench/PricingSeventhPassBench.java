@@ -76,7 +76,8 @@ public class PricingSeventhPassBench {
   public double ivFrozen() {
     double sum = 0;
     for (int i = 0; i < N; i++) {
-      sum += frozen(call[i], spot[i], strike[i], expiry[i], rate[i], div[i], prices[i]).volatility();
+      sum +=
+          frozen(call[i], spot[i], strike[i], expiry[i], rate[i], div[i], prices[i]).volatility();
     }
     return sum;
   }

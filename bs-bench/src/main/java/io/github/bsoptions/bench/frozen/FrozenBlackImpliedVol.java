@@ -1,9 +1,8 @@
 package io.github.bsoptions.bench.frozen;
 
-import io.github.bsoptions.pricing.internal.FastExp;
-import io.github.bsoptions.pricing.internal.BlackScholesKernel;
-
 import io.github.bsoptions.pricing.PricingStatus;
+import io.github.bsoptions.pricing.internal.BlackScholesKernel;
+import io.github.bsoptions.pricing.internal.FastExp;
 
 /**
  * Allocation-free implied volatility for the discounted Black formula (Black-Scholes-Merton with a
@@ -101,7 +100,8 @@ public final class FrozenBlackImpliedVol {
     // Normalised intrinsic 2 sinh(|x|/2) in the money: from e^{+-x/2} at hand where the Taylor
     // series of intrinsicCall is not used (|x| >= 1), saving its exponential.
     double wx = theta * x;
-    double bo = beta - (wx >= 1 ? (x > 0 ? e - ie : ie - e) : FrozenNormalisedBlack.intrinsicCall(wx));
+    double bo =
+        beta - (wx >= 1 ? (x > 0 ? e - ie : ie - e) : FrozenNormalisedBlack.intrinsicCall(wx));
     if (!(bo > 0)) {
       return fail(PricingStatus.NO_TIME_VALUE);
     }

@@ -1,10 +1,9 @@
 package io.github.bsoptions.bench.frozen;
 
-import io.github.bsoptions.pricing.internal.FastExp;
-import io.github.bsoptions.pricing.internal.CodyNormal;
-import io.github.bsoptions.pricing.internal.NormalQuantile;
-
 import io.github.bsoptions.pricing.formula.NormalDistribution;
+import io.github.bsoptions.pricing.internal.CodyNormal;
+import io.github.bsoptions.pricing.internal.FastExp;
+import io.github.bsoptions.pricing.internal.NormalQuantile;
 
 /**
  * Normalised implied total volatility by the method of Jäckel's "Let's Be Rational" (Wilmott,
@@ -48,9 +47,10 @@ public final class FrozenLetsBeRational {
   private FrozenLetsBeRational() {}
 
   /**
-   * Returns the total volatility {@code s} with {@code FrozenNormalisedBlack.otmCall(x, s) == beta}, for
-   * {@code x <= 0} and {@code 0 < beta < exp(x/2)}; NaN if the iteration fails (never expected).
-   * The iteration count is written to {@code iterationsOut[0]} when the array is not null.
+   * Returns the total volatility {@code s} with {@code FrozenNormalisedBlack.otmCall(x, s) ==
+   * beta}, for {@code x <= 0} and {@code 0 < beta < exp(x/2)}; NaN if the iteration fails (never
+   * expected). The iteration count is written to {@code iterationsOut[0]} when the array is not
+   * null.
    */
   public static double solve(double beta, double x, int[] iterationsOut) {
     return solve(beta, x, FastExp.exp(0.5 * x), iterationsOut);

@@ -1,7 +1,5 @@
 package io.github.bsoptions.bench.frozen;
 
-import io.github.bsoptions.pricing.internal.FastExp;
-
 import static io.github.bsoptions.pricing.internal.CodyNormal.A0;
 import static io.github.bsoptions.pricing.internal.CodyNormal.A1;
 import static io.github.bsoptions.pricing.internal.CodyNormal.A2;
@@ -13,6 +11,7 @@ import static io.github.bsoptions.pricing.internal.CodyNormal.B2;
 import static io.github.bsoptions.pricing.internal.CodyNormal.B3;
 
 import io.github.bsoptions.pricing.formula.NormalDistribution;
+import io.github.bsoptions.pricing.internal.FastExp;
 
 /**
  * The normalised Black function of Jäckel's "Let's Be Rational" (Wilmott, January 2015), to a few

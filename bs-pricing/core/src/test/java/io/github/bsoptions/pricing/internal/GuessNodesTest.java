@@ -107,7 +107,9 @@ class GuessNodesTest {
       boolean call = rnd.nextBoolean();
       double s = 100;
       double t =
-          chain ? rnd.nextDouble(1.0 / 365, 2.0) : Math.exp(rnd.nextDouble(Math.log(1.0 / 8760), Math.log(30)));
+          chain
+              ? rnd.nextDouble(1.0 / 365, 2.0)
+              : Math.exp(rnd.nextDouble(Math.log(1.0 / 8760), Math.log(30)));
       double r = rnd.nextDouble(-0.02, 0.10);
       double q = rnd.nextDouble(0, 0.05);
       double x = chain ? rnd.nextDouble(-0.5, 0.5) : rnd.nextDouble(-3, 3);
