@@ -77,11 +77,13 @@ public final class ImpliedVolatility {
   }
 
   /**
-   * The Black solve behind both models, with one allocation site for the result: two sites merging
-   * into one value keep C2's escape analysis (JDK 17) from removing the record in an inlining
-   * caller. The iteration-count array is allocated (24 bytes): the solver that writes it is too
-   * large to inline, so it escapes; carrying the count in the result instead saved no measurable
-   * time (docs/performance.md, IV sixth pass).
+   * The Black solve behind both models, with one allocation site for the result (two sites merging
+   * into one value keep C2's escape analysis from removing the record in an inlining caller) and no
+   * iteration-count array where the count travels in the result ({@link
+   * BlackImpliedVol#solveSigned}; the rare rest, statuses found after solving and counts other than
+   * one or two, solve again with the counting form). An array passed to the solver, which is too
+   * large to inline, escapes: 24 bytes per option, which cost about 10% of a solve once the guess
+   * became cheap (docs/performance.md, IV seventh pass).
    */
   private static ImpliedVolResult black(
       byte code,
@@ -92,13 +94,27 @@ public final class ImpliedVolatility {
       double rate,
       double div,
       double price) {
-    int[] iterations = new int[1];
-    double v =
-        code != PricingStatus.OK.code()
-            ? -code
-            : BlackImpliedVol.solve(isCall, spot, strike, expiry, rate, div, price, iterations);
+    double v;
+    int iterations = 0;
+    if (code != PricingStatus.OK.code()) {
+      v = -code;
+    } else {
+      v = BlackImpliedVol.solveSigned(isCall, spot, strike, expiry, rate, div, price);
+      if (v > 0) {
+        iterations = 1;
+      } else if (v != Math.rint(v)) {
+        if (v == v) {
+          iterations = 2;
+          v = -v;
+        } else {
+          int[] count = new int[1];
+          v = BlackImpliedVol.solve(isCall, spot, strike, expiry, rate, div, price, count);
+          iterations = count[0];
+        }
+      }
+    }
     PricingStatus status = BlackImpliedVol.status(v);
-    return new ImpliedVolResult(status.isOk() ? v : Double.NaN, status, iterations[0]);
+    return new ImpliedVolResult(status.isOk() ? v : Double.NaN, status, iterations);
   }
 
   /**

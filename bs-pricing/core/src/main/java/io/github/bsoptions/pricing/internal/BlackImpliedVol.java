@@ -56,6 +56,38 @@ public final class BlackImpliedVol {
       double div,
       double price,
       int[] iterationsOut) {
+    return solve(isCall, spot, strike, expiry, rate, div, price, iterationsOut, false);
+  }
+
+  /**
+   * As {@link #solve(boolean, double, double, double, double, double, double, int[])} without the
+   * iteration-count array, the count carried in the result instead: a volatility {@code v > 0}
+   * after one iteration; {@code -v} after two (never an integer, so never a status code); {@code
+   * -code} of a status found before solving (no iterations); NaN where none of these says it all
+   * (another count, or a status found after solving): the caller then calls the counting form,
+   * which gives the same result and its count.
+   */
+  public static double solveSigned(
+      boolean isCall,
+      double spot,
+      double strike,
+      double expiry,
+      double rate,
+      double div,
+      double price) {
+    return solve(isCall, spot, strike, expiry, rate, div, price, null, true);
+  }
+
+  private static double solve(
+      boolean isCall,
+      double spot,
+      double strike,
+      double expiry,
+      double rate,
+      double div,
+      double price,
+      int[] iterationsOut,
+      boolean signed) {
     if (iterationsOut != null) {
       iterationsOut[0] = 0;
     }
@@ -106,9 +138,20 @@ public final class BlackImpliedVol {
     if (bo >= bMax) {
       return fail(PricingStatus.ABOVE_UPPER_BOUND);
     }
-    double s = LetsBeRational.solve(bo, xo, bMax, x > 0 ? e : ie, iterationsOut);
+    double s;
+    boolean twoIterations = false;
+    if (signed) {
+      s = LetsBeRational.solveSigned(bo, xo, bMax, x > 0 ? e : ie);
+      if (!(s == s)) {
+        return Double.NaN;
+      }
+      twoIterations = s < 0;
+      s = Math.abs(s);
+    } else {
+      s = LetsBeRational.solve(bo, xo, bMax, x > 0 ? e : ie, iterationsOut);
+    }
     if (!(s > 0 && s < Double.POSITIVE_INFINITY)) {
-      return fail(PricingStatus.NOT_CONVERGED);
+      return signed ? Double.NaN : fail(PricingStatus.NOT_CONVERGED);
     }
     // The time value's resolution, normalised: the price's own ulp (taken relative, so a normal
     // price normalised into the subnormal range keeps its 53 bits, and a subnormal input price
@@ -129,10 +172,20 @@ public final class BlackImpliedVol {
             || (hs * hs + ts * ts <= 16 && s * VEGA_FLOOR_TIMES_IDENTIFIABILITY >= 2 * resolution)
             || NormalisedBlack.vega(xo, s) * s * IDENTIFIABILITY >= 2 * resolution;
     if (!identifiable) {
-      return fail(PricingStatus.NO_TIME_VALUE);
+      return signed ? Double.NaN : fail(PricingStatus.NO_TIME_VALUE);
     }
     double sigma = s / Math.sqrt(expiry);
-    return sigma < Double.POSITIVE_INFINITY ? sigma : fail(PricingStatus.NO_TIME_VALUE);
+    if (!(sigma < Double.POSITIVE_INFINITY)) {
+      return signed ? Double.NaN : fail(PricingStatus.NO_TIME_VALUE);
+    }
+    if (signed && !(sigma > 0)) {
+      return Double.NaN;
+    }
+    if (twoIterations) {
+      // -sigma for an integer sigma would read as a status code: the counting form says it.
+      return sigma == Math.rint(sigma) ? Double.NaN : -sigma;
+    }
+    return sigma;
   }
 
   /** Statuses where the value does not depend on volatility (spot 0, strike 0, huge moneyness). */

@@ -68,6 +68,21 @@ public final class LetsBeRational {
    */
   public static double solve(
       double beta, double x, double bMax, double invBMax, int[] iterationsOut) {
+    return solve(beta, x, bMax, invBMax, iterationsOut, false);
+  }
+
+  /**
+   * As {@link #solve(double, double, double, double, int[])}, with the iteration count in the sign
+   * instead of an output array (which a caller that the JIT does not inline into must allocate):
+   * {@code s} after one iteration, {@code -s} after two, NaN after any other count or on failure
+   * (the caller then solves again with the counting form, which gives the same result and count).
+   */
+  public static double solveSigned(double beta, double x, double bMax, double invBMax) {
+    return solve(beta, x, bMax, invBMax, null, true);
+  }
+
+  private static double solve(
+      double beta, double x, double bMax, double invBMax, int[] iterationsOut, boolean signed) {
     // The bracket holds only evaluated facts (b(sLeft) < beta < b(sRight)): the branch boundaries
     // are themselves subject to round-off at the ulp level, so they must not confine the root.
     double sLeft = 0.0;
@@ -324,7 +339,11 @@ public final class LetsBeRational {
     if (iterationsOut != null) {
       iterationsOut[0] = i;
     }
-    return i >= MAX_ITERATIONS || !(s > 0) ? Double.NaN : s;
+    double result = i >= MAX_ITERATIONS || !(s > 0) ? Double.NaN : s;
+    if (signed) {
+      return i == 1 ? result : i == 2 ? -result : Double.NaN;
+    }
+    return result;
   }
 
   /** Returns the normalised vega at {@code s >= 0} (0 at {@code s = 0} unless {@code x = 0}). */

@@ -156,4 +156,45 @@ class GuessNodesTest {
     assertThat((double) chainIterations / chainOk).isLessThan(1.45);
     assertThat((double) iterations / ok).isLessThan(2.0);
   }
+
+  @Test
+  void scalarApiCarriesTheCountingFormsResultAndIterations() {
+    // ImpliedVolatility takes the count from the sign of BlackImpliedVol.solveSigned (no array)
+    // and falls back to the counting form for the rest: every field must equal the counting
+    // form's, for model prices, off-model prices, prices below intrinsic or above the bound.
+    SplittableRandom rnd = new SplittableRandom(424_242L);
+    int n = 100_000;
+    int[] byCount = new int[4];
+    for (int i = 0; i < n; i++) {
+      boolean call = rnd.nextBoolean();
+      double s = 100;
+      double t = Math.exp(rnd.nextDouble(Math.log(1.0 / 8760), Math.log(30)));
+      double r = rnd.nextDouble(-0.02, 0.10);
+      double q = rnd.nextDouble(0, 0.05);
+      double k = s * Math.exp((r - q) * t - rnd.nextDouble(-3, 3));
+      double vol = Math.exp(rnd.nextDouble(Math.log(0.005), Math.log(5)));
+      double p = BlackScholesFormulas.price(call, s, k, t, r, q, vol);
+      switch (i % 5) {
+        case 1 -> p *= 1 + rnd.nextDouble(-1e-3, 1e-3);
+        case 2 -> p = Math.max(0, p - rnd.nextDouble(0, 2));
+        case 3 -> p *= 1 + rnd.nextDouble(0, 1);
+        default -> {}
+      }
+      ImpliedVolResult api = ImpliedVolatility.blackScholes(call, s, k, t, r, q, p);
+      int[] count = new int[1];
+      double v = BlackImpliedVol.solve(call, s, k, t, r, q, p, count);
+      PricingStatus status = BlackImpliedVol.status(v);
+      ImpliedVolResult counting =
+          new ImpliedVolResult(status.isOk() ? v : Double.NaN, status, count[0]);
+      assertThat(api)
+          .as("call=%s k=%s t=%s r=%s q=%s p=%s", call, k, t, r, q, p)
+          .isEqualTo(counting);
+      byCount[Math.min(api.iterations(), 3)]++;
+    }
+    // Every branch of the decoding is exercised: no iteration (statuses before solving), one,
+    // two, and more (the counting form).
+    for (int c = 0; c < byCount.length; c++) {
+      assertThat(byCount[c]).as("solves with %s iterations", c).isPositive();
+    }
+  }
 }
