@@ -21,10 +21,11 @@ final class GuessNodes {
   static final double Z_MAX = 2.0;
 
   /**
-   * Largest {@code z} covered by the lower branch's fits ({@code |x| <= 1}): its control parameter
-   * grows steeply towards {@code z = 2}, where the rational cubic's convexity bound takes over.
+   * Largest {@code z} covered by the lower branch's fits ({@code |x| <= 3.24}; on {@code [1, 1.8]}
+   * degree 12, the control parameter degree 16, within 3.3e-8): the control parameter grows steeply
+   * towards {@code z = 2}, where the rational cubic's convexity bound takes over.
    */
-  static final double LOWER_MAP_Z_MAX = 1.0;
+  static final double LOWER_MAP_Z_MAX = 1.8;
 
   private GuessNodes() {}
 
@@ -82,17 +83,19 @@ final class GuessNodes {
    * {@code y = |x| / (sqrt(3) sL)}, at the node, for {@code 0 <= z <= LOWER_MAP_Z_MAX}.
    */
   static double lowerMapRatio(double z) {
-    return poly16(LOWER_MAP_RATIO_0, 2 * z - 1);
+    return z <= 1 ? poly16(LOWER_MAP_RATIO_0, 2 * z - 1) : poly12(LOWER_MAP_RATIO_1, 2.5 * z - 3.5);
   }
 
   /** The lower map's derivative in the normalised price at the node. */
   static double lowerMapSlope(double z) {
-    return poly16(LOWER_MAP_SLOPE_0, 2 * z - 1);
+    return z <= 1 ? poly16(LOWER_MAP_SLOPE_0, 2 * z - 1) : poly12(LOWER_MAP_SLOPE_1, 2.5 * z - 3.5);
   }
 
   /** The control parameter of the lower branch's rational cubic. */
   static double lowerMapControl(double z) {
-    return poly16(LOWER_MAP_CONTROL_0, 2 * z - 1);
+    return z <= 1
+        ? poly16(LOWER_MAP_CONTROL_0, 2 * z - 1)
+        : poly16(LOWER_MAP_CONTROL_1, 2.5 * z - 3.5);
   }
 
   /** Degree 16 by Estrin's scheme. */
@@ -503,5 +506,57 @@ final class GuessNodes {
     7.967060384725479e-08,
     8.311677334479706e-08,
     3.9342525465403485e-08
+  };
+
+  private static final double[] LOWER_MAP_RATIO_1 = {
+    0.5534424755417793,
+    0.12067811343897678,
+    0.02261214728311975,
+    0.004526506586576105,
+    0.0005354396264514433,
+    7.771201766159426e-05,
+    9.490663695672006e-06,
+    8.106636848290371e-07,
+    1.2439592013778182e-07,
+    6.7668953809592586e-09,
+    1.0761476026798577e-09,
+    7.310406506661306e-11,
+    5.164926891720788e-12
+  };
+
+  private static final double[] LOWER_MAP_SLOPE_1 = {
+    0.4991375240508992,
+    0.1442532770026236,
+    0.027889140602700396,
+    0.005673282499273506,
+    0.0007643357287541292,
+    0.0001077237195705013,
+    1.3867299178476394e-05,
+    1.3018045385682159e-06,
+    1.8487565101284906e-07,
+    1.1772049331742067e-08,
+    1.7620438357068871e-09,
+    1.256858124868647e-10,
+    6.554257450438438e-12
+  };
+
+  private static final double[] LOWER_MAP_CONTROL_1 = {
+    9.808533406199764,
+    1.3213828322182188,
+    0.9338037415943152,
+    0.6200837444768292,
+    0.4117906417119814,
+    0.26449868297529633,
+    0.17047207873453712,
+    0.12901868016210205,
+    0.09191591656751998,
+    0.0003255822380789919,
+    -0.01642700085380777,
+    0.10198676476466369,
+    0.08615539357087428,
+    -0.06519597452246512,
+    -0.05460614036579604,
+    0.033750920584648195,
+    0.02502940077032176
   };
 }
