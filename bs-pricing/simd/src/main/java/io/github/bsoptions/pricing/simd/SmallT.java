@@ -47,8 +47,8 @@ final class SmallT {
   /** Packed columns of the rows to price (at most one block). */
   static final class Packed {
     final int[] row = new int[Passes.MAX_BLOCK];
-    final double[] x = new double[Passes.MAX_BLOCK + 8];
-    final double[] s = new double[Passes.MAX_BLOCK + 8];
+    double[] x = new double[Passes.MAX_BLOCK + 8];
+    double[] s = new double[Passes.MAX_BLOCK + 8];
     final double[] pref = new double[Passes.MAX_BLOCK + 8];
     final double[] product = new double[Passes.MAX_BLOCK + 8];
     final double[] prefArg = new double[Passes.MAX_BLOCK + 8];
