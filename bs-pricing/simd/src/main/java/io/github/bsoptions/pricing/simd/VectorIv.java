@@ -465,8 +465,8 @@ final class VectorIv {
    * Returns how many slots are left.
    *
    * <p>Branch-free: the flags come from a vector pass ({@link #classify}); a first loop counts the
-   * small-t slots, then each slot is written once into the other half of the working-set columns
-   * at an index computed from its flags (a retired slot past the end, at {@code BLOCK}), and the
+   * small-t slots, then each slot is written once into the other half of the working-set columns at
+   * an index computed from its flags (a retired slot past the end, at {@code BLOCK}), and the
    * halves are swapped (which slots converge, and which are in the small-t region, is random). A
    * slot that is not retired also writes its {@code finalS} and {@code accepted}: every slot
    * retires after the last step at the latest, which overwrites them.
@@ -732,11 +732,13 @@ final class VectorIv {
       VectorMask<Double> low =
           DoubleVector.fromArray(SPECIES, sc.low, j).compare(VectorOperators.NE, 0.0);
       if (low.anyTrue()) {
-        DoubleVector step =
-            householderStep(
-                DoubleVector.fromArray(SPECIES, sc.d1, j),
-                DoubleVector.fromArray(SPECIES, sc.n2, j),
-                DoubleVector.fromArray(SPECIES, sc.c1, j));
+        // householderStep written out: see Passes.cdfCentral.
+        DoubleVector newton = DoubleVector.fromArray(SPECIES, sc.d1, j);
+        DoubleVector halley = DoubleVector.fromArray(SPECIES, sc.n2, j);
+        DoubleVector hh3 = DoubleVector.fromArray(SPECIES, sc.c1, j);
+        DoubleVector num = halley.mul(newton).mul(0.5).add(1.0);
+        DoubleVector den = halley.add(hh3.mul(newton).mul(1 / 6.0)).mul(newton).add(1.0);
+        DoubleVector step = newton.mul(num.div(den));
         DoubleVector.fromArray(SPECIES, sc.rawStep, j).blend(step, low).intoArray(sc.rawStep, j);
       }
     }
@@ -849,8 +851,7 @@ final class VectorIv {
       VectorMask<Double> jumps = jump.compare(VectorOperators.GT, 0.0);
       vs.add(step.max(vs.mul(-0.5))).blend(jump, jumps).intoArray(s, j);
       DoubleVector.broadcast(SPECIES, 0.0)
-          .blend(
-              1.0, step.abs().compare(VectorOperators.LE, vs.mul(CONVERGED)).andNot(jumps))
+          .blend(1.0, step.abs().compare(VectorOperators.LE, vs.mul(CONVERGED)).andNot(jumps))
           .intoArray(sc.step, j);
     }
   }
