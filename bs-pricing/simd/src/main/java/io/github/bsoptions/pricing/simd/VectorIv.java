@@ -278,6 +278,7 @@ final class VectorIv {
     Pass.run(BOUNDS, sc, 0, n);
     Pass.run(TAYLOR, sc, 0, n);
     Pass.run(TARGET, sc, 0, n);
+    Pass.run(START, sc, 0, n);
     int m = 0;
     SmallT.Packed p = sc.packed;
     for (int j = 0; j < cnt; j++) {
@@ -401,6 +402,29 @@ final class VectorIv {
       invEx.intoArray(sc.rInvEx, j);
       DoubleVector s = xo.mul(-2.0).lanewise(VectorOperators.SQRT);
       s.blend(bo.mul(SQRT_2PI), s.compare(VectorOperators.GT, 0.0).not()).intoArray(sc.rS, j);
+    }
+  }
+
+  /**
+   * The start of the iteration: Corrado and Miller's approximation, in the normalised variables
+   * {@code s = sqrt(2 pi) / (F + K) (a + sqrt(a^2 - (F - K)^2 / pi))}, {@code a = bo - (F - K)/2},
+   * {@code F = e^{x/2}}, {@code K = e^{-x/2}} (a few per cent from the root near the money), where
+   * the square root is real; else the inflection point {@code sqrt(2|x|)} from {@link #target}.
+   * Only a start: the Householder steps and their acceptance test are the same from any start.
+   */
+  private static void start(Scratch sc, int n) {
+    for (int j = 0; j < n; j += L) {
+      DoubleVector f = DoubleVector.fromArray(SPECIES, sc.rEx, j);
+      DoubleVector k = DoubleVector.fromArray(SPECIES, sc.rInvEx, j);
+      DoubleVector diff = f.sub(k);
+      DoubleVector a = DoubleVector.fromArray(SPECIES, sc.rBo, j).sub(diff.mul(0.5));
+      DoubleVector disc = a.mul(a).sub(diff.mul(diff).mul(1 / Math.PI));
+      DoubleVector cm = a.add(disc.lanewise(VectorOperators.SQRT)).mul(SQRT_2PI).div(f.add(k));
+      VectorMask<Double> use =
+          disc.compare(VectorOperators.GT, 0.0)
+              .and(cm.compare(VectorOperators.GT, 0.0))
+              .and(cm.compare(VectorOperators.LT, Double.POSITIVE_INFINITY));
+      DoubleVector.fromArray(SPECIES, sc.rS, j).blend(cm, use).intoArray(sc.rS, j);
     }
   }
 
@@ -610,6 +634,7 @@ final class VectorIv {
   private static Pass<Scratch> FINISH = (sc, from, to) -> finish(sc, to);
   private static Pass<Scratch> TAYLOR = (sc, from, to) -> taylor(sc, to);
   private static Pass<Scratch> TARGET = (sc, from, to) -> target(sc, to);
+  private static Pass<Scratch> START = (sc, from, to) -> start(sc, to);
 
   /**
    * {@code d1,2 = h +- t} ({@code h = x/s}, {@code t = s/2}), the vega {@code exp(-(h^2+t^2)/2) /
