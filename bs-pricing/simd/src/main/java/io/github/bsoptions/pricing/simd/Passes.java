@@ -18,10 +18,10 @@ import jdk.incubator.vector.VectorOperators;
  */
 final class Passes {
   /** Rows per block of price and greeks (a multiple of every vector length). */
-  static final int BLOCK = 256;
+  static final int BLOCK = 512;
 
   /** The largest block of any pass (implied volatility packs up to this many rows). */
-  static final int MAX_BLOCK = 512;
+  static final int MAX_BLOCK = BLOCK;
 
   private static final int L = SPECIES.length();
   private static final double BIG_CARRY = 700;
