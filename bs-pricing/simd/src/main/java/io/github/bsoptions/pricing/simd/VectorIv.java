@@ -21,16 +21,20 @@ import jdk.incubator.vector.VectorOperators;
  * normalisation and {@code e^{x/2}}; see {@code prepare}): a row that fails any of them, and so
  * gets a status other than OK or needs a special case, is handed to the scalar solver, which gives
  * it its status. The regular rows are packed and solved together for the normalised
- * out-of-the-money value {@code b(x, s) = beta} in total volatility {@code s}: start at the
- * inflection point {@code s = sqrt(2|x|)}, then {@value #STEPS} third-order Householder steps on
- * {@code b} (the scalar solver's step), with {@code b} evaluated lane-wise by the normalised Black
- * function's small-t expansion where the scalar function uses it ({@code s < 0.42}), else by the
- * direct formula. A row is accepted only when its last step was below {@code 1e-5 s} (the error
- * after it is then far below an ulp) and its last value of {@code b} was accurate (small-t region,
- * or a direct formula that does not cancel: {@code b >= (a + b')/16}); the scalar solver finishes
- * every other row (asymptotic region, slow convergence), as it does rows whose identifiability
- * check ({@code vega s 1e-3 >= 2 ulp}) is within a factor 2 of its threshold. Accepted rows
- * reproduce their price to about 1e-14 relative, like the scalar solver, and have its statuses.
+ * out-of-the-money value {@code b(x, s) = beta} in total volatility {@code s}: start from Corrado
+ * and Miller's approximation where it is defined, else at the inflection point {@code s =
+ * sqrt(2|x|)} (see {@code start}); rows whose target lies deep in the lower tail jump after the
+ * first step to "Let's Be Rational"'s lower map (see {@code lowStart}); then up to {@value #STEPS}
+ * third-order Householder steps in all on {@code b} (the scalar solver's step; on the lower branch
+ * on its objective {@code 1/ln b - 1/ln beta}), with {@code b} evaluated lane-wise by the
+ * normalised Black function's small-t expansion where the scalar function uses it ({@code s <
+ * 0.42}), else by the direct formula. A row is accepted only when its last step was below {@code
+ * 1e-5 s} (the error after it is then far below an ulp) and its last value of {@code b} was
+ * accurate (small-t region, or a direct formula that does not cancel: {@code b >= (a + b')/16});
+ * the scalar solver finishes every other row (asymptotic region, slow convergence), as it does rows
+ * whose identifiability check ({@code vega s 1e-3 >= 2 ulp}) is within a factor 2 of its threshold.
+ * Accepted rows reproduce their price to about 1e-14 relative, like the scalar solver, and have its
+ * statuses.
  */
 final class VectorIv {
   private static final int L = SPECIES.length();
