@@ -2,6 +2,7 @@ package io.github.bsoptions.pricing.simd;
 
 import static io.github.bsoptions.pricing.simd.VectorMath.SPECIES;
 
+import io.github.bsoptions.pricing.internal.CodyNormal;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -291,9 +292,22 @@ final class Passes {
           DoubleVector.fromArray(SPECIES, w, j).mul(DoubleVector.fromArray(SPECIES, d, j));
       VectorMask<Double> central = x.abs().compare(VectorOperators.LE, VectorMath.BODY_LIMIT);
       if (central.anyTrue()) {
-        DoubleVector.fromArray(SPECIES, out, j)
-            .blend(VectorMath.cdfCentral(x), central)
-            .intoArray(out, j);
+        // VectorMath.cdfCentral written out: a call in a branch that is rarely taken is inlined
+        // only when it is tiny, and a call left out of line boxes its vectors (see the class
+        // comment); which way C2 decides depends on the profile when it compiles.
+        DoubleVector x2 = x.mul(x);
+        DoubleVector an =
+            x2.mul(CodyNormal.A4)
+                .add(CodyNormal.A0)
+                .mul(x2)
+                .add(CodyNormal.A1)
+                .mul(x2)
+                .add(CodyNormal.A2)
+                .mul(x2);
+        DoubleVector bd =
+            x2.add(CodyNormal.B0).mul(x2).add(CodyNormal.B1).mul(x2).add(CodyNormal.B2).mul(x2);
+        DoubleVector body = x.mul(an.add(CodyNormal.A3)).div(bd.add(CodyNormal.B3)).add(0.5);
+        DoubleVector.fromArray(SPECIES, out, j).blend(body, central).intoArray(out, j);
       }
     }
   }
@@ -304,9 +318,25 @@ final class Passes {
           DoubleVector.fromArray(SPECIES, w, j).mul(DoubleVector.fromArray(SPECIES, d, j));
       VectorMask<Double> far = x.abs().compare(VectorOperators.GT, VectorMath.SQRT_32);
       if (far.anyTrue()) {
-        DoubleVector near = DoubleVector.fromArray(SPECIES, out, j);
-        near.blend(VectorMath.cdfFar(x, DoubleVector.fromArray(SPECIES, dens, j)), far)
-            .intoArray(out, j);
+        // VectorMath.cdfFar written out, as in cdfCentral.
+        DoubleVector y = x.abs();
+        DoubleVector xsq = DoubleVector.broadcast(SPECIES, 1.0).div(y.mul(y));
+        DoubleVector pn = xsq.mul(CodyNormal.P5).add(CodyNormal.P0).mul(xsq);
+        DoubleVector pd = xsq.add(CodyNormal.Q0).mul(xsq);
+        pn = pn.add(CodyNormal.P1).mul(xsq);
+        pd = pd.add(CodyNormal.Q1).mul(xsq);
+        pn = pn.add(CodyNormal.P2).mul(xsq);
+        pd = pd.add(CodyNormal.Q2).mul(xsq);
+        pn = pn.add(CodyNormal.P3).mul(xsq);
+        pd = pd.add(CodyNormal.Q3).mul(xsq);
+        DoubleVector r = xsq.mul(pn.add(CodyNormal.P4)).div(pd.add(CodyNormal.Q4));
+        DoubleVector scaled =
+            DoubleVector.broadcast(SPECIES, 1.0).sub(r.mul(CodyNormal.SQRT_2PI)).div(y);
+        DoubleVector tail = DoubleVector.fromArray(SPECIES, dens, j).mul(scaled);
+        DoubleVector cdf =
+            tail.blend(
+                DoubleVector.broadcast(SPECIES, 1.0).sub(tail), x.compare(VectorOperators.GT, 0.0));
+        DoubleVector.fromArray(SPECIES, out, j).blend(cdf, far).intoArray(out, j);
       }
     }
   }

@@ -5,6 +5,7 @@ import static io.github.bsoptions.pricing.simd.VectorMath.SPECIES;
 import io.github.bsoptions.pricing.batch.BatchModel;
 import io.github.bsoptions.pricing.batch.OptionBatch;
 import io.github.bsoptions.pricing.internal.BlackScholesKernel;
+import io.github.bsoptions.pricing.internal.CodyNormal;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -47,8 +48,8 @@ final class SmallT {
   /** Packed columns of the rows to price (at most one block). */
   static final class Packed {
     final int[] row = new int[Passes.MAX_BLOCK];
-    final double[] x = new double[Passes.MAX_BLOCK + 8];
-    final double[] s = new double[Passes.MAX_BLOCK + 8];
+    double[] x = new double[Passes.MAX_BLOCK + 8];
+    double[] s = new double[Passes.MAX_BLOCK + 8];
     final double[] pref = new double[Passes.MAX_BLOCK + 8];
     final double[] product = new double[Passes.MAX_BLOCK + 8];
     final double[] prefArg = new double[Passes.MAX_BLOCK + 8];
@@ -276,9 +277,20 @@ final class SmallT {
       DoubleVector y = DoubleVector.fromArray(SPECIES, h, j).neg();
       VectorMask<Double> far = y.compare(VectorOperators.GT, VectorMath.SQRT_32);
       if (far.anyTrue()) {
-        DoubleVector.fromArray(SPECIES, out, j)
-            .blend(VectorMath.scaledFarTail(y), far)
-            .intoArray(out, j);
+        // VectorMath.scaledFarTail written out (see Passes.cdfCentral).
+        DoubleVector xsq = DoubleVector.broadcast(SPECIES, 1.0).div(y.mul(y));
+        DoubleVector pn = xsq.mul(CodyNormal.P5).add(CodyNormal.P0).mul(xsq);
+        DoubleVector pd = xsq.add(CodyNormal.Q0).mul(xsq);
+        pn = pn.add(CodyNormal.P1).mul(xsq);
+        pd = pd.add(CodyNormal.Q1).mul(xsq);
+        pn = pn.add(CodyNormal.P2).mul(xsq);
+        pd = pd.add(CodyNormal.Q2).mul(xsq);
+        pn = pn.add(CodyNormal.P3).mul(xsq);
+        pd = pd.add(CodyNormal.Q3).mul(xsq);
+        DoubleVector r = xsq.mul(pn.add(CodyNormal.P4)).div(pd.add(CodyNormal.Q4));
+        DoubleVector scaled =
+            DoubleVector.broadcast(SPECIES, 1.0).sub(r.mul(CodyNormal.SQRT_2PI)).div(y);
+        DoubleVector.fromArray(SPECIES, out, j).blend(scaled, far).intoArray(out, j);
       }
     }
   }

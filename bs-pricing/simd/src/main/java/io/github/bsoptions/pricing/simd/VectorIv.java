@@ -21,16 +21,20 @@ import jdk.incubator.vector.VectorOperators;
  * normalisation and {@code e^{x/2}}; see {@code prepare}): a row that fails any of them, and so
  * gets a status other than OK or needs a special case, is handed to the scalar solver, which gives
  * it its status. The regular rows are packed and solved together for the normalised
- * out-of-the-money value {@code b(x, s) = beta} in total volatility {@code s}: start at the
- * inflection point {@code s = sqrt(2|x|)}, then {@value #STEPS} third-order Householder steps on
- * {@code b} (the scalar solver's step), with {@code b} evaluated lane-wise by the normalised Black
- * function's small-t expansion where the scalar function uses it ({@code s < 0.42}), else by the
- * direct formula. A row is accepted only when its last step was below {@code 1e-7 s} (the error
- * after it is then far below an ulp) and its last value of {@code b} was accurate (small-t region,
- * or a direct formula that does not cancel: {@code b >= (a + b')/16}); the scalar solver finishes
- * every other row (asymptotic region, slow convergence), as it does rows whose identifiability
- * check ({@code vega s 1e-3 >= 2 ulp}) is within a factor 2 of its threshold. Accepted rows
- * reproduce their price to about 1e-14 relative, like the scalar solver, and have its statuses.
+ * out-of-the-money value {@code b(x, s) = beta} in total volatility {@code s}: start from Corrado
+ * and Miller's approximation where it is defined, else at the inflection point {@code s =
+ * sqrt(2|x|)} (see {@code start}); rows whose target lies deep in the lower tail jump after the
+ * first step to "Let's Be Rational"'s lower map (see {@code lowStart}); then up to {@value #STEPS}
+ * third-order Householder steps in all on {@code b} (the scalar solver's step; on the lower branch
+ * on its objective {@code 1/ln b - 1/ln beta}), with {@code b} evaluated lane-wise by the
+ * normalised Black function's small-t expansion where the scalar function uses it ({@code s <
+ * 0.42}), else by the direct formula. A row is accepted only when its last step was below {@code
+ * 1e-5 s} (the error after it is then far below an ulp) and its last value of {@code b} was
+ * accurate (small-t region, or a direct formula that does not cancel: {@code b >= (a + b')/16});
+ * the scalar solver finishes every other row (asymptotic region, slow convergence), as it does rows
+ * whose identifiability check ({@code vega s 1e-3 >= 2 ulp}) is within a factor 2 of its threshold.
+ * Accepted rows reproduce their price to about 1e-14 relative, like the scalar solver, and have its
+ * statuses.
  */
 final class VectorIv {
   private static final int L = SPECIES.length();
@@ -38,7 +42,7 @@ final class VectorIv {
   private static final byte OK = PricingStatus.OK.code();
 
   /**
-   * Most Householder steps per row (a row leaves the working set once its step is below 1e-7 s).
+   * Most Householder steps per row (a row leaves the working set once its step is below 1e-5 s).
    */
   static final int STEPS = 8;
 
@@ -47,7 +51,10 @@ final class VectorIv {
   private static final double INV_SQRT_2PI = VectorMath.INV_SQRT_2PI;
   private static final double ETA = -10.0;
   private static final double TAU = 2.0 * Math.pow(Math.ulp(1.0), 1.0 / 16.0);
-  private static final double CONVERGED = 1e-7;
+  private static final double CONVERGED = 1e-5;
+  private static final double SQRT_THREE = Math.sqrt(3.0);
+  private static final double TWO_PI_OVER_SQRT_27 = 2.0 * Math.PI / Math.sqrt(27.0);
+  private static final double LOWER_TAIL_CUBE = 0.075 * 0.075 * 0.075;
 
   private VectorIv() {}
 
@@ -60,9 +67,9 @@ final class VectorIv {
     final double[] intrinsicRes = new double[BLOCK];
 
     final double[] xo = new double[BLOCK];
-    final double[] bo = new double[BLOCK + 8];
-    final double[] ex = new double[BLOCK + 8];
-    final double[] invEx = new double[BLOCK + 8];
+    double[] bo = new double[BLOCK + 8];
+    double[] ex = new double[BLOCK + 8];
+    double[] invEx = new double[BLOCK + 8];
     final double[] hOverS = new double[BLOCK + 8];
     final double[] one = new double[BLOCK + 8];
     final double[] d1 = new double[BLOCK + 8];
@@ -76,10 +83,13 @@ final class VectorIv {
     final double[] accurate = new double[BLOCK + 8];
     final double[] value = new double[BLOCK + 8];
     final double[] rawStep = new double[BLOCK + 8];
-    final double[] low = new double[BLOCK + 8];
+    double[] low = new double[BLOCK + 8];
+
+    /** After the first step: the lower-map start for the lanes that jump to it, else 0. */
+    final double[] jump = new double[BLOCK + 8];
 
     /** The packed row ({@code k}) in each slot of the shrinking working set. */
-    final int[] slot = new int[BLOCK];
+    int[] slot = new int[BLOCK + 8];
 
     final double[] finalS = new double[BLOCK];
 
@@ -89,13 +99,16 @@ final class VectorIv {
     int nSmall;
 
     boolean lastStep;
-    final int[] tSlot = new int[BLOCK];
-    final double[] tx = new double[BLOCK];
-    final double[] ts = new double[BLOCK];
-    final double[] tbo = new double[BLOCK];
-    final double[] tex = new double[BLOCK];
-    final double[] tinv = new double[BLOCK];
-    final double[] tlow = new double[BLOCK];
+
+    /** The other half of each working-set column: {@link VectorIv#partition} writes, then swaps. */
+    int[] tSlot = new int[BLOCK + 8];
+
+    double[] tx = new double[BLOCK + 8];
+    double[] ts = new double[BLOCK + 8];
+    double[] tbo = new double[BLOCK + 8];
+    double[] tex = new double[BLOCK + 8];
+    double[] tinv = new double[BLOCK + 8];
+    double[] tlow = new double[BLOCK + 8];
 
     /** Per packed row: 1 when its Householder iteration converged on an accurate value. */
     final double[] accepted = new double[BLOCK];
@@ -181,7 +194,13 @@ final class VectorIv {
         Pass.run(LOG_NEWTON, sc, 0, n);
         Pass.run(LOG_TERMS, sc, 0, n);
         Pass.run(LOG_STEP, sc, 0, n);
-        Pass.run(ADVANCE, sc, 0, n);
+        if (it == 0) {
+          Pass.run(LOW_ARGUMENT, sc, 0, n);
+          Pass.run(LOW_START, sc, 0, n);
+          Pass.run(ADVANCE_FIRST, sc, 0, n);
+        } else {
+          Pass.run(ADVANCE, sc, 0, n);
+        }
         live = partition(sc, live, true);
         if (it == STEPS - 2) {
           // After the last step every slot retires.
@@ -263,6 +282,7 @@ final class VectorIv {
     Pass.run(BOUNDS, sc, 0, n);
     Pass.run(TAYLOR, sc, 0, n);
     Pass.run(TARGET, sc, 0, n);
+    Pass.run(START, sc, 0, n);
     int m = 0;
     SmallT.Packed p = sc.packed;
     for (int j = 0; j < cnt; j++) {
@@ -390,6 +410,29 @@ final class VectorIv {
   }
 
   /**
+   * The start of the iteration: Corrado and Miller's approximation, in the normalised variables
+   * {@code s = sqrt(2 pi) / (F + K) (a + sqrt(a^2 - (F - K)^2 / pi))}, {@code a = bo - (F - K)/2},
+   * {@code F = e^{x/2}}, {@code K = e^{-x/2}} (a few per cent from the root near the money), where
+   * the square root is real; else the inflection point {@code sqrt(2|x|)} from {@link #target}.
+   * Only a start: the Householder steps and their acceptance test are the same from any start.
+   */
+  private static void start(Scratch sc, int n) {
+    for (int j = 0; j < n; j += L) {
+      DoubleVector f = DoubleVector.fromArray(SPECIES, sc.rEx, j);
+      DoubleVector k = DoubleVector.fromArray(SPECIES, sc.rInvEx, j);
+      DoubleVector diff = f.sub(k);
+      DoubleVector a = DoubleVector.fromArray(SPECIES, sc.rBo, j).sub(diff.mul(0.5));
+      DoubleVector disc = a.mul(a).sub(diff.mul(diff).mul(1 / Math.PI));
+      DoubleVector cm = a.add(disc.lanewise(VectorOperators.SQRT)).mul(SQRT_2PI).div(f.add(k));
+      VectorMask<Double> use =
+          disc.compare(VectorOperators.GT, 0.0)
+              .and(cm.compare(VectorOperators.GT, 0.0))
+              .and(cm.compare(VectorOperators.LT, Double.POSITIVE_INFINITY));
+      DoubleVector.fromArray(SPECIES, sc.rS, j).blend(cm, use).intoArray(sc.rS, j);
+    }
+  }
+
+  /**
    * The scalar solver's final checks on the accepted rows, lane-wise: a positive finite total
    * volatility, identifiability ({@code vega s 1e-3} at least 4 times the price's resolution: the
    * solver's threshold with a factor-2 margin either way, so that the vector exponential, within an
@@ -444,70 +487,83 @@ final class VectorIv {
   }
 
   /**
-   * Retires (when {@code retire}) the slots whose last step was below {@code 1e-7 s}, accepted when
+   * Retires (when {@code retire}) the slots whose last step was below {@code 1e-5 s}, accepted when
    * their value was accurate, or every slot after the last step; packs the others with the small-t
    * slots first ({@code nSmall} of them), so that each formula is evaluated only where it is used.
    * Returns how many slots are left.
    *
-   * <p>Branch-free: the flags come from a vector pass ({@link #classify}), and every slot is
-   * written to both destinations while only the matching count grows (which slots converge, and
-   * which are in the small-t region, is random). A slot that is not retired also writes its {@code
-   * finalS} and {@code accepted}: every slot retires after the last step at the latest, which
-   * overwrites them.
+   * <p>Branch-free: the flags come from a vector pass ({@link #classify}); a first loop counts the
+   * small-t slots, then each slot is written once into the other half of the working-set columns at
+   * an index computed from its flags (a retired slot past the end, at {@code BLOCK}), and the
+   * halves are swapped (which slots converge, and which are in the small-t region, is random). A
+   * slot that is not retired also writes its {@code finalS} and {@code accepted}: every slot
+   * retires after the last step at the latest, which overwrites them.
    */
   private static int partition(Scratch sc, int live, boolean retire) {
     sc.retire = retire;
     Pass.run(CLASSIFY, sc, 0, (live + L - 1) / L * L);
-    SmallT.Packed p = sc.packed;
-    int small = 0;
-    int other = 0;
+    double[] isSmall = sc.isSmall;
+    double[] isOther = sc.isOther;
+    int nSmall = 0;
     for (int q = 0; q < live; q++) {
-      int k = sc.slot[q];
-      double x = p.x[q];
-      double s = p.s[q];
-      double bo = sc.bo[q];
-      double ex = sc.ex[q];
-      double invEx = sc.invEx[q];
-      double low = sc.low[q];
-      int isSmall = (int) sc.isSmall[q];
-      int isOther = (int) sc.isOther[q];
-      sc.finalS[k] = s;
+      nSmall += (int) isSmall[q];
+    }
+    SmallT.Packed p = sc.packed;
+    int[] slot = sc.slot;
+    double[] x = p.x;
+    double[] s = p.s;
+    double[] bo = sc.bo;
+    double[] ex = sc.ex;
+    double[] invEx = sc.invEx;
+    double[] low = sc.low;
+    int[] toSlot = sc.tSlot;
+    double[] toX = sc.tx;
+    double[] toS = sc.ts;
+    double[] toBo = sc.tbo;
+    double[] toEx = sc.tex;
+    double[] toInvEx = sc.tinv;
+    double[] toLow = sc.tlow;
+    int small = 0;
+    int other = nSmall;
+    for (int q = 0; q < live; q++) {
+      int k = slot[q];
+      sc.finalS[k] = s[q];
       sc.accepted[k] = sc.accept[q];
-      // Small-t slots move down in place (small <= q).
-      sc.slot[small] = k;
-      p.x[small] = x;
-      p.s[small] = s;
-      sc.bo[small] = bo;
-      sc.ex[small] = ex;
-      sc.invEx[small] = invEx;
-      sc.low[small] = low;
-      sc.tSlot[other] = k;
-      sc.tx[other] = x;
-      sc.ts[other] = s;
-      sc.tbo[other] = bo;
-      sc.tex[other] = ex;
-      sc.tinv[other] = invEx;
-      sc.tlow[other] = low;
-      small += isSmall;
-      other += isOther;
+      int a = (int) isSmall[q];
+      int o = (int) isOther[q];
+      // Small-t slots first, then the others; a retired slot is written past the end (BLOCK).
+      int d = a * small + o * other + (1 - a - o) * BLOCK;
+      toSlot[d] = k;
+      toX[d] = x[q];
+      toS[d] = s[q];
+      toBo[d] = bo[q];
+      toEx[d] = ex[q];
+      toInvEx[d] = invEx[q];
+      toLow[d] = low[q];
+      small += a;
+      other += o;
     }
-    for (int o = 0; o < other; o++) {
-      int q = small + o;
-      sc.slot[q] = sc.tSlot[o];
-      p.x[q] = sc.tx[o];
-      p.s[q] = sc.ts[o];
-      sc.bo[q] = sc.tbo[o];
-      sc.ex[q] = sc.tex[o];
-      sc.invEx[q] = sc.tinv[o];
-      sc.low[q] = sc.tlow[o];
-    }
-    sc.nSmall = small;
-    return small + other;
+    sc.tSlot = slot;
+    sc.slot = toSlot;
+    sc.tx = x;
+    p.x = toX;
+    sc.ts = s;
+    p.s = toS;
+    sc.tbo = bo;
+    sc.bo = toBo;
+    sc.tex = ex;
+    sc.ex = toEx;
+    sc.tinv = invEx;
+    sc.invEx = toInvEx;
+    sc.tlow = low;
+    sc.low = toLow;
+    sc.nSmall = nSmall;
+    return other;
   }
 
   /**
    * The flags of {@link #partition}, 1 or 0 per slot: {@code accept} (the last step was below
-   * {@code 1e-7 s} and its value accurate), {@code isSmall} (stays, in the small-t region {@code s
+   * {@code 1e-5 s} and its value accurate), {@code isSmall} (stays, in the small-t region {@code s
    * < 2 tau}, {@code x/s >= eta}) and {@code isOther} (stays, direct formula).
    */
   private static void classify(Scratch sc, int n) {
@@ -574,11 +630,15 @@ final class VectorIv {
   private static Pass<Scratch> LOG_TERMS = (sc, from, to) -> householderLogTerms(sc, to);
   private static Pass<Scratch> LOG_STEP = (sc, from, to) -> householderLogStep(sc, to);
   private static Pass<Scratch> ADVANCE = (sc, from, to) -> advance(sc, to);
+  private static Pass<Scratch> LOW_ARGUMENT = (sc, from, to) -> lowArgument(sc, to);
+  private static Pass<Scratch> LOW_START = (sc, from, to) -> lowStart(sc, to);
+  private static Pass<Scratch> ADVANCE_FIRST = (sc, from, to) -> advanceFirst(sc, to);
   private static Pass<Scratch> CLASSIFY = (sc, from, to) -> classify(sc, to);
   private static Pass<Scratch> BOUNDS = (sc, from, to) -> bounds(sc, to);
   private static Pass<Scratch> FINISH = (sc, from, to) -> finish(sc, to);
   private static Pass<Scratch> TAYLOR = (sc, from, to) -> taylor(sc, to);
   private static Pass<Scratch> TARGET = (sc, from, to) -> target(sc, to);
+  private static Pass<Scratch> START = (sc, from, to) -> start(sc, to);
 
   /**
    * {@code d1,2 = h +- t} ({@code h = x/s}, {@code t = s/2}), the vega {@code exp(-(h^2+t^2)/2) /
@@ -701,11 +761,13 @@ final class VectorIv {
       VectorMask<Double> low =
           DoubleVector.fromArray(SPECIES, sc.low, j).compare(VectorOperators.NE, 0.0);
       if (low.anyTrue()) {
-        DoubleVector step =
-            householderStep(
-                DoubleVector.fromArray(SPECIES, sc.d1, j),
-                DoubleVector.fromArray(SPECIES, sc.n2, j),
-                DoubleVector.fromArray(SPECIES, sc.c1, j));
+        // householderStep written out: see Passes.cdfCentral.
+        DoubleVector newton = DoubleVector.fromArray(SPECIES, sc.d1, j);
+        DoubleVector halley = DoubleVector.fromArray(SPECIES, sc.n2, j);
+        DoubleVector hh3 = DoubleVector.fromArray(SPECIES, sc.c1, j);
+        DoubleVector num = halley.mul(newton).mul(0.5).add(1.0);
+        DoubleVector den = halley.add(hh3.mul(newton).mul(1 / 6.0)).mul(newton).add(1.0);
+        DoubleVector step = newton.mul(num.div(den));
         DoubleVector.fromArray(SPECIES, sc.rawStep, j).blend(step, low).intoArray(sc.rawStep, j);
       }
     }
@@ -718,7 +780,7 @@ final class VectorIv {
     return newton.mul(num.div(den));
   }
 
-  /** {@code s += max(-s/2, step)}, recording whether {@code |step| <= 1e-7 s} (1 or 0). */
+  /** {@code s += max(-s/2, step)}, recording whether {@code |step| <= 1e-5 s} (1 or 0). */
   private static void advance(Scratch sc, int n) {
     double[] s = sc.packed.s;
     for (int j = 0; j < n; j += L) {
@@ -727,6 +789,98 @@ final class VectorIv {
       vs.add(step.max(vs.mul(-0.5))).intoArray(s, j);
       DoubleVector.broadcast(SPECIES, 0.0)
           .blend(1.0, step.abs().compare(VectorOperators.LE, vs.mul(CONVERGED)))
+          .intoArray(sc.step, j);
+    }
+  }
+
+  /**
+   * For the lanes marked low whose target is deep in the lower tail ({@code u = beta / (2 pi |x| /
+   * sqrt(27)) < 0.075^3}), the argument {@code r = sqrt(-ln(u)/3)} of AS 241's tail branch (the
+   * normal quantile of {@code p = u^(1/3)}), when {@code r <= 5}; else 0.
+   */
+  private static void lowArgument(Scratch sc, int n) {
+    double[] xs = sc.packed.x;
+    DoubleVector zero = DoubleVector.broadcast(SPECIES, 0.0);
+    for (int j = 0; j < n; j += L) {
+      DoubleVector u =
+          DoubleVector.fromArray(SPECIES, sc.bo, j)
+              .div(DoubleVector.fromArray(SPECIES, xs, j).abs().mul(TWO_PI_OVER_SQRT_27));
+      DoubleVector r = VectorMath.log(u).mul(-1.0 / 3).lanewise(VectorOperators.SQRT);
+      VectorMask<Double> deep =
+          DoubleVector.fromArray(SPECIES, sc.low, j)
+              .compare(VectorOperators.NE, 0.0)
+              .and(u.compare(VectorOperators.GT, 0.0))
+              .and(u.compare(VectorOperators.LT, LOWER_TAIL_CUBE))
+              .and(r.compare(VectorOperators.LE, 5.0));
+      zero.blend(r, deep).intoArray(sc.jump, j);
+    }
+  }
+
+  /**
+   * The lower-map start {@code s = |x| / (sqrt(3) z)}, {@code z} the quantile from AS 241's tail
+   * branch, where {@link #lowArgument} found one and it lies below the current {@code s}: "Let's Be
+   * Rational"'s lower map {@code b ~ 2 pi |x| / sqrt(27) N(-|x| / (sqrt(3) s))^3}, inverted at
+   * {@code beta} without its rational-cubic correction. Only a start: the log objective's
+   * Householder steps go on from there (about two instead of four from the central point).
+   */
+  private static void lowStart(Scratch sc, int n) {
+    double[] xs = sc.packed.x;
+    double[] ss = sc.packed.s;
+    DoubleVector zero = DoubleVector.broadcast(SPECIES, 0.0);
+    for (int j = 0; j < n; j += L) {
+      DoubleVector r0 = DoubleVector.fromArray(SPECIES, sc.jump, j);
+      DoubleVector r = r0.sub(1.6);
+      DoubleVector num =
+          r.mul(7.74545014278341407640e-4)
+              .add(2.27238449892691845833e-2)
+              .mul(r)
+              .add(2.41780725177450611770e-1)
+              .mul(r)
+              .add(1.27045825245236838258)
+              .mul(r)
+              .add(3.64784832476320460504)
+              .mul(r)
+              .add(5.76949722146069140550)
+              .mul(r)
+              .add(4.63033784615654529590)
+              .mul(r)
+              .add(1.42343711074968357734);
+      DoubleVector den =
+          r.mul(1.05075007164441684324e-9)
+              .add(5.47593808499534494600e-4)
+              .mul(r)
+              .add(1.51986665636164571966e-2)
+              .mul(r)
+              .add(1.48103976427480074590e-1)
+              .mul(r)
+              .add(6.89767334985100004550e-1)
+              .mul(r)
+              .add(1.67638483018380384940)
+              .mul(r)
+              .add(2.05319162663775882187)
+              .mul(r)
+              .add(1.0);
+      DoubleVector start =
+          DoubleVector.fromArray(SPECIES, xs, j).abs().mul(den).div(num.mul(SQRT_THREE));
+      VectorMask<Double> jumps =
+          r0.compare(VectorOperators.GT, 0.0)
+              .and(start.compare(VectorOperators.GT, 0.0))
+              .and(start.compare(VectorOperators.LT, DoubleVector.fromArray(SPECIES, ss, j)));
+      zero.blend(start, jumps).intoArray(sc.jump, j);
+    }
+  }
+
+  /** {@link #advance} after the first step: the lanes with a lower-map start jump to it. */
+  private static void advanceFirst(Scratch sc, int n) {
+    double[] s = sc.packed.s;
+    for (int j = 0; j < n; j += L) {
+      DoubleVector vs = DoubleVector.fromArray(SPECIES, s, j);
+      DoubleVector step = DoubleVector.fromArray(SPECIES, sc.rawStep, j);
+      DoubleVector jump = DoubleVector.fromArray(SPECIES, sc.jump, j);
+      VectorMask<Double> jumps = jump.compare(VectorOperators.GT, 0.0);
+      vs.add(step.max(vs.mul(-0.5))).blend(jump, jumps).intoArray(s, j);
+      DoubleVector.broadcast(SPECIES, 0.0)
+          .blend(1.0, step.abs().compare(VectorOperators.LE, vs.mul(CONVERGED)).andNot(jumps))
           .intoArray(sc.step, j);
     }
   }
