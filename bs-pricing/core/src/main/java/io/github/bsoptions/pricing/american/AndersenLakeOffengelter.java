@@ -4,6 +4,7 @@ import io.github.bsoptions.pricing.batch.BatchModel;
 import io.github.bsoptions.pricing.internal.BlackScholesKernel;
 import io.github.bsoptions.pricing.internal.Checks;
 import io.github.bsoptions.pricing.internal.FastExp;
+import io.github.bsoptions.pricing.internal.FastLog;
 import io.github.bsoptions.pricing.internal.RowChecks;
 
 /**
@@ -74,6 +75,12 @@ public final class AndersenLakeOffengelter {
     private final double[] boundaryCos;
     private final double[] priceSin;
     private final double[] priceCos;
+    // sin^2(theta_j) and the boundary rule's weight times pi/4 sin(2 theta_j) (du / d theta, over
+    // tau), at the boundary rule's points.
+    private final double[] boundarySin2;
+    private final double[] boundaryWeight;
+    // The premium rule's weight times pi/4 sin(2 theta_j).
+    private final double[] priceWeight;
     // Barycentric interpolation weights: the boundary at the quadrature points of every node (row
     // m of n+1 holds the weights of nodal value m) and at the premium points. The Chebyshev
     // variable of these points depends on the scheme only, not on the option.
@@ -102,17 +109,24 @@ public final class AndersenLakeOffengelter {
       this.priceRule = GaussLegendre.of(pricePoints);
       this.boundarySin = new double[boundaryPoints];
       this.boundaryCos = new double[boundaryPoints];
+      this.boundarySin2 = new double[boundaryPoints];
+      this.boundaryWeight = new double[boundaryPoints];
       for (int j = 0; j < boundaryPoints; j++) {
         double theta = QUARTER_PI * (1 + boundaryRule.nodes[j]);
         boundarySin[j] = Math.sin(theta);
         boundaryCos[j] = Math.cos(theta);
+        boundarySin2[j] = boundarySin[j] * boundarySin[j];
+        boundaryWeight[j] =
+            boundaryRule.weights[j] * QUARTER_PI * 2 * boundarySin[j] * boundaryCos[j];
       }
       this.priceSin = new double[pricePoints];
       this.priceCos = new double[pricePoints];
+      this.priceWeight = new double[pricePoints];
       for (int j = 0; j < pricePoints; j++) {
         double theta = QUARTER_PI * (1 + priceRule.nodes[j]);
         priceSin[j] = Math.sin(theta);
         priceCos[j] = Math.cos(theta);
+        priceWeight[j] = priceRule.weights[j] * QUARTER_PI * 2 * priceSin[j] * priceCos[j];
       }
       int points = nodes * boundaryPoints;
       double[] z = new double[points];
@@ -477,47 +491,151 @@ public final class AndersenLakeOffengelter {
       double guess = Double.NaN;
       for (int i = n - 1; i >= 0; i--) {
         guess = qdPlus(tau[i], guess);
-        lnB[i] = Math.log(guess);
+        lnB[i] = FastLog.log(guess);
       }
       lnB[n] = lnXmax;
+      if (sc.iterations > 0) {
+        if (sc.fpA) {
+          iterateFpA();
+        } else {
+          iterateFpB();
+        }
+      }
       fit();
+    }
+
+    /**
+     * The plain (relaxed) FP-B iterations. Each one runs in phases over primitive arrays: the
+     * interpolated boundary at all quadrature points, the kernel arguments of all points and nodes,
+     * all normal distribution functions in one vectorized pass ({@link FastNormal#cdf(double[],
+     * double[], int, double[], double[])}), then the sums per node. (A Jacobi-Newton step is
+     * useless here: the derivative of FP-B's right-hand side with respect to the node's own value,
+     * the others held fixed, is about 1, because the kernels near {@code u = tau} are steps in
+     * {@code ln B(tau) - ln B(u)}.)
+     */
+    private void iterateFpB() {
       int l = sc.boundaryRule.nodes.length;
-      double[] w = sc.boundaryRule.weights;
-      // Per node and quadrature point: times and the boundary-independent factors.
       int size = n * l;
+      // Per quadrature point (node i, point j at u = tau_i sin^2(theta_j), tau_i - u = tau_i
+      // cos^2(theta_j)): sd = vol sqrt(tau_i - u), the kernel shift drift / sd + sd / 2, and the
+      // weights with e^{ru} (numerator) and e^{qu} (denominator).
       double[] sd = new double[size];
       double[] invSd = new double[size];
+      double[] shift = new double[size];
+      double[] wa = new double[size];
+      double[] qa = new double[size];
+      double rq = r - q;
+      for (int i = 0; i < n; i++) {
+        double ti = tau[i];
+        double sti = Math.sqrt(ti);
+        int base = i * l;
+        for (int j = 0; j < l; j++) {
+          int idx = base + j;
+          double cs = sc.boundaryCos[j];
+          double sdv = vol * sti * cs;
+          double inv = 1 / sdv;
+          sd[idx] = sdv;
+          invSd[idx] = inv;
+          shift[idx] = rq * (ti * cs * cs) * inv + 0.5 * sdv;
+          double u = ti * sc.boundarySin2[j];
+          wa[idx] = r * u;
+          qa[idx] = q * u;
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        double ti = tau[i];
+        int base = i * l;
+        for (int j = 0; j < l; j++) {
+          double wt = sc.boundaryWeight[j] * ti;
+          wa[base + j] = wt * FastExp.exp(wa[base + j]);
+          qa[base + j] = wt * FastExp.exp(qa[base + j]);
+        }
+      }
+      // Per node: d+ = (ln B + (r - q) tau - ln K) / v + v / 2, v = vol sqrt(tau).
+      double[] nodeV = new double[n];
+      double[] nodeA = new double[n];
+      double lnK = Math.log(k);
+      for (int i = 0; i < n; i++) {
+        nodeV[i] = vol * Math.sqrt(tau[i]);
+        nodeA[i] = rq * tau[i] - lnK;
+      }
+      // Arguments (and then values) of the distribution functions: [0, size) the numerator
+      // kernels N(e+ - sd), [size, 2 size) the denominator kernels N(e+), then N(d-) and N(d+)
+      // of the n nodes.
+      int count = 2 * size + 2 * n;
+      double[] arg = new double[count];
+      double[] cdf = new double[count];
+      double[] scratch1 = new double[count];
+      double[] scratch2 = new double[count];
+      double[] hv = new double[size];
+      double[] gv = new double[size];
+      double[] next = new double[n];
+      double relax = sc.relaxation;
+      for (int it = 0; it < sc.iterations; it++) {
+        interpolate(sc.boundaryInterp, hv);
+        for (int i = 0; i < n; i++) {
+          double lbi = lnB[i];
+          java.util.Arrays.fill(gv, i * l, i * l + l, lbi - lnXmax);
+          double v = nodeV[i];
+          double dp = (lbi + nodeA[i]) / v + 0.5 * v;
+          arg[2 * size + i] = dp - v;
+          arg[2 * size + n + i] = dp;
+        }
+        // e+ = (ln B(tau) - ln B(u)) / sd + shift, ln B(u) = ln X - sqrt(H(u)).
+        for (int idx = 0; idx < size; idx++) {
+          double ep = (gv[idx] + Math.sqrt(Math.max(hv[idx], 0))) * invSd[idx] + shift[idx];
+          arg[idx] = ep - sd[idx];
+          arg[size + idx] = ep;
+        }
+        FastNormal.cdf(arg, cdf, count, scratch1, scratch2);
+        for (int i = 0; i < n; i++) {
+          double ni = 0;
+          double di = 0;
+          int base = i * l;
+          for (int j = 0; j < l; j++) {
+            ni += wa[base + j] * cdf[base + j];
+            di += qa[base + j] * cdf[size + base + j];
+          }
+          double num = cdf[2 * size + i] + r * ni;
+          double den = cdf[2 * size + n + i] + q * di;
+          double lbi = lnB[i];
+          double lnF = Math.min(FastLog.log(k * num / den) - rq * tau[i], lnXmax);
+          double lnNew = lbi + relax * (lnF - lbi);
+          next[i] = Math.max(Math.min(lnNew, lnXmax), lnXmax - 700);
+        }
+        System.arraycopy(next, 0, lnB, 0, n);
+      }
+    }
+
+    /** FP-A iterations, the first {@link #NEWTON_STEPS} FP-B Jacobi-Newton steps. */
+    private void iterateFpA() {
+      int l = sc.boundaryRule.nodes.length;
+      double[] w = sc.boundaryRule.weights;
+      int size = n * l;
+      double[] sd = new double[size];
       double[] drift = new double[size];
       double[] wa = new double[size]; // weight * e^{ru} * tau (1+y)/2 (smooth integrals)
       double[] qa = new double[size];
-      // Only FP-A (and its first, FP-B Jacobi-Newton step) needs the density integrals.
-      double[] wb = sc.fpA ? new double[size] : null; // weight * e^{ru} * sqrt(tau) / vol
-      double[] qb = sc.fpA ? new double[size] : null;
-      double[] shift = new double[size]; // drift / sd + sd / 2
+      double[] wb = new double[size]; // weight * e^{ru} * sqrt(tau) / vol
+      double[] qb = new double[size];
       for (int i = 0; i < n; i++) {
         double ti = tau[i];
         double sti = Math.sqrt(ti);
         for (int j = 0; j < l; j++) {
           int idx = i * l + j;
-          // u = tau sin^2(theta), tau - u = tau cos^2(theta): both square roots are smooth in
-          // theta, so the rule converges fast at both ends; du = tau sin(2 theta) d theta.
           double sn = sc.boundarySin[j];
           double s = sc.boundaryCos[j];
           double dt = ti * s * s;
           double u = ti * sn * sn;
           sd[idx] = vol * sti * s;
-          invSd[idx] = 1 / sd[idx];
           drift[idx] = (r - q) * dt;
-          shift[idx] = drift[idx] * invSd[idx] + 0.5 * sd[idx];
           double er = FastExp.exp(r * u);
           double eq = FastExp.exp(q * u);
           double wj = w[j] * QUARTER_PI;
           wa[idx] = wj * er * ti * 2 * sn * s;
           qa[idx] = wj * eq * ti * 2 * sn * s;
-          if (sc.fpA) {
-            wb[idx] = wj * er * sti * 2 * sn / vol;
-            qb[idx] = wj * eq * sti * 2 * sn / vol;
-          }
+          wb[idx] = wj * er * sti * 2 * sn / vol;
+          qb[idx] = wj * eq * sti * 2 * sn / vol;
         }
       }
       double[] next = new double[n];
@@ -530,31 +648,8 @@ public final class AndersenLakeOffengelter {
           double v = vol * Math.sqrt(ti);
           double dp = (lbi - Math.log(k) + (r - q) * ti) / v + 0.5 * v;
           double dm = dp - v;
-          if (!sc.fpA) {
-            // Plain FP-B step: only the two distribution-function integrals. (A Jacobi-Newton
-            // step is useless here: the derivative of FP-B's right-hand side with respect to the
-            // node's own value, the others held fixed, is about 1, because the kernels near u =
-            // tau are steps in ln B(tau) - ln B(u).) ep = (ln B(tau) - ln B(u)) / sd + c.
-            double g = lbi - lnXmax;
-            double ni = 0;
-            double di = 0;
-            for (int j = 0; j < l; j++) {
-              int idx = i * l + j;
-              double ep = (g + Math.sqrt(Math.max(hv[idx], 0))) * invSd[idx] + shift[idx];
-              ni += wa[idx] * FastNormal.cdf(ep - sd[idx]);
-              di += qa[idx] * FastNormal.cdf(ep);
-            }
-            double num = FastNormal.cdf(dm) + r * ni;
-            double den = FastNormal.cdf(dp) + q * di;
-            double lnF = Math.min(Math.log(k * num / den) - (r - q) * ti, lnXmax);
-            double lnNew = lbi + sc.relaxation * (lnF - lbi);
-            next[i] = Math.max(Math.min(lnNew, lnXmax), lnXmax - 700);
-            continue;
-          }
           if (it < NEWTON_STEPS) {
-            // FP-A schemes: the first steps are FP-B Jacobi-Newton steps on L - ln f(L), L = ln
-            // B(tau_i), with
-            // the other nodes held fixed.
+            // FP-B Jacobi-Newton steps on L - ln f(L), L = ln B(tau_i), the other nodes fixed.
             double num = FastNormal.cdf(dm);
             double den = FastNormal.cdf(dp);
             double pdfDp = FastNormal.pdf(dp);
@@ -585,8 +680,7 @@ public final class AndersenLakeOffengelter {
             double lnF = Math.log(k * num / den) - (r - q) * ti;
             double slope = dNum / num - dDen / den;
             double step = 1 - slope;
-            double lnNew =
-                it < NEWTON_STEPS && step > 0.05 && step < 20 ? lbi - (lbi - lnF) / step : lnF;
+            double lnNew = step > 0.05 && step < 20 ? lbi - (lbi - lnF) / step : lnF;
             if (!(lnNew <= lnXmax)) {
               lnNew = Double.isNaN(lnNew) ? lnF : lnXmax;
             }
@@ -614,34 +708,39 @@ public final class AndersenLakeOffengelter {
         }
         System.arraycopy(next, 0, lnB, 0, n);
       }
-      fit();
     }
 
     /** Returns the early exercise premium of the put at spot {@code s} (strike {@code k}). */
     double premium(double s) {
-      double[] y = sc.priceRule.nodes;
-      double[] w = sc.priceRule.weights;
+      int m = sc.priceSin.length;
       double sqrtT = Math.sqrt(t);
       double lnS = Math.log(s);
-      double[] hp = new double[y.length];
+      double[] hp = new double[m];
       interpolate(sc.priceInterp, hp);
-      double sum = 0;
-      for (int j = 0; j < y.length; j++) {
-        // Time from now dt = t sin^2(theta), time to expiry u = t cos^2(theta): smooth at both
-        // ends; d(dt) = t sin(2 theta) d theta.
-        double sn = sc.priceSin[j];
-        double cs = sc.priceCos[j];
-        double z = sqrtT * sn;
+      // Time from now dt = t sin^2(theta), time to expiry u = t cos^2(theta): smooth at both ends;
+      // d(dt) = t sin(2 theta) d theta. Arguments: [0, m) N(-d+ + v), [m, 2m) N(-d+).
+      double[] arg = new double[2 * m];
+      double[] cdf = new double[2 * m];
+      double[] dr = new double[m];
+      double[] dq = new double[m];
+      for (int j = 0; j < m; j++) {
+        double z = sqrtT * sc.priceSin[j];
         double dt = z * z;
         double lb = lnXmax - Math.sqrt(Math.max(hp[j], 0));
         double v = vol * z;
-        double dr = FastExp.exp(-r * dt);
-        double dq = FastExp.exp(-q * dt);
         double dp = (lnS - lb + (r - q) * dt) / v + 0.5 * v;
-        double f = r * k * dr * FastNormal.cdf(-dp + v) - q * s * dq * FastNormal.cdf(-dp);
-        sum += w[j] * 2 * sn * cs * f;
+        arg[j] = -dp + v;
+        arg[m + j] = -dp;
+        dr[j] = FastExp.exp(-r * dt);
+        dq[j] = FastExp.exp(-q * dt);
       }
-      return Math.max(sum * QUARTER_PI * t, 0);
+      FastNormal.cdf(arg, cdf, 2 * m, new double[2 * m], new double[2 * m]);
+      double sum = 0;
+      for (int j = 0; j < m; j++) {
+        double f = r * k * dr[j] * cdf[j] - q * s * dq[j] * cdf[m + j];
+        sum += sc.priceWeight[j] * f;
+      }
+      return Math.max(sum * t, 0);
     }
 
     /** Li's QD+ boundary at time to expiry {@code tauI}; Newton from {@code start} if inside. */
@@ -663,7 +762,7 @@ public final class AndersenLakeOffengelter {
       double x = start > lo && start < hi ? start : xmax * FastExp.exp(-2 * v);
       double flo = Double.NaN;
       for (int it = 0; it < 60; it++) {
-        double dp = Math.log(x * dq / (k * dr)) / v + 0.5 * v;
+        double dp = FastLog.log(x * dq / (k * dr)) / v + 0.5 * v;
         double dm = dp - v;
         double phiDp = FastNormal.cdf(-dp);
         double phiDm = FastNormal.cdf(-dm);
