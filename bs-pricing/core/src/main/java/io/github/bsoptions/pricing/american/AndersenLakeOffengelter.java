@@ -48,6 +48,9 @@ public final class AndersenLakeOffengelter {
   /** FP-A schemes: FP-B Jacobi-Newton steps before the FP-A iterations. */
   private static final int NEWTON_STEPS = 1;
 
+  /** Per-node constants of the QD+ Newton step. */
+  private static final int NODE_CONSTANTS = 12;
+
   /**
    * A discretization of the ALO method: Chebyshev nodes for the boundary, fixed-point iterations,
    * quadrature points for the boundary integrals and for the final premium integral.
@@ -375,7 +378,7 @@ public final class AndersenLakeOffengelter {
     b.solve();
     double x = s / k;
     double intrinsic = Math.max(k - s, 0);
-    if (x <= b.at(t)) {
+    if (x <= b.atExpiryTime()) {
       return intrinsic;
     }
     double european = BlackScholesKernel.price(false, s, k, t, r, q, vol);
@@ -400,6 +403,7 @@ public final class AndersenLakeOffengelter {
 
     private final double[] lnB;
     private final double[] coef;
+    private boolean fitted;
 
     Boundary(Scheme sc, double k, double t, double r, double q, double vol) {
       this.sc = sc;
@@ -424,6 +428,10 @@ public final class AndersenLakeOffengelter {
 
     /** Returns the boundary at time to expiry {@code u} in {@code [0, t]}. */
     double at(double u) {
+      if (!fitted) {
+        fit();
+        fitted = true;
+      }
       return FastExp.exp(lnAt(u));
     }
 
@@ -525,20 +533,7 @@ public final class AndersenLakeOffengelter {
     }
 
     void solve() {
-      // From short to long expiries, each QD+ solve starting from its neighbours' roots.
-      double guess = Double.NaN;
-      for (int i = n - 1; i >= 0; i--) {
-        if (i + 2 < n) {
-          // Start from the linear extrapolation in sqrt(tau) of the two previous roots (about 18%
-          // fewer Newton steps than from the previous root; quadratic extrapolation was no better).
-          double x0 = Math.sqrt(tau[i]);
-          double x1 = Math.sqrt(tau[i + 1]);
-          double x2 = Math.sqrt(tau[i + 2]);
-          guess = FastExp.exp(lnB[i + 1] + (lnB[i + 1] - lnB[i + 2]) * (x0 - x1) / (x1 - x2));
-        }
-        guess = qdPlus(tau[i], guess);
-        lnB[i] = FastLog.log(guess);
-      }
+      qdPlus();
       lnB[n] = lnXmax;
       if (sc.iterations > 0) {
         if (sc.fpA) {
@@ -547,7 +542,14 @@ public final class AndersenLakeOffengelter {
           iterateFpB();
         }
       }
-      fit();
+    }
+
+    /**
+     * Returns the boundary at time to expiry {@code t} (now): node 0's value, which the Chebyshev
+     * interpolant of {@link #at} reproduces (to rounding) without the fit.
+     */
+    double atExpiryTime() {
+      return FastExp.exp(lnB[0]);
     }
 
     /**
@@ -607,19 +609,17 @@ public final class AndersenLakeOffengelter {
         nodeV[i] = vol * Math.sqrt(tau[i]);
         nodeA[i] = rq * tau[i] - lnK;
       }
-      // Arguments (and then values) of the distribution functions: the numerator kernels N(e+ -
-      // sd), the denominator kernels N(e+), and N(d-), N(d+) of the nodes ([0, n), [n, 2n)).
-      // Separate arrays, so that the JIT can vectorize the loops that fill them.
-      double[] argM = new double[size];
-      double[] argP = new double[size];
-      double[] argNode = new double[2 * n];
-      double[] cdfM = new double[size];
-      double[] cdfP = new double[size];
-      double[] cdfNode = new double[2 * n];
-      double[] scratch1 = new double[size];
-      double[] scratch2 = new double[size];
+      // Arguments (and then values) of the distribution functions, in one array so that one
+      // vectorized pass does them all: [0, size) the numerator kernels N(e+ - sd), [size, 2 size)
+      // the denominator kernels N(e+), then N(d-) and N(d+) of the n nodes.
+      int count = 2 * size + 2 * n;
+      double[] arg = new double[count];
+      double[] cdf = new double[count];
+      double[] scratch1 = new double[count];
+      double[] scratch2 = new double[count];
       double[] hv = new double[size];
       double[] gv = new double[size];
+      double[] rootH = new double[size];
       double[] next = new double[n];
       double relax = sc.relaxation;
       for (int it = 0; it < sc.iterations; it++) {
@@ -629,28 +629,29 @@ public final class AndersenLakeOffengelter {
           java.util.Arrays.fill(gv, i * l, i * l + l, lbi - lnXmax);
           double v = nodeV[i];
           double dp = (lbi + nodeA[i]) / v + 0.5 * v;
-          argNode[i] = dp - v;
-          argNode[n + i] = dp;
+          arg[2 * size + i] = dp - v;
+          arg[2 * size + n + i] = dp;
         }
-        // e+ = (ln B(tau) - ln B(u)) / sd + shift, ln B(u) = ln X - sqrt(H(u)).
+        // e+ = (ln B(tau) - ln B(u)) / sd + shift, ln B(u) = ln X - sqrt(H(u)). Each loop writes
+        // one range of arg and reads other arrays only, which the JIT needs to vectorize it.
         for (int idx = 0; idx < size; idx++) {
-          double ep = (gv[idx] + Math.sqrt(Math.max(hv[idx], 0))) * invSd[idx] + shift[idx];
-          argM[idx] = ep - sd[idx];
-          argP[idx] = ep;
+          rootH[idx] = (gv[idx] + Math.sqrt(Math.max(hv[idx], 0))) * invSd[idx] + shift[idx];
         }
-        FastNormal.cdf(argM, cdfM, size, scratch1, scratch2);
-        FastNormal.cdf(argP, cdfP, size, scratch1, scratch2);
-        FastNormal.cdf(argNode, cdfNode, 2 * n, scratch1, scratch2);
+        for (int idx = 0; idx < size; idx++) {
+          arg[idx] = rootH[idx] - sd[idx];
+        }
+        System.arraycopy(rootH, 0, arg, size, size);
+        FastNormal.cdf(arg, cdf, count, scratch1, scratch2);
         for (int i = 0; i < n; i++) {
           double ni = 0;
           double di = 0;
           int base = i * l;
           for (int j = 0; j < l; j++) {
-            ni += wa[base + j] * cdfM[base + j];
-            di += qa[base + j] * cdfP[base + j];
+            ni += wa[base + j] * cdf[base + j];
+            di += qa[base + j] * cdf[size + base + j];
           }
-          double num = cdfNode[i] + r * ni;
-          double den = cdfNode[n + i] + q * di;
+          double num = cdf[2 * size + i] + r * ni;
+          double den = cdf[2 * size + n + i] + q * di;
           double lbi = lnB[i];
           double lnF = Math.min(FastLog.log(k * num / den) - rq * tau[i], lnXmax);
           double lnNew = lbi + relax * (lnF - lbi);
@@ -808,66 +809,122 @@ public final class AndersenLakeOffengelter {
       return Math.max(sum * t, 0);
     }
 
-    /** Li's QD+ boundary at time to expiry {@code tauI}; Newton from {@code start} if inside. */
-    private double qdPlus(double tauI, double start) {
+    /**
+     * Sets {@code lnB[i]}, {@code i < n}, to the log of Li's QD+ boundary at the nodes. The nodes'
+     * safeguarded Newton iterations are independent (each starts from {@code X e^{-2 vol
+     * sqrt(tau)}}), so they run side by side, one step of every unconverged node per round: the
+     * processor overlaps them, where one node after another (each from its neighbour's root) waited
+     * on each step's dependency chain. Each node's result is the same as iterating it alone.
+     */
+    private void qdPlus() {
       double sigma2 = vol * vol;
-      double v = vol * Math.sqrt(tauI);
-      double dr = FastExp.exp(-r * tauI);
-      double dq = FastExp.exp(-q * tauI);
-      double h = -Math.expm1(-r * tauI);
       double omega = 2 * (r - q) / sigma2;
-      double root = Math.sqrt((omega - 1) * (omega - 1) + 8 * r / (sigma2 * h));
-      double lambda = 0.5 * (-(omega - 1) - root);
-      double lambdaPrime = 2 * r / (sigma2 * h * h * root);
-      double alpha = 2 * dr * r / (sigma2 * (2 * lambda + omega - 1));
-      double beta = alpha * (1 / h + lambdaPrime / (2 * lambda + omega - 1)) - lambda;
-      double lo = xmax * 1e-10;
-      double hi = xmax;
-      // Safeguarded Newton on f(S) = (1 - dq N(-d+)) S + (lambda + c0)(K - S - p(S)).
-      double x = start > lo && start < hi ? start : xmax * FastExp.exp(-2 * v);
-      double flo = Double.NaN;
-      for (int it = 0; it < 60; it++) {
-        double dp = FastLog.log(x * dq / (k * dr)) / v + 0.5 * v;
-        double dm = dp - v;
-        double phiDp = FastNormal.cdf(-dp);
-        double phiDm = FastNormal.cdf(-dm);
-        double pdfDp = FastNormal.pdf(dp);
-        double npv = dr * k * phiDm - x * dq * phiDp;
-        double theta = r * k * dr * phiDm - q * x * dq * phiDp - sigma2 * x / (2 * v) * dq * pdfDp;
-        double charm = -dq * (pdfDp * ((r - q) / v - dm / (2 * tauI)) + q * phiDp);
-        double excess = k - x - npv;
-        double f;
-        if (Math.abs(excess) < 1e-15 * k) {
-          f = (1 - dq * phiDp) * x + alpha * theta / (dr * r);
-        } else {
-          double c0 = -beta - lambda + alpha * theta / (dr * r * excess);
-          f = (1 - dq * phiDp) * x + (lambda + c0) * excess;
-        }
-        double fp =
-            1 - dq * phiDp + dq / v * pdfDp + beta * (1 - dq * phiDp) + alpha / (r * dr) * charm;
-        if (f > 0) {
-          hi = x;
-        } else {
-          lo = x;
-          flo = f;
-        }
-        double xNew = x - f / fp;
-        if (!(xNew > lo && xNew < hi)) {
-          xNew = 0.5 * (lo + hi);
-        }
-        // Converged far below the start's own error (about 1e-3): a looser tolerance (1e-7 was
-        // tried) saves a Newton step per node but makes the value jump by up to 1e-9 relative
-        // where the step count changes (long expiries, where this Newton iteration is slow).
-        if (Math.abs(xNew - x) <= 1e-10 * x) {
-          x = xNew;
-          break;
-        }
-        x = xNew;
+      double[] x = new double[n];
+      double[] lo = new double[n];
+      double[] hi = new double[n];
+      double[] flo = new double[n];
+      double[] v = new double[n];
+      // Per node, NODE_CONSTANTS values (see qdPlusStep): everything in a Newton step that does
+      // not depend on the iterate, so that a step has two divisions.
+      double[] c = new double[n * NODE_CONSTANTS];
+      boolean[] done = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        double tauI = tau[i];
+        double vi = vol * Math.sqrt(tauI);
+        double dr = FastExp.exp(-r * tauI);
+        double dq = FastExp.exp(-q * tauI);
+        double h = -Math.expm1(-r * tauI);
+        double root = Math.sqrt((omega - 1) * (omega - 1) + 8 * r / (sigma2 * h));
+        double lambda = 0.5 * (-(omega - 1) - root);
+        double lambdaPrime = 2 * r / (sigma2 * h * h * root);
+        double alpha = 2 * dr * r / (sigma2 * (2 * lambda + omega - 1));
+        double beta = alpha * (1 / h + lambdaPrime / (2 * lambda + omega - 1)) - lambda;
+        int b = i * NODE_CONSTANTS;
+        c[b] = 1 / vi;
+        c[b + 1] = FastLog.log(dq / (k * dr));
+        c[b + 2] = 0.5 * vi;
+        c[b + 3] = dr * k;
+        c[b + 4] = dq;
+        c[b + 5] = sigma2 / (2 * vi) * dq;
+        c[b + 6] = (r - q) / vi;
+        c[b + 7] = 1 / (2 * tauI);
+        c[b + 8] = alpha / (dr * r);
+        c[b + 9] = lambda;
+        c[b + 10] = beta;
+        c[b + 11] = dq / vi;
+        v[i] = vi;
+        lo[i] = xmax * 1e-10;
+        hi[i] = xmax;
+        x[i] = xmax * FastExp.exp(-2 * vi);
+        flo[i] = Double.NaN;
       }
-      if (Double.isNaN(flo) && x >= xmax * (1 - 1e-12)) {
-        return xmax * FastExp.exp(-v);
+      int active = n;
+      for (int it = 0; it < 60 && active > 0; it++) {
+        for (int i = 0; i < n; i++) {
+          if (!done[i] && qdPlusStep(i, x, lo, hi, flo, c)) {
+            done[i] = true;
+            active--;
+          }
+        }
       }
-      return Math.min(Math.max(x, xmax * 1e-10), xmax);
+      for (int i = 0; i < n; i++) {
+        double b;
+        if (Double.isNaN(flo[i]) && x[i] >= xmax * (1 - 1e-12)) {
+          b = xmax * FastExp.exp(-v[i]);
+        } else {
+          b = Math.min(Math.max(x[i], xmax * 1e-10), xmax);
+        }
+        lnB[i] = FastLog.log(b);
+      }
+    }
+
+    /**
+     * One safeguarded Newton step of node {@code i} on {@code f(S) = (1 - dq N(-d+)) S + (lambda +
+     * c0)(K - S - p(S))}, updating {@code xs[i]} and its bracket; returns true when converged.
+     */
+    private boolean qdPlusStep(
+        int i, double[] xs, double[] los, double[] his, double[] flos, double[] c) {
+      int b = i * NODE_CONSTANTS;
+      double invV = c[b];
+      double drK = c[b + 3];
+      double dq = c[b + 4];
+      double alphaOverDrR = c[b + 8];
+      double lambda = c[b + 9];
+      double beta = c[b + 10];
+      double x = xs[i];
+      double dp = (FastLog.log(x) + c[b + 1]) * invV + c[b + 2];
+      double dm = dp - 2 * c[b + 2];
+      double phiDp = FastNormal.cdf(-dp);
+      double phiDm = FastNormal.cdf(-dm);
+      double pdfDp = FastNormal.pdf(dp);
+      double npv = drK * phiDm - x * dq * phiDp;
+      double theta = r * drK * phiDm - q * x * dq * phiDp - x * c[b + 5] * pdfDp;
+      double charm = -dq * (pdfDp * (c[b + 6] - dm * c[b + 7]) + q * phiDp);
+      double excess = k - x - npv;
+      double f;
+      if (Math.abs(excess) < 1e-15 * k) {
+        f = (1 - dq * phiDp) * x + alphaOverDrR * theta;
+      } else {
+        double c0 = -beta - lambda + alphaOverDrR * theta / excess;
+        f = (1 - dq * phiDp) * x + (lambda + c0) * excess;
+      }
+      double fp =
+          1 - dq * phiDp + c[b + 11] * pdfDp + beta * (1 - dq * phiDp) + alphaOverDrR * charm;
+      if (f > 0) {
+        his[i] = x;
+      } else {
+        los[i] = x;
+        flos[i] = f;
+      }
+      double xNew = x - f / fp;
+      if (!(xNew > los[i] && xNew < his[i])) {
+        xNew = 0.5 * (los[i] + his[i]);
+      }
+      xs[i] = xNew;
+      // Converged far below the start's own error (about 1e-3): a looser tolerance (1e-7 was
+      // tried) saves a Newton step per node but makes the value jump by up to 1e-9 relative
+      // where the step count changes (long expiries, where this Newton iteration is slow).
+      return Math.abs(xNew - x) <= 1e-10 * x;
     }
   }
 }
