@@ -139,11 +139,12 @@ final class FastNormal {
    * {@code N(-y) = e^{-y^2/2} R(y)} with a 9/9 rational {@code R} fitted to relative error 3e-18 on
    * {@code [0, 9]} ({@code R(0) = 1/2} exactly, so the value is continuous at 0), and {@code
    * e^{-y^2/2} = (e^w)^32}, {@code w = -y^2/64}, with a degree-13 minimax polynomial for {@code
-   * e^w} (5 squarings: relative error about 5e-15); then {@code N(x) = t + H (1 - 2t)}, {@code t =
-   * N(-y)} and {@code H} the step function written as a division ({@code 0.5 + 0.5 x / (|x| +
-   * 1e-300)}), so the left tail keeps its relative accuracy down to {@code N(-9) = 1e-19} (below
-   * that, the value stays at {@code N(-9)}) and the right tail is {@code 1 - t} to an absolute
-   * 1e-16. A smooth function of {@code x} to rounding (no switch between formulas). NaN gives NaN.
+   * e^w} (5 squarings: relative error up to 2e-14, near 9); then {@code N(x) = t + H (1 - 2t)},
+   * {@code t = N(-y)} and {@code H} the step function written as a division ({@code 0.5 + 0.5 x /
+   * (|x| + 1e-300)}), so the left tail keeps its relative accuracy down to {@code N(-9) = 1e-19}
+   * (below that, the value stays at {@code N(-9)}) and the right tail is {@code 1 - t} to an
+   * absolute 1e-16. A smooth function of {@code x} to rounding (no switch between formulas). NaN
+   * gives NaN.
    *
    * @param scratch1 scratch array of length {@code >= count}
    * @param scratch2 scratch array of length {@code >= count}
