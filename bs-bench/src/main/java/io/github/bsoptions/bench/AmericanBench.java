@@ -4,7 +4,6 @@ import io.github.bsoptions.pricing.american.AndersenLakeOffengelter;
 import io.github.bsoptions.pricing.american.BaroneAdesiWhaley;
 import io.github.bsoptions.pricing.american.BinomialTree;
 import io.github.bsoptions.pricing.american.BjerksundStensland;
-import io.github.bsoptions.pricing.american.FrozenAlo;
 import io.github.bsoptions.pricing.american.TreeType;
 import io.github.bsoptions.pricing.formula.ImpliedVolResult;
 import io.github.bsoptions.pricing.pricer.AmericanModel;
@@ -69,17 +68,6 @@ public class AmericanBench {
       sum +=
           AndersenLakeOffengelter.price(
               call[i], spot[i], strike[i], expiry[i], rate[i], div[i], vol[i]);
-    }
-    return sum;
-  }
-
-  /** ALO prices with the frozen pre-fifth-pass code (ae0752a), for a same-run ratio; temporary. */
-  @Benchmark
-  @OperationsPerInvocation(N)
-  public double frozenAloPrice() {
-    double sum = 0;
-    for (int i = 0; i < N; i++) {
-      sum += FrozenAlo.price(call[i], spot[i], strike[i], expiry[i], rate[i], div[i], vol[i]);
     }
     return sum;
   }
