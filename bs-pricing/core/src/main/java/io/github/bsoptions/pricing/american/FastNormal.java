@@ -146,6 +146,13 @@ final class FastNormal {
    * absolute 1e-16. A smooth function of {@code x} to rounding (no switch between formulas). NaN
    * gives NaN.
    *
+   * <p>The polynomials use {@link Math#fma}: one node per term keeps the loop bodies small enough
+   * for the JIT to unroll and vectorize them (with separate multiplies and adds the ALO price was
+   * only 1.06x faster than with the scalar CDF, 1.35x with the polynomials split over more loops,
+   * 1.66x with fma). Every x86-64 processor since 2013 (FMA3) and every AArch64 one has it in
+   * hardware, where the JIT compiles it to one instruction; elsewhere {@code Math.fma} is a slow
+   * software routine.
+   *
    * @param scratch1 scratch array of length {@code >= count}
    * @param scratch2 scratch array of length {@code >= count}
    */
