@@ -858,10 +858,29 @@ public final class AndersenLakeOffengelter {
         x[i] = xmax * FastExp.exp(-2 * vi);
         flo[i] = Double.NaN;
       }
+      // Per round: the unconverged nodes' N(-d+), N(-d-) in one vectorized pass.
+      int[] act = new int[n];
+      double[] arg = new double[2 * n];
+      double[] val = new double[2 * n];
+      double[] s1 = new double[2 * n];
+      double[] s2 = new double[2 * n];
       int active = n;
       for (int it = 0; it < 60 && active > 0; it++) {
+        int na = 0;
         for (int i = 0; i < n; i++) {
-          if (!done[i] && qdPlusStep(i, x, lo, hi, flo, c)) {
+          if (!done[i]) {
+            int b = i * NODE_CONSTANTS;
+            double dp = (FastLog.log(x[i]) + c[b + 1]) * c[b] + c[b + 2];
+            arg[na] = -dp;
+            arg[n + na] = -dp + 2 * c[b + 2];
+            act[na++] = i;
+          }
+        }
+        System.arraycopy(arg, n, arg, na, na);
+        FastNormal.cdf(arg, val, 2 * na, s1, s2);
+        for (int a = 0; a < na; a++) {
+          int i = act[a];
+          if (qdPlusStep(i, x, lo, hi, flo, c, -arg[a], val[a], val[na + a])) {
             done[i] = true;
             active--;
           }
@@ -883,19 +902,23 @@ public final class AndersenLakeOffengelter {
      * c0)(K - S - p(S))}, updating {@code xs[i]} and its bracket; returns true when converged.
      */
     private boolean qdPlusStep(
-        int i, double[] xs, double[] los, double[] his, double[] flos, double[] c) {
+        int i,
+        double[] xs,
+        double[] los,
+        double[] his,
+        double[] flos,
+        double[] c,
+        double dp,
+        double phiDp,
+        double phiDm) {
       int b = i * NODE_CONSTANTS;
-      double invV = c[b];
       double drK = c[b + 3];
       double dq = c[b + 4];
       double alphaOverDrR = c[b + 8];
       double lambda = c[b + 9];
       double beta = c[b + 10];
       double x = xs[i];
-      double dp = (FastLog.log(x) + c[b + 1]) * invV + c[b + 2];
       double dm = dp - 2 * c[b + 2];
-      double phiDp = FastNormal.cdf(-dp);
-      double phiDm = FastNormal.cdf(-dm);
       double pdfDp = FastNormal.pdf(dp);
       double npv = drK * phiDm - x * dq * phiDp;
       double theta = r * drK * phiDm - q * x * dq * phiDp - x * c[b + 5] * pdfDp;
