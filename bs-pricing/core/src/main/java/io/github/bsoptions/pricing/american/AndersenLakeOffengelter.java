@@ -4,6 +4,7 @@ import io.github.bsoptions.pricing.batch.BatchModel;
 import io.github.bsoptions.pricing.internal.BlackScholesKernel;
 import io.github.bsoptions.pricing.internal.Checks;
 import io.github.bsoptions.pricing.internal.FastExp;
+import io.github.bsoptions.pricing.internal.FastLog;
 import io.github.bsoptions.pricing.internal.RowChecks;
 
 /**
@@ -47,6 +48,9 @@ public final class AndersenLakeOffengelter {
   /** FP-A schemes: FP-B Jacobi-Newton steps before the FP-A iterations. */
   private static final int NEWTON_STEPS = 1;
 
+  /** Per-node constants of the QD+ Newton step. */
+  private static final int NODE_CONSTANTS = 12;
+
   /**
    * A discretization of the ALO method: Chebyshev nodes for the boundary, fixed-point iterations,
    * quadrature points for the boundary integrals and for the final premium integral.
@@ -74,6 +78,12 @@ public final class AndersenLakeOffengelter {
     private final double[] boundaryCos;
     private final double[] priceSin;
     private final double[] priceCos;
+    // sin^2(theta_j) and the boundary rule's weight times pi/4 sin(2 theta_j) (du / d theta, over
+    // tau), at the boundary rule's points.
+    private final double[] boundarySin2;
+    private final double[] boundaryWeight;
+    // The premium rule's weight times pi/4 sin(2 theta_j).
+    private final double[] priceWeight;
     // Barycentric interpolation weights: the boundary at the quadrature points of every node (row
     // m of n+1 holds the weights of nodal value m) and at the premium points. The Chebyshev
     // variable of these points depends on the scheme only, not on the option.
@@ -102,17 +112,24 @@ public final class AndersenLakeOffengelter {
       this.priceRule = GaussLegendre.of(pricePoints);
       this.boundarySin = new double[boundaryPoints];
       this.boundaryCos = new double[boundaryPoints];
+      this.boundarySin2 = new double[boundaryPoints];
+      this.boundaryWeight = new double[boundaryPoints];
       for (int j = 0; j < boundaryPoints; j++) {
         double theta = QUARTER_PI * (1 + boundaryRule.nodes[j]);
         boundarySin[j] = Math.sin(theta);
         boundaryCos[j] = Math.cos(theta);
+        boundarySin2[j] = boundarySin[j] * boundarySin[j];
+        boundaryWeight[j] =
+            boundaryRule.weights[j] * QUARTER_PI * 2 * boundarySin[j] * boundaryCos[j];
       }
       this.priceSin = new double[pricePoints];
       this.priceCos = new double[pricePoints];
+      this.priceWeight = new double[pricePoints];
       for (int j = 0; j < pricePoints; j++) {
         double theta = QUARTER_PI * (1 + priceRule.nodes[j]);
         priceSin[j] = Math.sin(theta);
         priceCos[j] = Math.cos(theta);
+        priceWeight[j] = priceRule.weights[j] * QUARTER_PI * 2 * priceSin[j] * priceCos[j];
       }
       int points = nodes * boundaryPoints;
       double[] z = new double[points];
@@ -361,7 +378,7 @@ public final class AndersenLakeOffengelter {
     b.solve();
     double x = s / k;
     double intrinsic = Math.max(k - s, 0);
-    if (x <= b.at(t)) {
+    if (x <= b.atExpiryTime()) {
       return intrinsic;
     }
     double european = BlackScholesKernel.price(false, s, k, t, r, q, vol);
@@ -386,6 +403,7 @@ public final class AndersenLakeOffengelter {
 
     private final double[] lnB;
     private final double[] coef;
+    private boolean fitted;
 
     Boundary(Scheme sc, double k, double t, double r, double q, double vol) {
       this.sc = sc;
@@ -410,6 +428,10 @@ public final class AndersenLakeOffengelter {
 
     /** Returns the boundary at time to expiry {@code u} in {@code [0, t]}. */
     double at(double u) {
+      if (!fitted) {
+        fit();
+        fitted = true;
+      }
       return FastExp.exp(lnAt(u));
     }
 
@@ -441,19 +463,57 @@ public final class AndersenLakeOffengelter {
      */
     private void interpolate(double[] weights, double[] out) {
       int points = out.length;
-      double h0 = lnB[0] - lnXmax;
-      h0 *= h0;
-      for (int p = 0; p < points; p++) {
-        out[p] = weights[p] * h0;
+      // H at node n (expiry) is 0, so that node adds nothing. Four nodes per pass over the points:
+      // one pass per node made every pass wait on the previous pass's stores.
+      int m = 0;
+      for (; m + 4 <= n; m += 4) {
+        double h0 = hAt(m);
+        double h1 = hAt(m + 1);
+        double h2 = hAt(m + 2);
+        double h3 = hAt(m + 3);
+        int b0 = m * points;
+        int b1 = b0 + points;
+        int b2 = b1 + points;
+        int b3 = b2 + points;
+        if (m == 0) {
+          for (int p = 0; p < points; p++) {
+            out[p] =
+                (weights[b0 + p] * h0 + weights[b1 + p] * h1)
+                    + (weights[b2 + p] * h2 + weights[b3 + p] * h3);
+          }
+        } else {
+          for (int p = 0; p < points; p++) {
+            out[p] +=
+                (weights[b0 + p] * h0 + weights[b1 + p] * h1)
+                    + (weights[b2 + p] * h2 + weights[b3 + p] * h3);
+          }
+        }
       }
-      for (int m = 1; m <= n; m++) {
-        double d = lnB[m] - lnXmax;
-        double hm = d * d;
+      if (m == 0) {
+        java.util.Arrays.fill(out, 0.0);
+      }
+      for (; m + 2 <= n; m += 2) {
+        double h0 = hAt(m);
+        double h1 = hAt(m + 1);
+        int b0 = m * points;
+        int b1 = b0 + points;
+        for (int p = 0; p < points; p++) {
+          out[p] += weights[b0 + p] * h0 + weights[b1 + p] * h1;
+        }
+      }
+      for (; m < n; m++) {
+        double hm = hAt(m);
         int base = m * points;
         for (int p = 0; p < points; p++) {
           out[p] += weights[base + p] * hm;
         }
       }
+    }
+
+    /** {@code H = (ln B - ln X)^2} at node {@code m}. */
+    private double hAt(int m) {
+      double d = lnB[m] - lnXmax;
+      return d * d;
     }
 
     private void fit() {
@@ -473,51 +533,173 @@ public final class AndersenLakeOffengelter {
     }
 
     void solve() {
-      // From short to long expiries, each QD+ solve starting from its neighbour's root.
-      double guess = Double.NaN;
-      for (int i = n - 1; i >= 0; i--) {
-        guess = qdPlus(tau[i], guess);
-        lnB[i] = Math.log(guess);
-      }
+      qdPlus();
       lnB[n] = lnXmax;
-      fit();
+      if (sc.iterations > 0) {
+        if (sc.fpA) {
+          iterateFpA();
+        } else {
+          iterateFpB();
+        }
+      }
+    }
+
+    /**
+     * Returns the boundary at time to expiry {@code t} (now): node 0's value, which the Chebyshev
+     * interpolant of {@link #at} reproduces (to rounding) without the fit.
+     */
+    double atExpiryTime() {
+      return FastExp.exp(lnB[0]);
+    }
+
+    /**
+     * The plain (relaxed) FP-B iterations. Each one runs in phases over primitive arrays: the
+     * interpolated boundary at all quadrature points, the kernel arguments of all points and nodes,
+     * all normal distribution functions in one vectorized pass ({@link FastNormal#cdf(double[],
+     * double[], int, double[], double[])}), then the sums per node. (A Jacobi-Newton step is
+     * useless here: the derivative of FP-B's right-hand side with respect to the node's own value,
+     * the others held fixed, is about 1, because the kernels near {@code u = tau} are steps in
+     * {@code ln B(tau) - ln B(u)}.)
+     */
+    private void iterateFpB() {
       int l = sc.boundaryRule.nodes.length;
-      double[] w = sc.boundaryRule.weights;
-      // Per node and quadrature point: times and the boundary-independent factors.
       int size = n * l;
+      // Per quadrature point (node i, point j at u = tau_i sin^2(theta_j), tau_i - u = tau_i
+      // cos^2(theta_j)): sd = vol sqrt(tau_i - u), the kernel shift drift / sd + sd / 2, and the
+      // weights with e^{ru} (numerator) and e^{qu} (denominator).
       double[] sd = new double[size];
       double[] invSd = new double[size];
+      double[] shift = new double[size];
+      double[] wa = new double[size];
+      double[] qa = new double[size];
+      double rq = r - q;
+      for (int i = 0; i < n; i++) {
+        double ti = tau[i];
+        double sti = Math.sqrt(ti);
+        int base = i * l;
+        for (int j = 0; j < l; j++) {
+          int idx = base + j;
+          double cs = sc.boundaryCos[j];
+          double sdv = vol * sti * cs;
+          double inv = 1 / sdv;
+          sd[idx] = sdv;
+          invSd[idx] = inv;
+          shift[idx] = rq * (ti * cs * cs) * inv + 0.5 * sdv;
+          double u = ti * sc.boundarySin2[j];
+          wa[idx] = r * u;
+          qa[idx] = q * u;
+        }
+      }
+      exp(wa, size);
+      exp(qa, size);
+      for (int i = 0; i < n; i++) {
+        double ti = tau[i];
+        int base = i * l;
+        for (int j = 0; j < l; j++) {
+          double wt = sc.boundaryWeight[j] * ti;
+          wa[base + j] *= wt;
+          qa[base + j] *= wt;
+        }
+      }
+      // Per node: d+ = (ln B + (r - q) tau - ln K) / v + v / 2, v = vol sqrt(tau).
+      double[] nodeV = new double[n];
+      double[] nodeA = new double[n];
+      double lnK = Math.log(k);
+      for (int i = 0; i < n; i++) {
+        nodeV[i] = vol * Math.sqrt(tau[i]);
+        nodeA[i] = rq * tau[i] - lnK;
+      }
+      // Arguments (and then values) of the distribution functions, in one array so that one
+      // vectorized pass does them all: [0, size) the numerator kernels N(e+ - sd), [size, 2 size)
+      // the denominator kernels N(e+), then N(d-) and N(d+) of the n nodes.
+      int count = 2 * size + 2 * n;
+      double[] arg = new double[count];
+      double[] cdf = new double[count];
+      double[] scratch1 = new double[count];
+      double[] scratch2 = new double[count];
+      double[] hv = new double[size];
+      double[] gv = new double[size];
+      double[] rootH = new double[size];
+      double[] next = new double[n];
+      double relax = sc.relaxation;
+      for (int it = 0; it < sc.iterations; it++) {
+        interpolate(sc.boundaryInterp, hv);
+        for (int i = 0; i < n; i++) {
+          double lbi = lnB[i];
+          java.util.Arrays.fill(gv, i * l, i * l + l, lbi - lnXmax);
+          double v = nodeV[i];
+          double dp = (lbi + nodeA[i]) / v + 0.5 * v;
+          arg[2 * size + i] = dp - v;
+          arg[2 * size + n + i] = dp;
+        }
+        // e+ = (ln B(tau) - ln B(u)) / sd + shift, ln B(u) = ln X - sqrt(H(u)). Each loop writes
+        // one range of arg and reads other arrays only, which the JIT needs to vectorize it.
+        for (int idx = 0; idx < size; idx++) {
+          rootH[idx] = (gv[idx] + Math.sqrt(Math.max(hv[idx], 0))) * invSd[idx] + shift[idx];
+        }
+        for (int idx = 0; idx < size; idx++) {
+          arg[idx] = rootH[idx] - sd[idx];
+        }
+        System.arraycopy(rootH, 0, arg, size, size);
+        FastNormal.cdf(arg, cdf, count, scratch1, scratch2);
+        for (int i = 0; i < n; i++) {
+          double ni = 0;
+          double di = 0;
+          int base = i * l;
+          for (int j = 0; j < l; j++) {
+            ni += wa[base + j] * cdf[base + j];
+            di += qa[base + j] * cdf[size + base + j];
+          }
+          double num = cdf[2 * size + i] + r * ni;
+          double den = cdf[2 * size + n + i] + q * di;
+          double lbi = lnB[i];
+          double lnF = Math.min(FastLog.log(k * num / den) - rq * tau[i], lnXmax);
+          double lnNew = lbi + relax * (lnF - lbi);
+          next[i] = Math.max(Math.min(lnNew, lnXmax), lnXmax - 700);
+        }
+        System.arraycopy(next, 0, lnB, 0, n);
+      }
+    }
+
+    /**
+     * Replaces {@code x[i]} by {@code e^{x[i]}} for {@code i < count}: one loop, in which the JIT
+     * inlines {@link FastExp#exp} (called once per point from a longer loop, it stayed a call).
+     */
+    private static void exp(double[] x, int count) {
+      for (int i = 0; i < count; i++) {
+        x[i] = FastExp.exp(x[i]);
+      }
+    }
+
+    /** FP-A iterations, the first {@link #NEWTON_STEPS} FP-B Jacobi-Newton steps. */
+    private void iterateFpA() {
+      int l = sc.boundaryRule.nodes.length;
+      double[] w = sc.boundaryRule.weights;
+      int size = n * l;
+      double[] sd = new double[size];
       double[] drift = new double[size];
       double[] wa = new double[size]; // weight * e^{ru} * tau (1+y)/2 (smooth integrals)
       double[] qa = new double[size];
-      // Only FP-A (and its first, FP-B Jacobi-Newton step) needs the density integrals.
-      double[] wb = sc.fpA ? new double[size] : null; // weight * e^{ru} * sqrt(tau) / vol
-      double[] qb = sc.fpA ? new double[size] : null;
-      double[] shift = new double[size]; // drift / sd + sd / 2
+      double[] wb = new double[size]; // weight * e^{ru} * sqrt(tau) / vol
+      double[] qb = new double[size];
       for (int i = 0; i < n; i++) {
         double ti = tau[i];
         double sti = Math.sqrt(ti);
         for (int j = 0; j < l; j++) {
           int idx = i * l + j;
-          // u = tau sin^2(theta), tau - u = tau cos^2(theta): both square roots are smooth in
-          // theta, so the rule converges fast at both ends; du = tau sin(2 theta) d theta.
           double sn = sc.boundarySin[j];
           double s = sc.boundaryCos[j];
           double dt = ti * s * s;
           double u = ti * sn * sn;
           sd[idx] = vol * sti * s;
-          invSd[idx] = 1 / sd[idx];
           drift[idx] = (r - q) * dt;
-          shift[idx] = drift[idx] * invSd[idx] + 0.5 * sd[idx];
           double er = FastExp.exp(r * u);
           double eq = FastExp.exp(q * u);
           double wj = w[j] * QUARTER_PI;
           wa[idx] = wj * er * ti * 2 * sn * s;
           qa[idx] = wj * eq * ti * 2 * sn * s;
-          if (sc.fpA) {
-            wb[idx] = wj * er * sti * 2 * sn / vol;
-            qb[idx] = wj * eq * sti * 2 * sn / vol;
-          }
+          wb[idx] = wj * er * sti * 2 * sn / vol;
+          qb[idx] = wj * eq * sti * 2 * sn / vol;
         }
       }
       double[] next = new double[n];
@@ -530,31 +712,8 @@ public final class AndersenLakeOffengelter {
           double v = vol * Math.sqrt(ti);
           double dp = (lbi - Math.log(k) + (r - q) * ti) / v + 0.5 * v;
           double dm = dp - v;
-          if (!sc.fpA) {
-            // Plain FP-B step: only the two distribution-function integrals. (A Jacobi-Newton
-            // step is useless here: the derivative of FP-B's right-hand side with respect to the
-            // node's own value, the others held fixed, is about 1, because the kernels near u =
-            // tau are steps in ln B(tau) - ln B(u).) ep = (ln B(tau) - ln B(u)) / sd + c.
-            double g = lbi - lnXmax;
-            double ni = 0;
-            double di = 0;
-            for (int j = 0; j < l; j++) {
-              int idx = i * l + j;
-              double ep = (g + Math.sqrt(Math.max(hv[idx], 0))) * invSd[idx] + shift[idx];
-              ni += wa[idx] * FastNormal.cdf(ep - sd[idx]);
-              di += qa[idx] * FastNormal.cdf(ep);
-            }
-            double num = FastNormal.cdf(dm) + r * ni;
-            double den = FastNormal.cdf(dp) + q * di;
-            double lnF = Math.min(Math.log(k * num / den) - (r - q) * ti, lnXmax);
-            double lnNew = lbi + sc.relaxation * (lnF - lbi);
-            next[i] = Math.max(Math.min(lnNew, lnXmax), lnXmax - 700);
-            continue;
-          }
           if (it < NEWTON_STEPS) {
-            // FP-A schemes: the first steps are FP-B Jacobi-Newton steps on L - ln f(L), L = ln
-            // B(tau_i), with
-            // the other nodes held fixed.
+            // FP-B Jacobi-Newton steps on L - ln f(L), L = ln B(tau_i), the other nodes fixed.
             double num = FastNormal.cdf(dm);
             double den = FastNormal.cdf(dp);
             double pdfDp = FastNormal.pdf(dp);
@@ -585,8 +744,7 @@ public final class AndersenLakeOffengelter {
             double lnF = Math.log(k * num / den) - (r - q) * ti;
             double slope = dNum / num - dDen / den;
             double step = 1 - slope;
-            double lnNew =
-                it < NEWTON_STEPS && step > 0.05 && step < 20 ? lbi - (lbi - lnF) / step : lnF;
+            double lnNew = step > 0.05 && step < 20 ? lbi - (lbi - lnF) / step : lnF;
             if (!(lnNew <= lnXmax)) {
               lnNew = Double.isNaN(lnNew) ? lnF : lnXmax;
             }
@@ -614,96 +772,182 @@ public final class AndersenLakeOffengelter {
         }
         System.arraycopy(next, 0, lnB, 0, n);
       }
-      fit();
     }
 
     /** Returns the early exercise premium of the put at spot {@code s} (strike {@code k}). */
     double premium(double s) {
-      double[] y = sc.priceRule.nodes;
-      double[] w = sc.priceRule.weights;
+      int m = sc.priceSin.length;
       double sqrtT = Math.sqrt(t);
       double lnS = Math.log(s);
-      double[] hp = new double[y.length];
+      double[] hp = new double[m];
       interpolate(sc.priceInterp, hp);
-      double sum = 0;
-      for (int j = 0; j < y.length; j++) {
-        // Time from now dt = t sin^2(theta), time to expiry u = t cos^2(theta): smooth at both
-        // ends; d(dt) = t sin(2 theta) d theta.
-        double sn = sc.priceSin[j];
-        double cs = sc.priceCos[j];
-        double z = sqrtT * sn;
+      // Time from now dt = t sin^2(theta), time to expiry u = t cos^2(theta): smooth at both ends;
+      // d(dt) = t sin(2 theta) d theta. Arguments: [0, m) N(-d+ + v), [m, 2m) N(-d+).
+      double[] arg = new double[2 * m];
+      double[] cdf = new double[2 * m];
+      double[] dr = new double[m];
+      double[] dq = new double[m];
+      for (int j = 0; j < m; j++) {
+        double z = sqrtT * sc.priceSin[j];
         double dt = z * z;
         double lb = lnXmax - Math.sqrt(Math.max(hp[j], 0));
         double v = vol * z;
-        double dr = FastExp.exp(-r * dt);
-        double dq = FastExp.exp(-q * dt);
         double dp = (lnS - lb + (r - q) * dt) / v + 0.5 * v;
-        double f = r * k * dr * FastNormal.cdf(-dp + v) - q * s * dq * FastNormal.cdf(-dp);
-        sum += w[j] * 2 * sn * cs * f;
+        arg[j] = -dp + v;
+        arg[m + j] = -dp;
+        dr[j] = -r * dt;
+        dq[j] = -q * dt;
       }
-      return Math.max(sum * QUARTER_PI * t, 0);
+      exp(dr, m);
+      exp(dq, m);
+      FastNormal.cdf(arg, cdf, 2 * m, new double[2 * m], new double[2 * m]);
+      double sum = 0;
+      for (int j = 0; j < m; j++) {
+        double f = r * k * dr[j] * cdf[j] - q * s * dq[j] * cdf[m + j];
+        sum += sc.priceWeight[j] * f;
+      }
+      return Math.max(sum * t, 0);
     }
 
-    /** Li's QD+ boundary at time to expiry {@code tauI}; Newton from {@code start} if inside. */
-    private double qdPlus(double tauI, double start) {
+    /**
+     * Sets {@code lnB[i]}, {@code i < n}, to the log of Li's QD+ boundary at the nodes. The nodes'
+     * safeguarded Newton iterations are independent (each starts from {@code X e^{-2 vol
+     * sqrt(tau)}}), so they run side by side, one step of every unconverged node per round: the
+     * processor overlaps them, where one node after another (each from its neighbour's root) waited
+     * on each step's dependency chain. Each node's result is the same as iterating it alone.
+     */
+    private void qdPlus() {
       double sigma2 = vol * vol;
-      double v = vol * Math.sqrt(tauI);
-      double dr = FastExp.exp(-r * tauI);
-      double dq = FastExp.exp(-q * tauI);
-      double h = -Math.expm1(-r * tauI);
       double omega = 2 * (r - q) / sigma2;
-      double root = Math.sqrt((omega - 1) * (omega - 1) + 8 * r / (sigma2 * h));
-      double lambda = 0.5 * (-(omega - 1) - root);
-      double lambdaPrime = 2 * r / (sigma2 * h * h * root);
-      double alpha = 2 * dr * r / (sigma2 * (2 * lambda + omega - 1));
-      double beta = alpha * (1 / h + lambdaPrime / (2 * lambda + omega - 1)) - lambda;
-      double lo = xmax * 1e-10;
-      double hi = xmax;
-      // Safeguarded Newton on f(S) = (1 - dq N(-d+)) S + (lambda + c0)(K - S - p(S)).
-      double x = start > lo && start < hi ? start : xmax * FastExp.exp(-2 * v);
-      double flo = Double.NaN;
-      for (int it = 0; it < 60; it++) {
-        double dp = Math.log(x * dq / (k * dr)) / v + 0.5 * v;
-        double dm = dp - v;
-        double phiDp = FastNormal.cdf(-dp);
-        double phiDm = FastNormal.cdf(-dm);
-        double pdfDp = FastNormal.pdf(dp);
-        double npv = dr * k * phiDm - x * dq * phiDp;
-        double theta = r * k * dr * phiDm - q * x * dq * phiDp - sigma2 * x / (2 * v) * dq * pdfDp;
-        double charm = -dq * (pdfDp * ((r - q) / v - dm / (2 * tauI)) + q * phiDp);
-        double excess = k - x - npv;
-        double f;
-        if (Math.abs(excess) < 1e-15 * k) {
-          f = (1 - dq * phiDp) * x + alpha * theta / (dr * r);
-        } else {
-          double c0 = -beta - lambda + alpha * theta / (dr * r * excess);
-          f = (1 - dq * phiDp) * x + (lambda + c0) * excess;
-        }
-        double fp =
-            1 - dq * phiDp + dq / v * pdfDp + beta * (1 - dq * phiDp) + alpha / (r * dr) * charm;
-        if (f > 0) {
-          hi = x;
-        } else {
-          lo = x;
-          flo = f;
-        }
-        double xNew = x - f / fp;
-        if (!(xNew > lo && xNew < hi)) {
-          xNew = 0.5 * (lo + hi);
-        }
-        // Converged far below the start's own error (about 1e-3): a looser tolerance (1e-7 was
-        // tried) saves a Newton step per node but makes the value jump by up to 1e-9 relative
-        // where the step count changes (long expiries, where this Newton iteration is slow).
-        if (Math.abs(xNew - x) <= 1e-10 * x) {
-          x = xNew;
-          break;
-        }
-        x = xNew;
+      double[] x = new double[n];
+      double[] lo = new double[n];
+      double[] hi = new double[n];
+      double[] flo = new double[n];
+      double[] v = new double[n];
+      // Per node, NODE_CONSTANTS values (see qdPlusStep): everything in a Newton step that does
+      // not depend on the iterate, so that a step has two divisions.
+      double[] c = new double[n * NODE_CONSTANTS];
+      boolean[] done = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        double tauI = tau[i];
+        double vi = vol * Math.sqrt(tauI);
+        double dr = FastExp.exp(-r * tauI);
+        double dq = FastExp.exp(-q * tauI);
+        double h = -Math.expm1(-r * tauI);
+        double root = Math.sqrt((omega - 1) * (omega - 1) + 8 * r / (sigma2 * h));
+        double lambda = 0.5 * (-(omega - 1) - root);
+        double lambdaPrime = 2 * r / (sigma2 * h * h * root);
+        double alpha = 2 * dr * r / (sigma2 * (2 * lambda + omega - 1));
+        double beta = alpha * (1 / h + lambdaPrime / (2 * lambda + omega - 1)) - lambda;
+        int b = i * NODE_CONSTANTS;
+        c[b] = 1 / vi;
+        c[b + 1] = FastLog.log(dq / (k * dr));
+        c[b + 2] = 0.5 * vi;
+        c[b + 3] = dr * k;
+        c[b + 4] = dq;
+        c[b + 5] = sigma2 / (2 * vi) * dq;
+        c[b + 6] = (r - q) / vi;
+        c[b + 7] = 1 / (2 * tauI);
+        c[b + 8] = alpha / (dr * r);
+        c[b + 9] = lambda;
+        c[b + 10] = beta;
+        c[b + 11] = dq / vi;
+        v[i] = vi;
+        lo[i] = xmax * 1e-10;
+        hi[i] = xmax;
+        x[i] = xmax * FastExp.exp(-2 * vi);
+        flo[i] = Double.NaN;
       }
-      if (Double.isNaN(flo) && x >= xmax * (1 - 1e-12)) {
-        return xmax * FastExp.exp(-v);
+      // Per round: the unconverged nodes' N(-d+), N(-d-) in one vectorized pass.
+      int[] act = new int[n];
+      double[] arg = new double[2 * n];
+      double[] val = new double[2 * n];
+      double[] s1 = new double[2 * n];
+      double[] s2 = new double[2 * n];
+      int active = n;
+      for (int it = 0; it < 60 && active > 0; it++) {
+        int na = 0;
+        for (int i = 0; i < n; i++) {
+          if (!done[i]) {
+            int b = i * NODE_CONSTANTS;
+            double dp = (FastLog.log(x[i]) + c[b + 1]) * c[b] + c[b + 2];
+            arg[na] = -dp;
+            arg[n + na] = -dp + 2 * c[b + 2];
+            act[na++] = i;
+          }
+        }
+        System.arraycopy(arg, n, arg, na, na);
+        FastNormal.cdf(arg, val, 2 * na, s1, s2);
+        for (int a = 0; a < na; a++) {
+          int i = act[a];
+          if (qdPlusStep(i, x, lo, hi, flo, c, -arg[a], val[a], val[na + a])) {
+            done[i] = true;
+            active--;
+          }
+        }
       }
-      return Math.min(Math.max(x, xmax * 1e-10), xmax);
+      for (int i = 0; i < n; i++) {
+        double b;
+        if (Double.isNaN(flo[i]) && x[i] >= xmax * (1 - 1e-12)) {
+          b = xmax * FastExp.exp(-v[i]);
+        } else {
+          b = Math.min(Math.max(x[i], xmax * 1e-10), xmax);
+        }
+        lnB[i] = FastLog.log(b);
+      }
+    }
+
+    /**
+     * One safeguarded Newton step of node {@code i} on {@code f(S) = (1 - dq N(-d+)) S + (lambda +
+     * c0)(K - S - p(S))}, updating {@code xs[i]} and its bracket; returns true when converged.
+     */
+    private boolean qdPlusStep(
+        int i,
+        double[] xs,
+        double[] los,
+        double[] his,
+        double[] flos,
+        double[] c,
+        double dp,
+        double phiDp,
+        double phiDm) {
+      int b = i * NODE_CONSTANTS;
+      double drK = c[b + 3];
+      double dq = c[b + 4];
+      double alphaOverDrR = c[b + 8];
+      double lambda = c[b + 9];
+      double beta = c[b + 10];
+      double x = xs[i];
+      double dm = dp - 2 * c[b + 2];
+      double pdfDp = FastNormal.pdf(dp);
+      double npv = drK * phiDm - x * dq * phiDp;
+      double theta = r * drK * phiDm - q * x * dq * phiDp - x * c[b + 5] * pdfDp;
+      double charm = -dq * (pdfDp * (c[b + 6] - dm * c[b + 7]) + q * phiDp);
+      double excess = k - x - npv;
+      double f;
+      if (Math.abs(excess) < 1e-15 * k) {
+        f = (1 - dq * phiDp) * x + alphaOverDrR * theta;
+      } else {
+        double c0 = -beta - lambda + alphaOverDrR * theta / excess;
+        f = (1 - dq * phiDp) * x + (lambda + c0) * excess;
+      }
+      double fp =
+          1 - dq * phiDp + c[b + 11] * pdfDp + beta * (1 - dq * phiDp) + alphaOverDrR * charm;
+      if (f > 0) {
+        his[i] = x;
+      } else {
+        los[i] = x;
+        flos[i] = f;
+      }
+      double xNew = x - f / fp;
+      if (!(xNew > los[i] && xNew < his[i])) {
+        xNew = 0.5 * (los[i] + his[i]);
+      }
+      xs[i] = xNew;
+      // Converged far below the start's own error (about 1e-3): a looser tolerance (1e-7 was
+      // tried) saves a Newton step per node but makes the value jump by up to 1e-9 relative
+      // where the step count changes (long expiries, where this Newton iteration is slow).
+      return Math.abs(xNew - x) <= 1e-10 * x;
     }
   }
 }
