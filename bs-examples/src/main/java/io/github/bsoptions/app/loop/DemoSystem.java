@@ -233,6 +233,7 @@ public final class DemoSystem implements AutoCloseable {
   private List<StageLatency> warmupLatency;
   private int warmUpRounds = OrderPathWarmUp.DEFAULT_ROUNDS;
   private String warmUpNote;
+  private String signalWarmUpNote;
   private long signalCount;
   private long ordersSubmitted;
   private long ordersDenied;
@@ -290,12 +291,13 @@ public final class DemoSystem implements AutoCloseable {
    * seed's 1 ms for order submission), where the file journal appends one line (about 15 µs in
    * bs-bench's {@code ExecBench}). {@code bs run} keeps its journal in the database.
    */
-  private static Venue demoVenue(Settings settings, MarketFeed feed, Path journalDir)
-      throws IOException {
+  static Venue demoVenue(Settings settings, MarketFeed feed, Path journalDir) throws IOException {
     PaperBroker paper =
         new PaperBroker(
             "paper",
-            QuoteSource.of(feed.data()),
+            StageTrace.T == null
+                ? QuoteSource.of(feed.data())
+                : StageTrace.quotes(QuoteSource.of(feed.data())),
             DEMO_FILLS,
             new SimClock(feed::now),
             settings.startingCash());
@@ -305,6 +307,9 @@ public final class DemoSystem implements AutoCloseable {
             journalDir.resolve("demo-" + settings.seed() + "-" + System.nanoTime() + ".journal"),
             Journal.Durability.NONE,
             "demo");
+    if (StageTrace.T != null) {
+      journal = StageTrace.journal(journal);
+    }
     return new Venue(paper, paper::matchAll, paper::endOfDay, journal, feed.now());
   }
 
@@ -516,7 +521,8 @@ public final class DemoSystem implements AutoCloseable {
     if (settings.days() >= 2 && warmUpRounds > 0) {
       // day 1 is the reported warm-up: compile the order path before it (the demo sends too few
       // orders a day for the JIT to reach it otherwise)
-      warmUpNote = OrderPathWarmUp.run(warmUpRounds);
+      warmUpNote = OrderPathWarmUp.run(settings, warmUpRounds);
+      signalWarmUpNote = SignalPathWarmUp.run(settings, SignalPathWarmUp.DEFAULT_ROUNDS);
     }
     for (dayIndex = 0; dayIndex < settings.days(); dayIndex++) {
       beginSession(dayIndex < settings.days() - 1); // a model trained on the last day never serves
@@ -551,6 +557,9 @@ public final class DemoSystem implements AutoCloseable {
     }
     if (progress != null) {
       progress.finish("done");
+    }
+    if (StageTrace.T != null) {
+      StageTrace.T.flush();
     }
     LOG.trace("{} of {} planned steps", done, total);
     return report(wall0, simStart, settings.days(), new ArrayList<>());
@@ -740,6 +749,9 @@ public final class DemoSystem implements AutoCloseable {
     if (warmUpNote != null) {
       notes.add(warmUpNote);
     }
+    if (signalWarmUpNote != null) {
+      notes.add(signalWarmUpNote);
+    }
     return new RunReport(
         "bs " + mode() + ": " + market.describe(),
         mode(),
@@ -889,6 +901,11 @@ public final class DemoSystem implements AutoCloseable {
         // timer updates) is not signal generation (it stays in the end-to-end time)
         t2 = System.nanoTime();
       }
+      StageTrace tr = StageTrace.T;
+      long c0 = tr == null ? 0 : tr.cpu();
+      long g0 = tr == null ? 0 : tr.gcCount();
+      long j0 = tr == null ? 0 : tr.jitMs();
+      long ta = System.nanoTime();
       double spot = chain.underlyingPrice().orElseGet(() -> market.spot(u));
       spots.put(u, spot);
       for (EnrichedOption o : enriched) {
@@ -896,9 +913,13 @@ public final class DemoSystem implements AutoCloseable {
       }
       VolForecast forecast =
           forecasts.getOrDefault(u, VolForecast.flat("flat", settings.underlyings().get(u)[1], 21));
+      long tb = System.nanoTime();
       List<EnrichedOption> ntm = NearTheMoney.select(enriched, NtmCriteria.DEFAULT);
+      long tc = System.nanoTime();
       ScoredChain scored = scorer.score(ntm, ScoringContext.of(forecast));
+      long td = System.nanoTime();
       List<io.github.bsoptions.signals.strategy.Position> held = heldPositions(u);
+      long te = System.nanoTime();
       MarketView view =
           new MarketView(
               u,
@@ -912,11 +933,57 @@ public final class DemoSystem implements AutoCloseable {
               held,
               trends.getOrDefault(u, Double.NaN));
       List<Signal> signals = new ArrayList<>();
+      StringBuilder per = tr == null ? null : new StringBuilder();
       for (Strategy s : strategies) {
+        long ts = System.nanoTime();
+        int before = signals.size();
         signals.addAll(s.evaluate(view));
+        if (per != null) {
+          per.append(' ')
+              .append((System.nanoTime() - ts) / 1000)
+              .append(signals.size() > before ? "*" : "");
+        }
       }
       long t3 = System.nanoTime();
       metrics.latency().record(Stage.SIGNAL_GENERATION, t3 - t2);
+      if (tr != null) {
+        long c1 = tr.cpu();
+        tr.line(
+            "SIG up="
+                + tr.up()
+                + " d="
+                + dayIndex
+                + " u="
+                + u
+                + " t="
+                + now
+                + " wall="
+                + (t3 - t2) / 1000
+                + " cpu="
+                + (c1 - c0) / 1000
+                + " pre="
+                + (ta - t2) / 1000
+                + " map="
+                + (tb - ta) / 1000
+                + " ntm="
+                + (tc - tb) / 1000
+                + " score="
+                + (td - tc) / 1000
+                + " held="
+                + (te - td) / 1000
+                + " held#="
+                + held.size()
+                + " sig#="
+                + signals.size()
+                + " gc="
+                + (tr.gcCount() - g0)
+                + " jit="
+                + (tr.jitMs() - j0)
+                + " strat="
+                + per
+                + " opts="
+                + enriched.size());
+      }
       manageExits(u);
       long openHere = open.stream().filter(t -> t.signal().underlying().equals(u)).count();
       for (Signal s : acrossStrategies(signals)) {
@@ -1169,10 +1236,52 @@ public final class DemoSystem implements AutoCloseable {
   }
 
   private boolean submit(String strategy, OrderRequest req, Signal s, long units, double entryNet) {
+    StageTrace tr = StageTrace.T;
+    long c0 = tr == null ? 0 : tr.cpu();
+    long g0 = tr == null ? 0 : tr.gcCount();
+    long j0 = tr == null ? 0 : tr.jitMs();
+    StageTrace.qN = 0;
+    StageTrace.qNs = 0;
+    StageTrace.jN = 0;
+    StageTrace.jNs = 0;
     long t0 = System.nanoTime();
     Outcome o = engine.submit(engineId(strategy), req);
     long took = System.nanoTime() - t0;
     metrics.latency().record(Stage.ORDER_SUBMISSION, Math.max(1, took - gate.lastCheckNanos()));
+    if (tr != null) {
+      long c1 = tr.cpu();
+      tr.line(
+          "ORD up="
+              + tr.up()
+              + " d="
+              + dayIndex
+              + " t="
+              + market.now()
+              + " strat="
+              + strategy
+              + " legs="
+              + req.legs().size()
+              + " wall="
+              + (took - gate.lastCheckNanos()) / 1000
+              + " risk="
+              + gate.lastCheckNanos() / 1000
+              + " cpu="
+              + (c1 - c0) / 1000
+              + " gc="
+              + (tr.gcCount() - g0)
+              + " jit="
+              + (tr.jitMs() - j0)
+              + " out="
+              + o.getClass().getSimpleName()
+              + " q="
+              + StageTrace.qN
+              + "/"
+              + StageTrace.qNs / 1000
+              + " j="
+              + StageTrace.jN
+              + "/"
+              + StageTrace.jNs / 1000);
+    }
     Instant now = market.now();
     String status;
     boolean sent;
