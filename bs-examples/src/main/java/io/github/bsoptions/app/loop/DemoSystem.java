@@ -295,9 +295,7 @@ public final class DemoSystem implements AutoCloseable {
     PaperBroker paper =
         new PaperBroker(
             "paper",
-            StageTrace.T == null
-                ? QuoteSource.of(feed.data())
-                : StageTrace.quotes(QuoteSource.of(feed.data())),
+            QuoteSource.of(feed.data()),
             DEMO_FILLS,
             new SimClock(feed::now),
             settings.startingCash());
@@ -307,9 +305,6 @@ public final class DemoSystem implements AutoCloseable {
             journalDir.resolve("demo-" + settings.seed() + "-" + System.nanoTime() + ".journal"),
             Journal.Durability.NONE,
             "demo");
-    if (StageTrace.T != null) {
-      journal = StageTrace.journal(journal);
-    }
     return new Venue(paper, paper::matchAll, paper::endOfDay, journal, feed.now());
   }
 
@@ -519,8 +514,9 @@ public final class DemoSystem implements AutoCloseable {
     long total = (long) stepsPerDay * settings.days();
     long done = 0;
     if (settings.days() >= 2 && warmUpRounds > 0) {
-      // day 1 is the reported warm-up: compile the order path before it (the demo sends too few
-      // orders a day for the JIT to reach it otherwise)
+      // day 1 is the reported warm-up: compile the order path and the strategies' signal-making
+      // path before it (the demo sends about 15 orders a day and proposes a structure about once
+      // per strategy and day: too few calls for the JIT to compile them otherwise)
       warmUpNote = OrderPathWarmUp.run(settings, warmUpRounds);
       signalWarmUpNote = SignalPathWarmUp.run(settings, SignalPathWarmUp.DEFAULT_ROUNDS);
     }
@@ -557,9 +553,6 @@ public final class DemoSystem implements AutoCloseable {
     }
     if (progress != null) {
       progress.finish("done");
-    }
-    if (StageTrace.T != null) {
-      StageTrace.T.flush();
     }
     LOG.trace("{} of {} planned steps", done, total);
     return report(wall0, simStart, settings.days(), new ArrayList<>());
@@ -617,7 +610,8 @@ public final class DemoSystem implements AutoCloseable {
   /**
    * Sets how many entry-and-exit rounds (eight throwaway orders each) warm the order path up before
    * the first session of a {@link #run} of two days or more, whose first day is the reported
-   * warm-up ({@code 0}: none). See {@link OrderPathWarmUp}.
+   * warm-up ({@code 0}: none, and no warm-up of the signal path either). See {@link
+   * OrderPathWarmUp} and {@link SignalPathWarmUp}.
    */
   public void warmUpRounds(int rounds) {
     if (rounds < 0) {
@@ -901,11 +895,6 @@ public final class DemoSystem implements AutoCloseable {
         // timer updates) is not signal generation (it stays in the end-to-end time)
         t2 = System.nanoTime();
       }
-      StageTrace tr = StageTrace.T;
-      long c0 = tr == null ? 0 : tr.cpu();
-      long g0 = tr == null ? 0 : tr.gcCount();
-      long j0 = tr == null ? 0 : tr.jitMs();
-      long ta = System.nanoTime();
       double spot = chain.underlyingPrice().orElseGet(() -> market.spot(u));
       spots.put(u, spot);
       for (EnrichedOption o : enriched) {
@@ -913,13 +902,9 @@ public final class DemoSystem implements AutoCloseable {
       }
       VolForecast forecast =
           forecasts.getOrDefault(u, VolForecast.flat("flat", settings.underlyings().get(u)[1], 21));
-      long tb = System.nanoTime();
       List<EnrichedOption> ntm = NearTheMoney.select(enriched, NtmCriteria.DEFAULT);
-      long tc = System.nanoTime();
       ScoredChain scored = scorer.score(ntm, ScoringContext.of(forecast));
-      long td = System.nanoTime();
       List<io.github.bsoptions.signals.strategy.Position> held = heldPositions(u);
-      long te = System.nanoTime();
       MarketView view =
           new MarketView(
               u,
@@ -933,57 +918,11 @@ public final class DemoSystem implements AutoCloseable {
               held,
               trends.getOrDefault(u, Double.NaN));
       List<Signal> signals = new ArrayList<>();
-      StringBuilder per = tr == null ? null : new StringBuilder();
       for (Strategy s : strategies) {
-        long ts = System.nanoTime();
-        int before = signals.size();
         signals.addAll(s.evaluate(view));
-        if (per != null) {
-          per.append(' ')
-              .append((System.nanoTime() - ts) / 1000)
-              .append(signals.size() > before ? "*" : "");
-        }
       }
       long t3 = System.nanoTime();
       metrics.latency().record(Stage.SIGNAL_GENERATION, t3 - t2);
-      if (tr != null) {
-        long c1 = tr.cpu();
-        tr.line(
-            "SIG up="
-                + tr.up()
-                + " d="
-                + dayIndex
-                + " u="
-                + u
-                + " t="
-                + now
-                + " wall="
-                + (t3 - t2) / 1000
-                + " cpu="
-                + (c1 - c0) / 1000
-                + " pre="
-                + (ta - t2) / 1000
-                + " map="
-                + (tb - ta) / 1000
-                + " ntm="
-                + (tc - tb) / 1000
-                + " score="
-                + (td - tc) / 1000
-                + " held="
-                + (te - td) / 1000
-                + " held#="
-                + held.size()
-                + " sig#="
-                + signals.size()
-                + " gc="
-                + (tr.gcCount() - g0)
-                + " jit="
-                + (tr.jitMs() - j0)
-                + " strat="
-                + per
-                + " opts="
-                + enriched.size());
-      }
       manageExits(u);
       long openHere = open.stream().filter(t -> t.signal().underlying().equals(u)).count();
       for (Signal s : acrossStrategies(signals)) {
@@ -1236,52 +1175,10 @@ public final class DemoSystem implements AutoCloseable {
   }
 
   private boolean submit(String strategy, OrderRequest req, Signal s, long units, double entryNet) {
-    StageTrace tr = StageTrace.T;
-    long c0 = tr == null ? 0 : tr.cpu();
-    long g0 = tr == null ? 0 : tr.gcCount();
-    long j0 = tr == null ? 0 : tr.jitMs();
-    StageTrace.qN = 0;
-    StageTrace.qNs = 0;
-    StageTrace.jN = 0;
-    StageTrace.jNs = 0;
     long t0 = System.nanoTime();
     Outcome o = engine.submit(engineId(strategy), req);
     long took = System.nanoTime() - t0;
     metrics.latency().record(Stage.ORDER_SUBMISSION, Math.max(1, took - gate.lastCheckNanos()));
-    if (tr != null) {
-      long c1 = tr.cpu();
-      tr.line(
-          "ORD up="
-              + tr.up()
-              + " d="
-              + dayIndex
-              + " t="
-              + market.now()
-              + " strat="
-              + strategy
-              + " legs="
-              + req.legs().size()
-              + " wall="
-              + (took - gate.lastCheckNanos()) / 1000
-              + " risk="
-              + gate.lastCheckNanos() / 1000
-              + " cpu="
-              + (c1 - c0) / 1000
-              + " gc="
-              + (tr.gcCount() - g0)
-              + " jit="
-              + (tr.jitMs() - j0)
-              + " out="
-              + o.getClass().getSimpleName()
-              + " q="
-              + StageTrace.qN
-              + "/"
-              + StageTrace.qNs / 1000
-              + " j="
-              + StageTrace.jN
-              + "/"
-              + StageTrace.jNs / 1000);
-    }
     Instant now = market.now();
     String status;
     boolean sent;
