@@ -11,11 +11,14 @@ import io.github.bsoptions.signals.score.ChainScorer;
 import io.github.bsoptions.signals.score.ScoredChain;
 import io.github.bsoptions.signals.score.ScoringContext;
 import io.github.bsoptions.signals.strategy.MarketView;
+import io.github.bsoptions.signals.strategy.Position;
 import io.github.bsoptions.signals.strategy.Strategy;
 import io.github.bsoptions.signals.vol.VolForecast;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -26,8 +29,10 @@ import java.util.TreeMap;
  * SimulatedMarket} of the run's settings (a separate instance: the run's market, clock and random
  * streams are not touched), with forecasts and trends chosen so that every strategy proposes a
  * structure: implied volatility rich against the forecast (iron condors), cheap (straddles), and a
- * strong trend up and down (call and put debit spreads). Nothing of it reaches the run's results,
- * store, metrics or latency table; the report says that it ran.
+ * strong trend up and down (call and put debit spreads); a third view with no edge, no trend and a
+ * position at every expiry takes the early returns most of the run's cycles take, so the compiled
+ * code is not specialised to proposing only. Nothing of it reaches the run's results, store,
+ * metrics or latency table; the report says that it ran.
  *
  * <p>Why: a strategy's signal-making branch (the expiry's chain sorted by strike, ATM and delta
  * lookups, the probability-of-profit analysis, the rationale formatted with {@code String.format},
@@ -39,7 +44,7 @@ import java.util.TreeMap;
  * p99 (1.2-1.8 ms on a quiet machine against a p50 of 200-280 µs).
  */
 final class SignalPathWarmUp {
-  /** Rounds of the default warm-up (each evaluates every strategy on two views). */
+  /** Rounds of the default warm-up (each evaluates every strategy on three views). */
   static final int DEFAULT_ROUNDS = 400;
 
   private SignalPathWarmUp() {}
@@ -48,8 +53,9 @@ final class SignalPathWarmUp {
    * Runs the warm-up.
    *
    * @param settings the run's settings (underlyings, seed, step) for the throwaway market
-   * @param rounds rounds (each evaluates every strategy on a rich-volatility, trend-up view and a
-   *     cheap-volatility, trend-down view of one underlying)
+   * @param rounds rounds (each evaluates every strategy on a rich-volatility, trend-up view, a
+   *     cheap-volatility, trend-down view and a view with no edge, no trend and a position held at
+   *     every expiry, of one underlying)
    * @return a one-line description for the report
    */
   static String run(DemoSystem.Settings settings, int rounds) {
@@ -74,16 +80,18 @@ final class SignalPathWarmUp {
         }
         double spot = chain.underlyingPrice().orElseGet(() -> settings.underlyings().get(u)[0]);
         // rich: implied volatility twice the forecast (short premium, call spreads on a trend up);
-        // cheap: half of it (long volatility, put spreads on a trend down)
-        MarketView[] pair = new MarketView[2];
+        // cheap: half of it (long volatility, put spreads on a trend down); held: no edge, no
+        // trend and a position at every expiry (the early returns most of the run's cycles take)
+        MarketView[] three = new MarketView[3];
         int i = 0;
-        for (double ratio : new double[] {0.5, 2.0}) {
+        for (double ratio : new double[] {0.5, 2.0, 1.0}) {
           VolForecast f = VolForecast.flat("warm-up", iv * ratio, 21);
           ScoredChain scored = scorer.score(ntm, ScoringContext.of(f));
-          double trend = ratio < 1 ? 3 : -3;
-          pair[i++] = new MarketView(u, spot, rate, 0, now, enriched, scored, f, List.of(), trend);
+          double trend = ratio < 1 ? 3 : ratio > 1 ? -3 : 0;
+          List<Position> held = ratio == 1.0 ? onePerExpiry(enriched) : List.of();
+          three[i++] = new MarketView(u, spot, rate, 0, now, enriched, scored, f, held, trend);
         }
-        views.add(pair);
+        views.add(three);
       }
     } finally {
       market.close();
@@ -108,6 +116,14 @@ final class SignalPathWarmUp {
         evaluations,
         signals,
         (System.nanoTime() - t0) / 1e9);
+  }
+
+  private static List<Position> onePerExpiry(List<EnrichedOption> options) {
+    Map<LocalDate, Position> byExpiry = new TreeMap<>();
+    for (EnrichedOption o : options) {
+      byExpiry.putIfAbsent(o.contract().expiration(), new Position(o.contract(), 1));
+    }
+    return List.copyOf(byExpiry.values());
   }
 
   private static double medianIv(List<EnrichedOption> options) {

@@ -34,7 +34,7 @@ class DemoSystemTest {
     assertThat(warm.notes())
         .anyMatch(
             n ->
-                n.startsWith("signal path warmed up before day 1 (JIT): 7200 strategy evaluations")
+                n.startsWith("signal path warmed up before day 1 (JIT): 10800 strategy evaluations")
                     && n.contains("not in the results or the latency table"));
     assertThat(cold.notes()).noneMatch(n -> n.startsWith("order path warmed up"));
     assertThat(cold.notes()).noneMatch(n -> n.startsWith("signal path warmed up"));
