@@ -39,7 +39,7 @@ import java.util.TreeMap;
  * the signal records) runs only when it proposes a trade: about once per strategy and simulated
  * day, typically in the session's second cycle, after the first cycle closed the previous day's
  * structures. In a 20-day demo that is a few dozen calls per strategy class, so the branch ran in
- * the interpreter for the whole run: 200-500 µs per proposed structure against 15-40 µs once
+ * the interpreter for the whole run: 200-500 µs per proposed structure against 15-60 µs once
  * compiled, and the few cycles a day that propose four or five structures made the signal stage's
  * p99 (1.2-1.8 ms on a quiet machine against a p50 of 200-280 µs).
  */
