@@ -22,6 +22,7 @@ import io.github.bsoptions.data.model.Bar;
 import io.github.bsoptions.data.model.EnrichedOption;
 import io.github.bsoptions.data.model.OptionChain;
 import io.github.bsoptions.data.model.OptionChainQuery;
+import io.github.bsoptions.data.model.OptionContract;
 import io.github.bsoptions.data.model.Quote;
 import io.github.bsoptions.data.model.Timeframe;
 import io.github.bsoptions.data.sim.SimulatedMarket;
@@ -204,6 +205,16 @@ public final class DemoSystem implements AutoCloseable {
   private final List<String> underlyings;
 
   private final Map<String, EnrichedOption> optionsBySymbol = new HashMap<>();
+
+  /**
+   * The OCC symbol of each contract seen, so the per-step options-by-symbol index does not build
+   * (and hash) a new symbol string per option and step: {@link OptionContract#symbol()} formats one
+   * on every call, 574 per chain and step in the demo. Cleared when it reaches {@link
+   * #SYMBOL_CACHE_LIMIT} entries.
+   */
+  private final Map<OptionContract, String> symbols = new HashMap<>();
+
+  private static final int SYMBOL_CACHE_LIMIT = 50_000;
   private final Map<String, Double> spots = new HashMap<>();
   private final Map<String, VolForecast> forecasts = new HashMap<>();
 
@@ -898,7 +909,7 @@ public final class DemoSystem implements AutoCloseable {
       double spot = chain.underlyingPrice().orElseGet(() -> market.spot(u));
       spots.put(u, spot);
       for (EnrichedOption o : enriched) {
-        optionsBySymbol.put(o.contract().symbol(), o);
+        optionsBySymbol.put(symbol(o.contract()), o);
       }
       VolForecast forecast =
           forecasts.getOrDefault(u, VolForecast.flat("flat", settings.underlyings().get(u)[1], 21));
@@ -1043,6 +1054,19 @@ public final class DemoSystem implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /** The contract's OCC symbol, from {@link #symbols} (the same string {@code symbol()} gives). */
+  private String symbol(OptionContract c) {
+    String s = symbols.get(c);
+    if (s == null) {
+      if (symbols.size() >= SYMBOL_CACHE_LIMIT) {
+        symbols.clear();
+      }
+      s = c.symbol();
+      symbols.put(c, s);
+    }
+    return s;
   }
 
   private List<io.github.bsoptions.signals.strategy.Position> heldPositions(String underlying) {
