@@ -22,6 +22,7 @@ import io.github.bsoptions.data.model.Bar;
 import io.github.bsoptions.data.model.EnrichedOption;
 import io.github.bsoptions.data.model.OptionChain;
 import io.github.bsoptions.data.model.OptionChainQuery;
+import io.github.bsoptions.data.model.OptionContract;
 import io.github.bsoptions.data.model.Quote;
 import io.github.bsoptions.data.model.Timeframe;
 import io.github.bsoptions.data.sim.SimulatedMarket;
@@ -204,6 +205,16 @@ public final class DemoSystem implements AutoCloseable {
   private final List<String> underlyings;
 
   private final Map<String, EnrichedOption> optionsBySymbol = new HashMap<>();
+
+  /**
+   * The OCC symbol of each contract seen, so the per-step options-by-symbol index does not build
+   * (and hash) a new symbol string per option and step: {@link OptionContract#symbol()} formats one
+   * on every call, 574 per chain and step in the demo. Cleared when it reaches {@link
+   * #SYMBOL_CACHE_LIMIT} entries.
+   */
+  private final Map<OptionContract, String> symbols = new HashMap<>();
+
+  private static final int SYMBOL_CACHE_LIMIT = 50_000;
   private final Map<String, Double> spots = new HashMap<>();
   private final Map<String, VolForecast> forecasts = new HashMap<>();
 
@@ -233,6 +244,7 @@ public final class DemoSystem implements AutoCloseable {
   private List<StageLatency> warmupLatency;
   private int warmUpRounds = OrderPathWarmUp.DEFAULT_ROUNDS;
   private String warmUpNote;
+  private String signalWarmUpNote;
   private long signalCount;
   private long ordersSubmitted;
   private long ordersDenied;
@@ -290,8 +302,7 @@ public final class DemoSystem implements AutoCloseable {
    * seed's 1 ms for order submission), where the file journal appends one line (about 15 µs in
    * bs-bench's {@code ExecBench}). {@code bs run} keeps its journal in the database.
    */
-  private static Venue demoVenue(Settings settings, MarketFeed feed, Path journalDir)
-      throws IOException {
+  static Venue demoVenue(Settings settings, MarketFeed feed, Path journalDir) throws IOException {
     PaperBroker paper =
         new PaperBroker(
             "paper",
@@ -514,9 +525,11 @@ public final class DemoSystem implements AutoCloseable {
     long total = (long) stepsPerDay * settings.days();
     long done = 0;
     if (settings.days() >= 2 && warmUpRounds > 0) {
-      // day 1 is the reported warm-up: compile the order path before it (the demo sends too few
-      // orders a day for the JIT to reach it otherwise)
-      warmUpNote = OrderPathWarmUp.run(warmUpRounds);
+      // day 1 is the reported warm-up: compile the order path and the strategies' signal-making
+      // path before it (the demo sends about 15 orders a day and proposes a structure about once
+      // per strategy and day: too few calls for the JIT to compile them otherwise)
+      warmUpNote = OrderPathWarmUp.run(settings, warmUpRounds);
+      signalWarmUpNote = SignalPathWarmUp.run(settings, SignalPathWarmUp.DEFAULT_ROUNDS);
     }
     for (dayIndex = 0; dayIndex < settings.days(); dayIndex++) {
       beginSession(dayIndex < settings.days() - 1); // a model trained on the last day never serves
@@ -608,7 +621,8 @@ public final class DemoSystem implements AutoCloseable {
   /**
    * Sets how many entry-and-exit rounds (eight throwaway orders each) warm the order path up before
    * the first session of a {@link #run} of two days or more, whose first day is the reported
-   * warm-up ({@code 0}: none). See {@link OrderPathWarmUp}.
+   * warm-up ({@code 0}: none, and no warm-up of the signal path either). See {@link
+   * OrderPathWarmUp} and {@link SignalPathWarmUp}.
    */
   public void warmUpRounds(int rounds) {
     if (rounds < 0) {
@@ -739,6 +753,9 @@ public final class DemoSystem implements AutoCloseable {
     }
     if (warmUpNote != null) {
       notes.add(warmUpNote);
+    }
+    if (signalWarmUpNote != null) {
+      notes.add(signalWarmUpNote);
     }
     return new RunReport(
         "bs " + mode() + ": " + market.describe(),
@@ -892,7 +909,7 @@ public final class DemoSystem implements AutoCloseable {
       double spot = chain.underlyingPrice().orElseGet(() -> market.spot(u));
       spots.put(u, spot);
       for (EnrichedOption o : enriched) {
-        optionsBySymbol.put(o.contract().symbol(), o);
+        optionsBySymbol.put(symbol(o.contract()), o);
       }
       VolForecast forecast =
           forecasts.getOrDefault(u, VolForecast.flat("flat", settings.underlyings().get(u)[1], 21));
@@ -1037,6 +1054,19 @@ public final class DemoSystem implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /** The contract's OCC symbol, from {@link #symbols} (the same string {@code symbol()} gives). */
+  private String symbol(OptionContract c) {
+    String s = symbols.get(c);
+    if (s == null) {
+      if (symbols.size() >= SYMBOL_CACHE_LIMIT) {
+        symbols.clear();
+      }
+      s = c.symbol();
+      symbols.put(c, s);
+    }
+    return s;
   }
 
   private List<io.github.bsoptions.signals.strategy.Position> heldPositions(String underlying) {

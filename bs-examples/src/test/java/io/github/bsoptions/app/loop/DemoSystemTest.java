@@ -23,7 +23,7 @@ class DemoSystemTest {
   @TempDir Path dir;
 
   @Test
-  void orderPathWarmUpIsReportedAndLeavesTheResultsUnchanged() throws Exception {
+  void warmUpsAreReportedAndLeaveTheResultsUnchanged() throws Exception {
     RunReport warm = twoDays("warm", OrderPathWarmUp.DEFAULT_ROUNDS);
     RunReport cold = twoDays("cold", 0);
     assertThat(warm.notes())
@@ -31,8 +31,14 @@ class DemoSystemTest {
             n ->
                 n.startsWith("order path warmed up before day 1 (JIT): 2000 throwaway orders")
                     && n.contains("not in the results or the latency table"));
+    assertThat(warm.notes())
+        .anyMatch(
+            n ->
+                n.startsWith("signal path warmed up before day 1 (JIT): 10800 strategy evaluations")
+                    && n.contains("not in the results or the latency table"));
     assertThat(cold.notes()).noneMatch(n -> n.startsWith("order path warmed up"));
-    // the throwaway engine, journal and broker share nothing with the run
+    assertThat(cold.notes()).noneMatch(n -> n.startsWith("signal path warmed up"));
+    // the throwaway market, engine, journal, broker and strategies share nothing with the run
     assertThat(warm.trades()).isEqualTo(cold.trades()).isNotEmpty();
     assertThat(warm.counts()).isEqualTo(cold.counts());
     assertThat(warm.equity()).isEqualTo(cold.equity());

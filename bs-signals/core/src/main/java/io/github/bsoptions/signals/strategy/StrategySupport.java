@@ -15,15 +15,32 @@ import java.util.Optional;
 final class StrategySupport {
   private StrategySupport() {}
 
-  /** The expiry with time to expiry closest to {@code targetYears}, among liquid quotes. */
+  /**
+   * The expiry with time to expiry closest to {@code targetYears}, among liquid quotes (ties: the
+   * earlier expiry). A plain loop, not a stream: every strategy runs it over the whole chain at
+   * every evaluation, and a stream with a composed comparator cost several times as much (and far
+   * more before the JIT compiled it).
+   */
   static Optional<LocalDate> expiryNear(List<EnrichedOption> options, double targetYears) {
-    return options.stream()
-        .filter(o -> o.mid() > 0 && o.impliedVolatility() > 0)
-        .min(
-            Comparator.comparingDouble(
-                    (EnrichedOption o) -> Math.abs(o.expiryYears() - targetYears))
-                .thenComparing(o -> o.contract().expiration()))
-        .map(o -> o.contract().expiration());
+    EnrichedOption best = null;
+    double bestDistance = Double.NaN;
+    for (EnrichedOption o : options) {
+      if (!(o.mid() > 0 && o.impliedVolatility() > 0)) {
+        continue;
+      }
+      double d = Math.abs(o.expiryYears() - targetYears);
+      if (best == null) {
+        best = o;
+        bestDistance = d;
+        continue;
+      }
+      int c = Double.compare(d, bestDistance);
+      if (c < 0 || (c == 0 && o.contract().expiration().isBefore(best.contract().expiration()))) {
+        best = o;
+        bestDistance = d;
+      }
+    }
+    return best == null ? Optional.empty() : Optional.of(best.contract().expiration());
   }
 
   static List<EnrichedOption> ofExpiry(List<EnrichedOption> options, LocalDate expiry) {
@@ -37,25 +54,62 @@ final class StrategySupport {
     return out;
   }
 
-  /** The call or put of this expiry with strike closest to the forward. */
+  /**
+   * The call or put of this expiry with strike closest to the forward (ties: the lower strike, then
+   * the first in the list).
+   */
   static Optional<EnrichedOption> atm(List<EnrichedOption> expiry, OptionType type) {
-    return expiry.stream()
-        .filter(o -> o.contract().type() == type)
-        .min(
-            Comparator.comparingDouble((EnrichedOption o) -> Math.abs(o.logMoneyness()))
-                .thenComparingDouble(o -> o.contract().strike()));
+    EnrichedOption best = null;
+    for (EnrichedOption o : expiry) {
+      if (o.contract().type() != type) {
+        continue;
+      }
+      if (best == null
+          || lessThan(
+              Math.abs(o.logMoneyness()),
+              o.contract().strike(),
+              Math.abs(best.logMoneyness()),
+              best.contract().strike())) {
+        best = o;
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
-  /** The OTM option of a type with |delta| closest to {@code absDelta}. */
+  /**
+   * The OTM option of a type with |delta| closest to {@code absDelta} (ties: the lower strike, then
+   * the first in the list).
+   */
   static Optional<EnrichedOption> byDelta(
       List<EnrichedOption> expiry, OptionType type, double absDelta) {
-    return expiry.stream()
-        .filter(o -> o.contract().type() == type && !Double.isNaN(o.delta()))
-        .filter(o -> type == OptionType.CALL ? o.logMoneyness() > 0 : o.logMoneyness() < 0)
-        .min(
-            Comparator.comparingDouble(
-                    (EnrichedOption o) -> Math.abs(Math.abs(o.delta()) - absDelta))
-                .thenComparingDouble(o -> o.contract().strike()));
+    EnrichedOption best = null;
+    for (EnrichedOption o : expiry) {
+      if (o.contract().type() != type || Double.isNaN(o.delta())) {
+        continue;
+      }
+      if (!(type == OptionType.CALL ? o.logMoneyness() > 0 : o.logMoneyness() < 0)) {
+        continue;
+      }
+      if (best == null
+          || lessThan(
+              Math.abs(Math.abs(o.delta()) - absDelta),
+              o.contract().strike(),
+              Math.abs(Math.abs(best.delta()) - absDelta),
+              best.contract().strike())) {
+        best = o;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /**
+   * Whether {@code (key, strike)} orders strictly before {@code (bestKey, bestStrike)} with {@link
+   * Double#compare} on each: the order of {@code Comparator.comparingDouble(key)
+   * .thenComparingDouble(strike)}, whose {@code Stream.min} keeps the first of equal elements.
+   */
+  private static boolean lessThan(double key, double strike, double bestKey, double bestStrike) {
+    int c = Double.compare(key, bestKey);
+    return c < 0 || (c == 0 && Double.compare(strike, bestStrike) < 0);
   }
 
   /** The option of the same type {@code steps} strikes further out of the money than {@code o}. */
