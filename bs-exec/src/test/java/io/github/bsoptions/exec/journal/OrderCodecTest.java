@@ -97,4 +97,13 @@ class OrderCodecTest {
     l.apply(new JournalRecord(1, EntryType.INTENT, "ns-s1-99", f), r);
     assertThat(l.order("ns-s1-99").request()).isEqualTo(r.withClientOrderId("ns-s1-99"));
   }
+
+  @Test
+  void fillTimestampsAreWrittenAsInstantToString() {
+    java.time.Instant a = java.time.Instant.parse("2026-01-30T14:35:00Z");
+    java.time.Instant b = a.plusNanos(1500);
+    for (java.time.Instant t : List.of(a, a, b, a, java.time.Instant.EPOCH, b, b)) {
+      assertThat(Reconciler.instantText(t)).isEqualTo(t.toString());
+    }
+  }
 }
