@@ -178,12 +178,12 @@ public final class ExecutionEngine implements AutoCloseable {
     if (!denied.isEmpty()) {
       Map<String, String> f = intentFields(strategy, "", req);
       f.put("reasons", String.join("; ", denied));
-      append(EntryType.DENIED, cid, f);
+      ledger.apply(journal.append(EntryType.DENIED, cid, f), req);
       return new Outcome.Denied(cid, denied);
     }
     List<BrokerClient> cands = router.candidates(req);
     String target = cands.isEmpty() ? "" : cands.get(0).name();
-    append(EntryType.INTENT, cid, intentFields(strategy, target, req));
+    ledger.apply(journal.append(EntryType.INTENT, cid, intentFields(strategy, target, req)), req);
     Outcome o =
         router.route(
             req,

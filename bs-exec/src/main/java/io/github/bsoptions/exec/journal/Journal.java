@@ -345,7 +345,7 @@ public final class Journal implements JournalStore {
 
   /** Encodes a record as the UTF-8 bytes of one line, checksum and newline included. */
   static byte[] encodeBytes(JournalRecord r) {
-    StringBuilder b = new StringBuilder(128);
+    StringBuilder b = new StringBuilder(256);
     b.append(r.seq()).append('\t').append(r.type().name()).append('\t');
     escape(b, r.clientOrderId());
     for (Map.Entry<String, String> e : r.fields().entrySet()) {
@@ -354,12 +354,13 @@ public final class Journal implements JournalStore {
       b.append('=');
       escape(b, e.getValue());
     }
-    byte[] payload = b.toString().getBytes(StandardCharsets.UTF_8);
+    // the trailer's 10 ASCII bytes are written in place after the checksum of what precedes them
+    b.append(TRAILER);
+    byte[] line = b.toString().getBytes(StandardCharsets.UTF_8);
+    int i = line.length - TRAILER.length();
     CRC32C crc = new CRC32C();
-    crc.update(payload, 0, payload.length);
+    crc.update(line, 0, i);
     long v = crc.getValue();
-    byte[] line = java.util.Arrays.copyOf(payload, payload.length + 10);
-    int i = payload.length;
     line[i++] = '|';
     for (int shift = 28; shift >= 0; shift -= 4) {
       line[i++] = HEX[(int) (v >>> shift) & 0xf];
@@ -368,8 +369,21 @@ public final class Journal implements JournalStore {
     return line;
   }
 
+  /** Placeholder for {@code |crc32c LF}: ten ASCII characters. */
+  private static final String TRAILER = "|00000000\n";
+
   private static void escape(StringBuilder b, String s) {
-    for (int i = 0; i < s.length(); i++) {
+    int n = s.length();
+    int i = 0;
+    while (i < n && !needsEscape(s.charAt(i))) {
+      i++;
+    }
+    if (i == n) {
+      b.append(s); // the common case: nothing to escape, one bulk copy
+      return;
+    }
+    b.append(s, 0, i);
+    for (; i < n; i++) {
       char c = s.charAt(i);
       switch (c) {
         case '\\' -> b.append("\\\\");
@@ -380,6 +394,10 @@ public final class Journal implements JournalStore {
         default -> b.append(c);
       }
     }
+  }
+
+  private static boolean needsEscape(char c) {
+    return c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == '=';
   }
 
   private static String unescape(String s, String where) {

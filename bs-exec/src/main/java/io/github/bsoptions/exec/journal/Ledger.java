@@ -29,13 +29,24 @@ public final class Ledger {
   private final Map<String, double[]> cost = new TreeMap<>();
   private final TreeMap<String, long[]> intentsByStrategy = new TreeMap<>();
   private final List<String> anomalies = new ArrayList<>();
-  private final Map<String, long[]> fillQtyByOrder = new java.util.HashMap<>();
-  private final Map<String, double[]> fillNotionalByOrder = new java.util.HashMap<>();
+
+  /** Journalled fill quantity and notional per order. */
+  private final Map<String, FillSums> fillsByOrder = new java.util.HashMap<>();
 
   /** Per order and instrument (key: client order id, TAB, symbol). */
-  private final Map<String, long[]> fillQtyByOrderSymbol = new java.util.HashMap<>();
+  private final Map<String, FillSums> fillsByOrderSymbol = new java.util.HashMap<>();
 
-  private final Map<String, double[]> fillNotionalByOrderSymbol = new java.util.HashMap<>();
+  /** Quantity and notional (quantity times price) of the fills of an order or an order's leg. */
+  private static final class FillSums {
+    long qty;
+    double notional;
+
+    void add(long q, double px) {
+      qty += q;
+      notional += q * px;
+    }
+  }
+
   private final Set<String> resynced = new HashSet<>();
   private String namespace = "";
   private String killSwitch = "ACTIVE";
@@ -56,12 +67,29 @@ public final class Ledger {
 
   /** Applies one record. */
   public void apply(JournalRecord r) {
+    apply(r, null);
+  }
+
+  /**
+   * Applies one record that the caller has just journalled for {@code request}: for an {@link
+   * EntryType#INTENT} or {@link EntryType#DENIED} record whose fields are {@link OrderCodec}'s
+   * encoding of {@code request} (which decodes to an equal request), the order is taken as it is
+   * instead of being decoded again from the fields. The state is the one {@link
+   * #apply(JournalRecord)} gives.
+   *
+   * @param request the order the record encodes, with the record's client order id; null: decode it
+   *     from the fields
+   */
+  public void apply(JournalRecord r, OrderRequest request) {
     lastSeq = r.seq();
     String cid = r.clientOrderId();
     switch (r.type()) {
       case HEADER -> namespace = r.require("namespace");
       case INTENT, DENIED -> {
-        OrderRequest req = OrderCodec.decode(cid, r.fields());
+        OrderRequest req =
+            request != null && cid.equals(request.clientOrderId())
+                ? request
+                : OrderCodec.decode(cid, r.fields());
         String strategy = r.require("strategy");
         noteSequence(cid);
         OrderState st = OrderState.pendingNew(cid, req.qty());
@@ -277,11 +305,10 @@ public final class Ledger {
     }
     q[0] = after;
     String cid = r.clientOrderId();
-    fillQtyByOrder.computeIfAbsent(cid, k -> new long[1])[0] += Math.abs(qty);
-    fillNotionalByOrder.computeIfAbsent(cid, k -> new double[1])[0] += Math.abs(qty) * px;
-    String legKey = cid + '\t' + symbol;
-    fillQtyByOrderSymbol.computeIfAbsent(legKey, k -> new long[1])[0] += Math.abs(qty);
-    fillNotionalByOrderSymbol.computeIfAbsent(legKey, k -> new double[1])[0] += Math.abs(qty) * px;
+    fillsByOrder.computeIfAbsent(cid, k -> new FillSums()).add(Math.abs(qty), px);
+    fillsByOrderSymbol
+        .computeIfAbsent(cid + '\t' + symbol, k -> new FillSums())
+        .add(Math.abs(qty), px);
     if (exec.startsWith(RESYNC_PREFIX)) {
       resynced.add(cid);
     }
@@ -305,14 +332,14 @@ public final class Ledger {
 
   /** Returns the quantity of the journalled fills of an order (0 when none). */
   public long fillQty(String clientOrderId) {
-    long[] q = fillQtyByOrder.get(clientOrderId);
-    return q == null ? 0 : q[0];
+    FillSums f = fillsByOrder.get(clientOrderId);
+    return f == null ? 0 : f.qty;
   }
 
   /** Returns the notional (quantity times price) of the journalled fills of an order. */
   public double fillNotional(String clientOrderId) {
-    double[] n = fillNotionalByOrder.get(clientOrderId);
-    return n == null ? 0 : n[0];
+    FillSums f = fillsByOrder.get(clientOrderId);
+    return f == null ? 0 : f.notional;
   }
 
   /**
@@ -320,14 +347,14 @@ public final class Ledger {
    * multi-leg order), 0 when none.
    */
   public long fillQty(String clientOrderId, String symbol) {
-    long[] q = fillQtyByOrderSymbol.get(clientOrderId + '\t' + symbol);
-    return q == null ? 0 : q[0];
+    FillSums f = fillsByOrderSymbol.get(clientOrderId + '\t' + symbol);
+    return f == null ? 0 : f.qty;
   }
 
   /** Returns the notional (quantity times price) of an order's journalled fills in one symbol. */
   public double fillNotional(String clientOrderId, String symbol) {
-    double[] n = fillNotionalByOrderSymbol.get(clientOrderId + '\t' + symbol);
-    return n == null ? 0 : n[0];
+    FillSums f = fillsByOrderSymbol.get(clientOrderId + '\t' + symbol);
+    return f == null ? 0 : f.notional;
   }
 
   /** Returns true when a fill of the order was derived by a resync ({@link #RESYNC_PREFIX}). */

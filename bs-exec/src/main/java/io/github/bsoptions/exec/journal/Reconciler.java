@@ -247,6 +247,25 @@ public final class Reconciler {
     ledger.apply(journal.append(type, cid, fields));
   }
 
+  /** The last timestamp written into a fill record and its text. */
+  private record Stamp(Instant at, String text) {}
+
+  private static volatile Stamp lastStamp = new Stamp(Instant.EPOCH, Instant.EPOCH.toString());
+
+  /**
+   * {@link Instant#toString()}, reusing the last text when the instant is the same (the legs of a
+   * multi-leg order fill at one instant, so their records share it).
+   */
+  static String instantText(Instant t) {
+    Stamp s = lastStamp;
+    if (s.at().equals(t)) {
+      return s.text();
+    }
+    String text = t.toString();
+    lastStamp = new Stamp(t, text);
+    return text;
+  }
+
   /**
    * Journal fields of a fill; {@code order} (may be null) supplies cumulative quantity and price.
    */
@@ -259,7 +278,7 @@ public final class Reconciler {
     m.put("qty", Long.toString(f.qty()));
     m.put("price", Double.toString(f.price()));
     m.put("fee", Double.toString(f.fee()));
-    m.put("ts", f.timestamp().toString());
+    m.put("ts", instantText(f.timestamp()));
     if (order != null) {
       m.put("status", order.status().name());
       m.put("cum", Long.toString(order.filledQty()));

@@ -50,7 +50,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Idempotency#DURABLE}), as at Alpaca. Ids are counters, so the same inputs give the same events.
  *
  * <p>Resting orders are re-matched by {@link #onQuote} (supplied quotes) and {@link #matchAll}
- * (re-read the {@link QuoteSource}). Listeners are called after the broker's lock is released.
+ * (re-read the {@link QuoteSource}). Each operation (a submission, a replacement, a re-match pass,
+ * a {@link #quote} call) reads the source at most once per symbol: all its checks and fills use
+ * that one quote. Listeners are called after the broker's lock is released.
  */
 public final class PaperBroker implements BrokerClient {
   private final String name;
@@ -106,17 +108,32 @@ public final class PaperBroker implements BrokerClient {
     Quote quote;
     long bidLeft;
     long askLeft;
+
+    /** The {@link #operation} in which {@link #quote} was last read from the source. */
+    long readIn = -1;
   }
+
+  /**
+   * Counts the broker's operations (submit, replace, quote, re-match): the quote source is read at
+   * most once per symbol per operation, so every leg check, cost estimate, match and fill of one
+   * operation sees the same quote, and a four-leg order costs four quote reads instead of twenty.
+   */
+  private long operation;
 
   private static final class Working {
     final OrderRequest req;
     final String brokerId;
+
+    /** The order's label, built once (every event carries it). */
+    final String label;
+
     OrderState state;
     boolean triggered;
 
     Working(OrderRequest req, String brokerId) {
       this.req = req;
       this.brokerId = brokerId;
+      this.label = req.label();
       this.state = OrderState.pendingNew(req.clientOrderId(), req.qty());
     }
 
@@ -124,7 +141,7 @@ public final class PaperBroker implements BrokerClient {
       return new BrokerOrder(
           brokerId,
           req.clientOrderId(),
-          req.label(),
+          label,
           state.status(),
           state.qty(),
           state.filledQty(),
@@ -153,6 +170,7 @@ public final class PaperBroker implements BrokerClient {
     List<OrderUpdate> events = listeners.isEmpty() ? NO_EVENTS : new ArrayList<>(4);
     Outcome out;
     synchronized (this) {
+      operation++;
       out = submitLocked(order, events);
     }
     dispatch(events);
@@ -265,14 +283,21 @@ public final class PaperBroker implements BrokerClient {
 
   private Book book(String symbol) {
     Quote q = supplied.get(symbol); // never holds null values
-    if (q == null) {
-      q = source.quote(symbol);
-    }
-    if (q == null) {
-      return books.get(symbol);
-    }
     Book b = books.get(symbol);
-    if (b == null) {
+    if (q == null) {
+      if (b != null && b.readIn == operation) {
+        return b; // read from the source already in this operation
+      }
+      q = source.quote(symbol);
+      if (q == null) {
+        return b;
+      }
+      if (b == null) {
+        b = new Book();
+        books.put(symbol, b);
+      }
+      b.readIn = operation;
+    } else if (b == null) {
       b = new Book();
       books.put(symbol, b);
     }
@@ -458,6 +483,7 @@ public final class PaperBroker implements BrokerClient {
     Objects.requireNonNull(quote, "quote");
     List<OrderUpdate> events = new ArrayList<>();
     synchronized (this) {
+      operation++;
       supplied.put(quote.symbol(), quote);
       for (Working w : List.copyOf(open.values())) {
         if (w.state.status().isOpen() && symbols(w.req).contains(quote.symbol())) {
@@ -473,6 +499,7 @@ public final class PaperBroker implements BrokerClient {
   public void matchAll() {
     List<OrderUpdate> events = new ArrayList<>();
     synchronized (this) {
+      operation++;
       for (Working w : List.copyOf(open.values())) {
         if (w.state.status().isOpen()) {
           match(w, events);
@@ -520,6 +547,7 @@ public final class PaperBroker implements BrokerClient {
     List<OrderUpdate> events = new ArrayList<>();
     Outcome out;
     synchronized (this) {
+      operation++;
       Working old = orders.get(brokerOrderId);
       String cid = replacement.clientOrderId();
       if (old == null) {
@@ -611,6 +639,7 @@ public final class PaperBroker implements BrokerClient {
    * QuoteSource}).
    */
   public synchronized Quote quote(String symbol) {
+    operation++;
     Book b = book(symbol);
     return b == null ? null : b.quote;
   }

@@ -216,4 +216,37 @@ class PaperBrokerTest {
     assertThatThrownBy(() -> BrokerFactory.createBroker("nope", BrokerContext.of(Map.of(), null)))
         .hasMessageContaining("nope");
   }
+
+  @Test
+  void theQuoteSourceIsReadOncePerSymbolPerOperation() {
+    Map<String, Integer> reads = new java.util.HashMap<>();
+    Map<String, Quote> now = new java.util.HashMap<>();
+    now.put(C1, q(C1, 1.00, 1.10, 5, 5, 0));
+    now.put(C2, q(C2, 0.50, 0.55, 5, 5, 0));
+    QuoteSource source =
+        s -> {
+          reads.merge(s, 1, Integer::sum);
+          return now.get(s);
+        };
+    PaperBroker b =
+        new PaperBroker("paper", source, new FillModel(0, 0.65, 1.0, true, 100), clock, 1e9);
+    OrderRequest spread =
+        OrderRequest.multiLeg(
+            "m1", 2, 0.60, List.of(OrderLeg.of(C1, Side.BUY, 1), OrderLeg.of(C2, Side.SELL, 1)));
+    Outcome o = b.submit(spread);
+    assertThat(((Outcome.Confirmed) o).order().status()).isEqualTo(OrderStatus.FILLED);
+    // leg check, cost estimate, net price, displayed sizes and fills all used one read per leg
+    assertThat(reads).containsExactlyInAnyOrderEntriesOf(Map.of(C1, 1, C2, 1));
+    assertThat(b.fills(T0)).extracting(Fill::price).containsExactly(1.10, 0.50);
+    // the next operation reads again and sees the new quote (sizes refreshed, 3 left at the ask)
+    now.put(C1, q(C1, 1.20, 1.30, 3, 3, 1));
+    Outcome o2 =
+        b.submit(OrderRequest.limit("s1", C1, Side.BUY, 5, 1.35).withTimeInForce(TimeInForce.IOC));
+    assertThat(((Outcome.Confirmed) o2).order().filledQty()).isEqualTo(3);
+    assertThat(reads.get(C1)).isEqualTo(2);
+    assertThat(b.quote(C1).ask()).isEqualTo(1.30);
+    assertThat(reads.get(C1)).isEqualTo(3);
+    b.matchAll();
+    assertThat(reads.get(C1)).isEqualTo(3); // nothing open: nothing to read
+  }
 }
