@@ -12,18 +12,7 @@ class FastExpTest {
 
   /** {@code e^x} to 40 digits: {@code (e^{x / 2^k})^{2^k}} with a Taylor series inside. */
   private static BigDecimal exp(double x) {
-    int halvings = 16;
-    BigDecimal b = new BigDecimal(x).divide(BigDecimal.valueOf(1L << halvings), MC);
-    BigDecimal sum = BigDecimal.ONE;
-    BigDecimal term = BigDecimal.ONE;
-    for (int n = 1; n < 30; n++) {
-      term = term.multiply(b, MC).divide(BigDecimal.valueOf(n), MC);
-      sum = sum.add(term, MC);
-    }
-    for (int i = 0; i < halvings; i++) {
-      sum = sum.multiply(sum, MC);
-    }
-    return sum;
+    return BigExp.exp(new BigDecimal(x), MC, 16, 30);
   }
 
   private static double ulpError(double x) {

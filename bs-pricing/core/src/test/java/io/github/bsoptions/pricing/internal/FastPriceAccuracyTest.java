@@ -149,18 +149,7 @@ class FastPriceAccuracyTest {
 
     /** {@code e^x}: {@code (e^{x / 2^20})^{2^20}} with a Taylor series inside. */
     static BigDecimal exp(BigDecimal x) {
-      int halvings = 20;
-      BigDecimal b = x.divide(BigDecimal.valueOf(1L << halvings), MC);
-      BigDecimal sum = BigDecimal.ONE;
-      BigDecimal term = BigDecimal.ONE;
-      for (int n = 1; n < 25; n++) {
-        term = term.multiply(b, MC).divide(BigDecimal.valueOf(n), MC);
-        sum = sum.add(term, MC);
-      }
-      for (int i = 0; i < halvings; i++) {
-        sum = sum.multiply(sum, MC);
-      }
-      return sum;
+      return BigExp.exp(x, MC, 20, 25);
     }
 
     /** {@code ln a} for {@code a > 0}: Halley's iteration on {@code e^y = a}, cubic. */
