@@ -29,8 +29,8 @@ public final class BlackScholesFormulas {
       double rate,
       double dividendYield,
       double volatility) {
-    check(spot, strike, expiry, rate, dividendYield, volatility);
-    return BlackScholesKernel.fastPrice(
+    // Validates as check() does, off the common path: only valid inputs reach the direct formula.
+    return BlackScholesKernel.checkedFastPrice(
         isCall, spot, strike, expiry, rate, dividendYield, volatility);
   }
 

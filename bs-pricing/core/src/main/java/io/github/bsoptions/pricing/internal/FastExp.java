@@ -53,6 +53,14 @@ public final class FastExp {
     if (!(Math.abs(x) < LIMIT)) {
       return Math.exp(x);
     }
+    return expInRange(x);
+  }
+
+  /**
+   * {@link #exp} for {@code |x| < 708} only (no range test: for callers whose argument is bounded
+   * by construction); the same value, to the bit.
+   */
+  static double expInRange(double x) {
     double kd = Math.rint(x * INV_LN2_32);
     int k = (int) kd;
     double r = (x - kd * LN2_32_HI) - kd * LN2_32_LO;

@@ -66,6 +66,14 @@ public final class FastLog {
     if (!(x >= Double.MIN_NORMAL && x < Double.POSITIVE_INFINITY)) {
       return Math.log(x);
     }
+    return logInRange(x);
+  }
+
+  /**
+   * {@link #log} for normal, finite, positive {@code x} only (no range test: for callers that have
+   * tested it already); the same value, to the bit.
+   */
+  static double logInRange(double x) {
     long ix = Double.doubleToRawLongBits(x);
     long tmp = ix - OFF;
     int i = (int) (tmp >>> (52 - BITS)) & (SIZE - 1);
