@@ -216,14 +216,15 @@ public final class BlackScholesKernel {
   /**
    * {@link #fastPrice} for inputs not yet validated, with the validation of the scalar API ({@link
    * RowChecks}: {@code IllegalArgumentException} naming the first invalid field) done only off the
-   * common path. The common path needs no test of its own: it is reached only when {@code vol
-   * sqrt(T) > 0}, {@code S > 0}, {@code K > 0} and both {@code |d1|, |d2| <= sqrt(32)}, and a
-   * finite {@code d1 = ln(S/K) (1/v) + (r - q) T (1/v) + v/2} and {@code d2 = d1 - v} with {@code v
-   * > 0} imply a finite positive {@code v} (so finite positive volatility and expiry), a finite
-   * {@code ln(S/K)} (so finite spot and strike) and a finite {@code (r - q) T} (so finite rate and
-   * dividend yield: an infinite one makes the sum infinite or NaN). Every invalid input (NaN,
-   * infinite, negative, or both spot and strike negative) fails one of these tests and goes on to
-   * the check. Same value as {@link #fastPrice}, to the bit.
+   * common path. The common path needs no test of its own: it is reached only when {@code v = vol
+   * sqrt(T) > 0}, {@code S > 0}, {@code K > 0} and both {@code |d1|, |d2| <= sqrt(32)}; finite
+   * {@code d1 = x (1/v) + v/2} and {@code d2 = d1 - v} with {@code x = ln(S/K) + (r - q) T} imply a
+   * finite {@code v} (so finite positive volatility and expiry), a finite {@code ln(S/K)} (so
+   * finite spot and strike) and a finite {@code (r - q) T} (so finite rate and dividend yield: an
+   * infinite one makes the sum infinite or NaN). Every invalid input (NaN, infinite, negative, spot
+   * and strike both negative) fails one of these tests and goes on to the check; so do valid inputs
+   * outside the common case, such as {@code -0.0}, zeros, or a drift that overflows. Same value as
+   * {@link #fastPrice}, to the bit.
    */
   public static double checkedFastPrice(
       boolean isCall,
