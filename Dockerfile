@@ -19,5 +19,5 @@ USER bs
 ENV BS_OUTPUT_DIR=/app/output
 VOLUME /app/output
 EXPOSE 8080
-ENTRYPOINT ["java", "--add-modules", "jdk.incubator.vector", "-Dai.djl.offline=true", "-XX:+UseParallelGC", "-jar", "/app/bs-app.jar"]
+ENTRYPOINT ["java", "--add-modules", "jdk.incubator.vector", "-Dai.djl.offline=true", "-XX:+UseParallelGC", "-XX:ThreadPriorityPolicy=1", "-XX:CompilerThreadPriority=19", "-jar", "/app/bs-app.jar"]
 CMD ["--help"]

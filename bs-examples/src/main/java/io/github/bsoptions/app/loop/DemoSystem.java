@@ -524,6 +524,10 @@ public final class DemoSystem implements AutoCloseable {
     int stepsPerDay = (int) (Duration.ofMinutes(390).toSeconds() / settings.step().toSeconds());
     long total = (long) stepsPerDay * settings.days();
     long done = 0;
+    // one pricing sample per chain: room for the whole run up front, so the loop never takes the
+    // arrays' growth branch, which the JIT has not seen when it compiles step() and which would
+    // throw the compiled step() (the loop's largest method) away in the middle of the run
+    reserveChains(total * underlyings.size() + 16);
     if (settings.days() >= 2 && warmUpRounds > 0) {
       // day 1 is the reported warm-up: compile the order path and the strategies' signal-making
       // path before it (the demo sends about 15 orders a day and proposes a structure about once
@@ -969,6 +973,15 @@ public final class DemoSystem implements AutoCloseable {
     collectFills();
     series.writeQuotes(points);
     markToMarket(now);
+  }
+
+  /** Makes room for {@code n} pricing samples (at most 2^22; beyond that they still grow). */
+  private void reserveChains(long n) {
+    int want = (int) Math.min(n, 1 << 22);
+    if (want > chainOptions.length) {
+      chainPricingNanos = java.util.Arrays.copyOf(chainPricingNanos, want);
+      chainOptions = java.util.Arrays.copyOf(chainOptions, want);
+    }
   }
 
   private void recordPricing(long nanos, int options) {
