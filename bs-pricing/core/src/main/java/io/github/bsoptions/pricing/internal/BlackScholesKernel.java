@@ -71,6 +71,16 @@ public final class BlackScholesKernel {
    */
   private static final double CANCELLATION = 1.0 / 32;
 
+  /**
+   * Where both {@code w d1, w d2 < -sqrt(32)} (far out of the money) and {@code v} is below this,
+   * the direct formula's two terms cancel for certain, so {@link #fastPriceGeneral} skips them: with
+   * {@code y1 < y2 = y1 + v} the two {@code |d|} and Mills ratio {@code M}, the price is {@code
+   * (M(y1) - M(y2)) / (M(y1) + M(y2))} of the sum of the two terms, at most {@code v (y2^2 + 1) /
+   * (2 y1^2 y2)} ({@code -1/y^2 < M'(y) < 0}, {@code M(y) > y / (y^2 + 1)}), below 0.023 for
+   * {@code y1 >= sqrt(32)} and {@code v < 1/4}: under {@link #CANCELLATION}.
+   */
+  private static final double FAR_OTM_V = 0.25;
+
   private BlackScholesKernel() {}
 
   /** Returns true when the smooth formulas do not apply and the degenerate convention is used. */
@@ -243,6 +253,30 @@ public final class BlackScholesKernel {
       if (Math.abs(d1) <= SQRT_32 && Math.abs(d2) <= SQRT_32) {
         return direct(isCall, spot, strike, expiry, rate, div, x, v, d1, d2);
       }
+      return checkedFastPriceOutside(isCall, spot, strike, expiry, rate, div, vol, x, v, d1, d2);
+    }
+    return checkedFastPriceGeneral(isCall, spot, strike, expiry, rate, div, vol);
+  }
+
+  /**
+   * The rare path of {@link #checkedFastPrice} for {@code v > 0}, {@code S > 0}, {@code K > 0}
+   * outside the common case: finite {@code d1} and {@code d2} imply valid inputs (as there), which
+   * go on with the caller's {@code x} and {@code v} (no second logarithm, no validation).
+   */
+  private static double checkedFastPriceOutside(
+      boolean isCall,
+      double spot,
+      double strike,
+      double expiry,
+      double rate,
+      double div,
+      double vol,
+      double x,
+      double v,
+      double d1,
+      double d2) {
+    if (Math.abs(d1) < Double.POSITIVE_INFINITY && Math.abs(d2) < Double.POSITIVE_INFINITY) {
+      return fastPriceGeneral(isCall, spot, strike, expiry, rate, div, x, v);
     }
     return checkedFastPriceGeneral(isCall, spot, strike, expiry, rate, div, vol);
   }
@@ -395,6 +429,23 @@ public final class BlackScholesKernel {
       return isCall ? Math.max(fwdValue, 0.0) : Math.max(-fwdValue, 0.0);
     }
     double x = logMoneyness(spot, strike, expiry, rate, div);
+    return fastPriceGeneral(isCall, spot, strike, expiry, rate, div, x, v);
+  }
+
+  /**
+   * {@link #fastPriceGeneral(boolean, double, double, double, double, double, double)} from its
+   * {@code x = ln(F/K)} and {@code v = vol sqrt(T) > 0} (spot and strike positive), to the bit: the
+   * caller that already holds them skips the logarithm.
+   */
+  private static double fastPriceGeneral(
+      boolean isCall,
+      double spot,
+      double strike,
+      double expiry,
+      double rate,
+      double div,
+      double x,
+      double v) {
     double d1 = x / v + 0.5 * v;
     double d2 = d1 - v;
     if (Math.abs(d1) < FAST_D && Math.abs(d2) < FAST_D) {
@@ -412,6 +463,10 @@ public final class BlackScholesKernel {
         n1 = n2 * (kdr / sdq);
       }
       double w = isCall ? 1.0 : -1.0;
+      if (w * d1 < -SQRT_32 && w * d2 < -SQRT_32 && v < FAR_OTM_V) {
+        // Far out of the money with small v: the two terms cancel for certain (below).
+        return normalisedFromDirect(isCall, x, v, sdq, kdr, n1, n2);
+      }
       double a = sdq * NormalDistribution.cdfFromDensity(w * d1, n1);
       double b = kdr * NormalDistribution.cdfFromDensity(w * d2, n2);
       double p = w * (a - b);
