@@ -73,10 +73,10 @@ public final class BlackScholesKernel {
 
   /**
    * Where both {@code w d1, w d2 < -sqrt(32)} (far out of the money) and {@code v} is below this,
-   * the direct formula's two terms cancel for certain, so {@link #fastPriceGeneral} skips them: with
-   * {@code y1 < y2 = y1 + v} the two {@code |d|} and Mills ratio {@code M}, the price is {@code
-   * (M(y1) - M(y2)) / (M(y1) + M(y2))} of the sum of the two terms, at most {@code v (y2^2 + 1) /
-   * (2 y1^2 y2)} ({@code -1/y^2 < M'(y) < 0}, {@code M(y) > y / (y^2 + 1)}), below 0.023 for
+   * the direct formula's two terms cancel for certain, so {@link #fastPriceGeneral} skips them:
+   * with {@code y1 < y2 = y1 + v} the two {@code |d|} and Mills ratio {@code M}, the price is
+   * {@code (M(y1) - M(y2)) / (M(y1) + M(y2))} of the sum of the two terms, at most {@code v (y2^2 +
+   * 1) / (2 y1^2 y2)} ({@code -1/y^2 < M'(y) < 0}, {@code M(y) > y / (y^2 + 1)}), below 0.023 for
    * {@code y1 >= sqrt(32)} and {@code v < 1/4}: under {@link #CANCELLATION}.
    */
   private static final double FAR_OTM_V = 0.25;
@@ -353,7 +353,86 @@ public final class BlackScholesKernel {
     if (p >= CANCELLATION * (a + b)) {
       return p;
     }
+    return directCancelling(isCall, x, v, d1, d2, sdq, kdr, n1, n2, ratio);
+  }
+
+  /**
+   * The rare path of {@link #direct}, where its two terms cancel. Out of the money with both
+   * probabilities in Cody's middle region (almost every such option), the two terms are {@code m
+   * sqrt(2 pi) R(y)} and {@code m sqrt(2 pi) R(y + v)} with the same factor {@code m = S e^{-qT}
+   * n(d1) = K e^{-rT} n(d2)} (the density at the smaller {@code y = min |d|}) and Cody's middle
+   * rational {@code R = P / Q}, so the price is {@code m sqrt(2 pi) (R(y) - R(y + v))}, with the
+   * difference from divided differences ({@link #middleRationalDrop}) instead of two roundings of
+   * {@code R} cancelling; elsewhere the normalised Black function. Against a 50-digit reference as
+   * accurate as the normalised function or better (2026-12-02, tenth pass: docs/performance.md).
+   */
+  private static double directCancelling(
+      boolean isCall,
+      double x,
+      double v,
+      double d1,
+      double d2,
+      double sdq,
+      double kdr,
+      double n1,
+      double n2,
+      double ratio) {
+    double z1 = isCall ? d1 : -d1;
+    double z2 = isCall ? d2 : -d2;
+    if (z1 < -BODY_LIMIT && z2 < -BODY_LIMIT) {
+      // Out of the money: x < 0 for a call (y = -d1), x > 0 for a put (y = d2).
+      double m = x <= 0 ? sdq * n1 : kdr * n2;
+      return m * (SQRT_2PI * middleRationalDrop(Math.min(-z1, -z2), v));
+    }
     return normalisedFromDirect(isCall, x, v, sdq, kdr, n1, n2, ratio);
+  }
+
+  /**
+   * {@code R(y) - R(y + v)} for Cody's middle rational {@code R = P / Q} ({@link #middleRational})
+   * and {@code v > 0}, without the cancellation of the two values: {@code (P(y) Q[y, y + v] - P[y,
+   * y + v] Q(y)) v / (Q(y) Q(y + v))} with the divided differences {@code P[y, y + v] = (P(y + v) -
+   * P(y)) / v}, each a sum of positive terms (every coefficient is positive), from Horner's rule
+   * for {@code P(y)} and its quotient by {@code (t - y)} evaluated at {@code y + v}.
+   */
+  private static double middleRationalDrop(double y, double v) {
+    double u = y + v;
+    double p = C8;
+    double q = 1.0;
+    double dp = 0.0;
+    double dq = 0.0;
+    dp = dp * u + p;
+    p = p * y + C0;
+    dq = dq * u + q;
+    q = q * y + D0;
+    dp = dp * u + p;
+    p = p * y + C1;
+    dq = dq * u + q;
+    q = q * y + D1;
+    dp = dp * u + p;
+    p = p * y + C2;
+    dq = dq * u + q;
+    q = q * y + D2;
+    dp = dp * u + p;
+    p = p * y + C3;
+    dq = dq * u + q;
+    q = q * y + D3;
+    dp = dp * u + p;
+    p = p * y + C4;
+    dq = dq * u + q;
+    q = q * y + D4;
+    dp = dp * u + p;
+    p = p * y + C5;
+    dq = dq * u + q;
+    q = q * y + D5;
+    dp = dp * u + p;
+    p = p * y + C6;
+    dq = dq * u + q;
+    q = q * y + D6;
+    dp = dp * u + p;
+    p = p * y + C7;
+    dq = dq * u + q;
+    q = q * y + D7;
+    return v * (p * dq - dp * q) / (q * (q + v * dq));
   }
 
   /**
