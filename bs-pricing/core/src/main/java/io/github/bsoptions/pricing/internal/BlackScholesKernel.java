@@ -357,14 +357,15 @@ public final class BlackScholesKernel {
   }
 
   /**
-   * The rare path of {@link #direct}, where its two terms cancel. Out of the money with both
-   * probabilities in Cody's middle region (almost every such option), the two terms are {@code m
-   * sqrt(2 pi) R(y)} and {@code m sqrt(2 pi) R(y + v)} with the same factor {@code m = S e^{-qT}
-   * n(d1) = K e^{-rT} n(d2)} (the density at the smaller {@code y = min |d|}) and Cody's middle
-   * rational {@code R = P / Q}, so the price is {@code m sqrt(2 pi) (R(y) - R(y + v))}, with the
-   * difference from divided differences ({@link #middleRationalDrop}) instead of two roundings of
-   * {@code R} cancelling; elsewhere the normalised Black function. Against a 50-digit reference as
-   * accurate as the normalised function or better (2026-12-02, tenth pass: docs/performance.md).
+   * The rare path of {@link #direct} and {@link #directFirstOrder}, where the two terms cancel. Out
+   * of the money with both probabilities in Cody's middle region (almost every such option), the
+   * two terms are {@code m sqrt(2 pi) R(y)} and {@code m sqrt(2 pi) R(y + v)} with the same factor
+   * {@code m = S e^{-qT} n(d1) = K e^{-rT} n(d2)} (the density at the smaller {@code y = min |d|})
+   * and Cody's middle rational {@code R = P / Q}, so the price is {@code m sqrt(2 pi) (R(y) - R(y +
+   * v))}, with the difference from divided differences ({@link #middleRationalDrop}) instead of two
+   * roundings of {@code R} cancelling; elsewhere the normalised Black function. Against a 50-digit
+   * reference as accurate as the normalised function or better (2026-12-02, tenth pass:
+   * docs/performance.md).
    */
   private static double directCancelling(
       boolean isCall,
@@ -379,7 +380,7 @@ public final class BlackScholesKernel {
       double ratio) {
     double z1 = isCall ? d1 : -d1;
     double z2 = isCall ? d2 : -d2;
-    if (z1 < -BODY_LIMIT && z2 < -BODY_LIMIT) {
+    if (z1 < -BODY_LIMIT && z2 < -BODY_LIMIT && z1 >= -SQRT_32 && z2 >= -SQRT_32) {
       // Out of the money: x < 0 for a call (y = -d1), x > 0 for a put (y = d2).
       double m = x <= 0 ? sdq * n1 : kdr * n2;
       return m * (SQRT_2PI * middleRationalDrop(Math.min(-z1, -z2), v));
@@ -675,7 +676,7 @@ public final class BlackScholesKernel {
     out[offset] =
         p >= CANCELLATION * (a + b)
             ? p
-            : normalisedFromDirect(isCall, x, v, sdq, kdr, n1, n2, ratio);
+            : directCancelling(isCall, x, v, d1, d2, sdq, kdr, n1, n2, ratio);
     out[offset + 1] = w * dq * cd1;
     out[offset + 2] = sdqNd1 / (spot * spot * v);
     out[offset + 3] = sdqNd1 * sqrtT;
