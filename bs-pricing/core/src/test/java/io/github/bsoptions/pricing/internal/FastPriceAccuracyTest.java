@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.bsoptions.pricing.formula.NormalDistribution;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -102,18 +104,53 @@ class FastPriceAccuracyTest {
   }
 
   @Test
+  void withinOneEMinus14OfA50DigitReferenceJustBelowTheCancellationBound() {
+    // Out of the money with both probabilities in Cody's middle region and the price between 1/64
+    // and 1/32 of the two terms: the rational difference of the rare path (before 2026-12-02, tenth
+    // pass, the normalised function). Measured on 100,000 such options: median 1.03e-15, 99th
+    // percentile 4.2e-15, maximum 8.0e-15 (the normalised function: 1.12e-15, 5.1e-15, 1.03e-14).
+    SplittableRandom rnd = new SplittableRandom(20261203L);
+    int n = 400;
+    double[] errors = new double[n];
+    int found = 0;
+    while (found < n) {
+      double[] o = benchmarkOption(rnd);
+      double ratio = cancellationRatio(o);
+      double v = o[6] * Math.sqrt(o[3]);
+      double z1 = o[0] * ((Math.log(o[1] / o[2]) + (o[4] - o[5]) * o[3]) / v + 0.5 * v);
+      double z2 = z1 - o[0] * v;
+      if (!(ratio >= 1.02 / 64 && ratio < 0.98 / 32 && z1 < -0.7 && z2 < -0.7)) {
+        continue;
+      }
+      BigDecimal exact = Reference.price(o);
+      errors[found++] =
+          new BigDecimal(fast(o)).subtract(exact).abs().divide(exact, MC).doubleValue();
+    }
+    Arrays.sort(errors);
+    assertThat(errors[n - 1]).isLessThanOrEqualTo(1e-14);
+    assertThat(errors[n / 2]).isLessThanOrEqualTo(2e-15);
+  }
+
+  @Test
   void agreesWithTheCancellationFreePriceOnRandomChains() {
     // Both are about 1e-14 from the exact price or better (the normalised function a few ulps):
-    // measured worst differences 1.4e-14 (benchmark domain) and 2.2e-14 (wide domain) over 400,000
-    // options each, the latter on options whose price is ill-conditioned in the inputs.
+    // measured worst differences 2.2e-14 (benchmark domain; 1.4e-14 before the rational difference
+    // of 2026-12-02, tenth pass) and 2.2e-14 (wide domain) over 400,000 options each, on options
+    // whose price is ill-conditioned in the inputs (far out of the money, small v), where the fast
+    // price is the closer of the two to the exact price (checked below).
     SplittableRandom rnd = new SplittableRandom(7L);
     double worstBenchmark = 0;
     double worstWide = 0;
+    List<double[]> disagreeing = new ArrayList<>();
     for (int i = 0; i < 200_000; i++) {
       double[] o = benchmarkOption(rnd);
       double p = smooth(o);
       if (p > Double.MIN_NORMAL) {
-        worstBenchmark = Math.max(worstBenchmark, Math.abs(fast(o) - p) / p);
+        double difference = Math.abs(fast(o) - p) / p;
+        worstBenchmark = Math.max(worstBenchmark, difference);
+        if (difference > 1.2e-14) {
+          disagreeing.add(o);
+        }
       }
       double[] u = wideOption(rnd);
       double q = smooth(u);
@@ -121,8 +158,25 @@ class FastPriceAccuracyTest {
         worstWide = Math.max(worstWide, Math.abs(fast(u) - q) / q);
       }
     }
-    assertThat(worstBenchmark).isLessThanOrEqualTo(2e-14);
+    assertThat(worstBenchmark).isLessThanOrEqualTo(2.5e-14);
     assertThat(worstWide).isLessThanOrEqualTo(3e-14);
+    // Where the two disagree most, against the 50-digit reference: the fast price within 2.5e-14
+    // and, on the median, closer than the normalised function.
+    assertThat(disagreeing).isNotEmpty();
+    int m = Math.min(disagreeing.size(), 40);
+    double[] fastErrors = new double[m];
+    double[] smoothErrors = new double[m];
+    for (int i = 0; i < m; i++) {
+      double[] o = disagreeing.get(i);
+      BigDecimal exact = Reference.price(o);
+      fastErrors[i] = new BigDecimal(fast(o)).subtract(exact).abs().divide(exact, MC).doubleValue();
+      smoothErrors[i] =
+          new BigDecimal(smooth(o)).subtract(exact).abs().divide(exact, MC).doubleValue();
+    }
+    Arrays.sort(fastErrors);
+    Arrays.sort(smoothErrors);
+    assertThat(fastErrors[m - 1]).isLessThanOrEqualTo(2.5e-14);
+    assertThat(fastErrors[m / 2]).isLessThanOrEqualTo(smoothErrors[m / 2]);
   }
 
   /** Black-Scholes-Merton price to 50 digits, every input taken exactly. */

@@ -46,12 +46,16 @@ class SimdConformanceTest {
   }
 
   @Test
-  void priceAndGreeksPriceMatchScalarToThreeEMinus14RelativeOnEveryRow() {
+  void priceAndGreeksPriceMatchScalarToThreePointFiveEMinus14RelativeOnEveryRow() {
     // Rows where the direct formula cancels (deep out of the money, small total volatility) take
     // the normalised Black function, vectorised; the scalar kernel now rebuilds it from the direct
     // formula's terms (no log or exp). Both are about 1e-14 from the exact price there (checked at
     // 50 digits with mpmath: worst rows 2.1e-14 scalar, 1.2e-14 SIMD, prices 1e-7 to 1e-23), so
-    // they differ by up to 2.5e-14 relative on those rows: the bound tested is 3e-14.
+    // they differ by up to 2.5e-14 relative on those rows. Since the scalar kernel's rational
+    // difference for cancelling out-of-the-money rows (2026-12-02, tenth pass; docs/performance.md)
+    // the worst row differs by 3.06e-14: 2.23e-14 from the 50-digit price by SIMD, 8.3e-15 by the
+    // scalar kernel (2.1e-15 before); rows differing by more than 1.5e-14 went from 38 to 22. The
+    // bound tested is 3.5e-14.
     for (BatchModel model : new BatchModel[] {BatchModel.BLACK_SCHOLES, BatchModel.BLACK_76}) {
       OptionBatch b = wideBatch(50_000, 17);
       double[] e = new double[b.size()];
@@ -74,8 +78,8 @@ class SimdConformanceTest {
           assertThat(a[i]).isZero();
         }
       }
-      assertThat(worst).as("%s price", model).isLessThanOrEqualTo(3e-14);
-      assertThat(worstGreeks).as("%s greeks price", model).isLessThanOrEqualTo(3e-14);
+      assertThat(worst).as("%s price", model).isLessThanOrEqualTo(3.5e-14);
+      assertThat(worstGreeks).as("%s greeks price", model).isLessThanOrEqualTo(3.5e-14);
     }
   }
 
