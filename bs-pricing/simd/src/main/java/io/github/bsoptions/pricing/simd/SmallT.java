@@ -4,11 +4,15 @@ import static io.github.bsoptions.pricing.simd.VectorMath.SPECIES;
 
 import io.github.bsoptions.pricing.batch.BatchModel;
 import io.github.bsoptions.pricing.batch.OptionBatch;
-import io.github.bsoptions.pricing.internal.BlackScholesKernel;
 import io.github.bsoptions.pricing.internal.CodyNormal;
+import io.github.bsoptions.pricing.internal.FastLog;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The cancellation-free price of the rows where the direct formula cancels, vectorised for the
@@ -48,6 +52,32 @@ final class SmallT {
   /** Packed columns of the rows to price (at most one block). */
   static final class Packed {
     final int[] row = new int[Passes.MAX_BLOCK];
+
+    /** Price and greeks: the packed rows' indices in their block (rows {@code off + idx[k]}). */
+    final int[] idx = new int[Passes.MAX_BLOCK + 16];
+
+    /** Table index of each packed row's logarithm (see {@link SmallT#logs}). */
+    final int[] tab = new int[Passes.MAX_BLOCK + 16];
+
+    final double[] ratio = new double[Passes.MAX_BLOCK + 8];
+    final double[] carry = new double[Passes.MAX_BLOCK + 8];
+
+    /** The batch columns and the block offset of the packed rows (price and greeks). */
+    double[] spot;
+
+    double[] strike;
+    double[] expiry;
+    double[] rate;
+    double[] div;
+    int off;
+
+    /** The block's total volatility and sign columns (scratch rows, indexed by {@code idx}). */
+    double[] vs;
+
+    double[] ws;
+
+    /** The output column of {@link SmallT#store}. */
+    double[] out;
     double[] x = new double[Passes.MAX_BLOCK + 8];
     double[] s = new double[Passes.MAX_BLOCK + 8];
     final double[] pref = new double[Passes.MAX_BLOCK + 8];
@@ -80,32 +110,30 @@ final class SmallT {
   }
 
   /**
-   * Completes the packed rows {@code 0 .. size-1}, whose batch row ({@code row}), total volatility
-   * ({@code s}) and sign ({@code w}, +1 call, -1 put) the caller has set: the log-moneyness from
-   * the scalar kernel ({@code BlackScholesKernel.logMoneyness}, so that {@code x} is the scalar
-   * backend's to the bit: an ulp in {@code x} moves a deep out-of-the-money price by about {@code
-   * h^2} ulps), then lane-wise {@code x = -|w ln(F/K)|}, the normalised intrinsic value and whether
-   * the row is in the small-t region ({@code ok}). Branch-free per row: the packed rows are calls
-   * and puts, in and out of the money, in random order.
+   * Completes the packed rows {@code 0 .. size-1}, whose block indices ({@code idx}) {@link
+   * Passes#pack} has set, all lane-wise: the total volatility {@code s}, the sign {@code w} (+1
+   * call, -1 put), the log-moneyness {@code x = -|w ln(F/K)|} with a vector copy of the scalar
+   * kernel's {@code FastLog} that agrees with it to the bit (an ulp in {@code x} moves a deep
+   * out-of-the-money price by about {@code h^2} ulps), the normalised intrinsic value, the inputs of
+   * the normalisation and whether the row is in the small-t region ({@code ok}). Branch-free: the
+   * packed rows are calls and puts, in and out of the money, in random order.
    */
-  static void prepare(Packed p, BatchModel model, OptionBatch b) {
-    double[] spot = b.spot();
-    double[] strike = b.strike();
-    double[] expiry = b.expiry();
-    double[] rate = b.rate();
-    double[] div = model == BatchModel.BLACK_76 ? rate : b.dividendYield();
+  static void prepare(Packed p, BatchModel model, OptionBatch b, Passes.Scratch sc, int off) {
+    p.spot = b.spot();
+    p.strike = b.strike();
+    p.expiry = b.expiry();
+    p.rate = b.rate();
+    p.div = model == BatchModel.BLACK_76 ? b.rate() : b.dividendYield();
+    p.off = off;
+    p.vs = sc.v;
+    p.ws = sc.w;
     int size = p.size;
-    for (int k = 0; k < size; k++) {
-      int i = p.row[k];
-      double r = rate[i];
-      double q = div[i];
-      double t = expiry[i];
-      p.x[k] = p.w[k] * BlackScholesKernel.logMoneyness(spot[i], strike[i], t, r, q);
-      // The normalisation sqrt(S K) e^{-(r+q)T/2}, computed lane-wise in compute().
-      p.product[k] = spot[i] * strike[i];
-      p.prefArg[k] = -0.5 * (r + q) * t;
-    }
     int n = (size + L - 1) / L * L;
+    for (int k = size; k < n; k++) {
+      p.idx[k] = p.idx[0];
+    }
+    Pass.run(GATHER, p, 0, n);
+    Pass.run(LOGS, p, 0, n);
     for (int k = size; k < n; k++) {
       p.x[k] = -0.1;
       p.s[k] = 0.1;
@@ -114,6 +142,80 @@ final class SmallT {
     }
     Pass.run(INTRINSIC, p, 0, n);
     Pass.run(REGION, p, 0, n);
+  }
+
+  /**
+   * Gathers the packed rows' inputs: {@code S/K}, {@code (r - q) T}, {@code S K}, {@code -(r + q)
+   * T / 2}, the total volatility and the sign, with the scalar kernel's operations.
+   */
+  private static void gather(Packed p, int n) {
+    int off = p.off;
+    int[] idx = p.idx;
+    for (int k = 0; k < n; k += L) {
+      DoubleVector s = DoubleVector.fromArray(SPECIES, p.spot, off, idx, k);
+      DoubleVector kk = DoubleVector.fromArray(SPECIES, p.strike, off, idx, k);
+      DoubleVector t = DoubleVector.fromArray(SPECIES, p.expiry, off, idx, k);
+      DoubleVector r = DoubleVector.fromArray(SPECIES, p.rate, off, idx, k);
+      DoubleVector q = DoubleVector.fromArray(SPECIES, p.div, off, idx, k);
+      s.div(kk).intoArray(p.ratio, k);
+      r.sub(q).mul(t).intoArray(p.carry, k);
+      s.mul(kk).intoArray(p.product, k);
+      r.add(q).mul(-0.5).mul(t).intoArray(p.prefArg, k);
+      DoubleVector.fromArray(SPECIES, p.vs, 0, idx, k).intoArray(p.s, k);
+      DoubleVector.fromArray(SPECIES, p.ws, 0, idx, k).intoArray(p.w, k);
+    }
+  }
+
+  private static final double[] LOG_TABLE = FastLog.tables();
+  private static final int LOG_BITS = FastLog.TABLE_BITS;
+  private static final int LOG_SIZE = 1 << LOG_BITS;
+  private static final long LOG_OFF = FastLog.TABLE_OFFSET;
+  private static final double LN2_HI = LOG_TABLE[4 * LOG_SIZE];
+  private static final double LN2_LO = LOG_TABLE[4 * LOG_SIZE + 1];
+  private static final VectorSpecies<Long> LONGS = SPECIES.withLanes(long.class);
+  private static final VectorSpecies<Integer> INTS =
+      VectorSpecies.of(int.class, VectorShape.forBitSize(Math.max(64, L * 32)));
+
+  /**
+   * {@code x = w (ln(S/K) + (r - q) T)}: {@code FastLog.log} lane-wise with the same operations in
+   * the same order, its table read by gathers ({@code S/K} is a normal number on smooth rows).
+   */
+  private static void logs(Packed p, int n) {
+    for (int k = 0; k < n; k += L) {
+      DoubleVector x = DoubleVector.fromArray(SPECIES, p.ratio, k);
+      LongVector ix = x.reinterpretAsLongs();
+      LongVector tmp = ix.sub(LOG_OFF);
+      ((IntVector)
+              tmp.lanewise(VectorOperators.LSHR, 52 - LOG_BITS)
+                  .and(LOG_SIZE - 1)
+                  .convertShape(VectorOperators.L2I, INTS, 0))
+          .intoArray(p.tab, k);
+      DoubleVector kd = (DoubleVector) tmp.lanewise(VectorOperators.ASHR, 52).convert(VectorOperators.L2D, 0);
+      DoubleVector z = ix.sub(tmp.and(0xfffL << 52)).reinterpretAsDoubles();
+      DoubleVector centre = DoubleVector.fromArray(SPECIES, LOG_TABLE, 0, p.tab, k);
+      DoubleVector inv = DoubleVector.fromArray(SPECIES, LOG_TABLE, LOG_SIZE, p.tab, k);
+      DoubleVector logHi = DoubleVector.fromArray(SPECIES, LOG_TABLE, 2 * LOG_SIZE, p.tab, k);
+      DoubleVector logLo = DoubleVector.fromArray(SPECIES, LOG_TABLE, 3 * LOG_SIZE, p.tab, k);
+      DoubleVector r = z.sub(centre).mul(inv);
+      DoubleVector hi = kd.mul(LN2_HI).add(logHi);
+      DoubleVector w = hi.add(r);
+      DoubleVector lo = hi.sub(w).add(r);
+      DoubleVector r2 = r.mul(r);
+      DoubleVector r4 = r2.mul(r2);
+      DoubleVector poly =
+          r.mul(1.0 / 3)
+              .add(-0.5)
+              .add(r2.mul(r.mul(0.2).add(-0.25)))
+              .add(
+                  r4.mul(
+                      r.mul(1.0 / 7)
+                          .add(-1.0 / 6)
+                          .add(r2.mul(r.mul(1.0 / 9).add(-0.125)))));
+      DoubleVector log = w.add(lo.add(kd.mul(LN2_LO).add(logLo).add(r2.mul(poly))));
+      DoubleVector.fromArray(SPECIES, p.w, k)
+          .mul(log.add(DoubleVector.fromArray(SPECIES, p.carry, k)))
+          .intoArray(p.x, k);
+    }
   }
 
   /**
@@ -204,6 +306,9 @@ final class SmallT {
   private static Pass<Packed> SERIES_HIGH = (p, from, to) -> seriesHigh(p, to);
   private static Pass<Packed> SERIES_LOW = (p, from, to) -> seriesLow(p, to);
   private static Pass<Packed> NORMALISATIONS = (p, from, to) -> normalisations(p, to);
+  private static Pass<Packed> STORE = (p, from, to) -> store(p, p.out, to);
+  private static Pass<Packed> GATHER = (p, from, to) -> gather(p, to);
+  private static Pass<Packed> LOGS = (p, from, to) -> logs(p, to);
   private static Pass<Packed> INTRINSIC = (p, from, to) -> intrinsic(p, to);
   private static Pass<Packed> REGION = (p, from, to) -> region(p, to);
 
@@ -238,6 +343,30 @@ final class SmallT {
     Pass.run(LOW_DERIVATIVES, p, 0, n);
     Pass.run(SERIES_HIGH, p, 0, n);
     Pass.run(SERIES_LOW, p, 0, n);
+  }
+
+  /**
+   * Writes {@code pref (intrinsic + b)}, as the scalar kernel, into {@code out[off + idx[k]]} for the
+   * packed rows {@code k} (after {@link #compute}); rows that are not {@code ok} get a value the
+   * caller overwrites.
+   */
+  static void store(Packed p, double[] out) {
+    p.out = out;
+    Pass.run(STORE, p, 0, p.size);
+  }
+
+  private static void store(Packed p, double[] out, int size) {
+    int whole = size / L * L;
+    for (int k = 0; k < whole; k += L) {
+      DoubleVector.fromArray(SPECIES, p.pref, k)
+          .mul(
+              DoubleVector.fromArray(SPECIES, p.intrinsic, k)
+                  .add(DoubleVector.fromArray(SPECIES, p.b, k)))
+          .intoArray(out, p.off, p.idx, k);
+    }
+    for (int k = whole; k < size; k++) {
+      out[p.off + p.idx[k]] = price(p, k);
+    }
   }
 
   /**
