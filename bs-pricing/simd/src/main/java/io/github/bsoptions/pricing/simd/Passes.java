@@ -211,9 +211,9 @@ final class Passes {
   private static final double[] LANE_BITS = new double[L];
 
   /**
-   * For each bit mask {@code m} of a vector's lanes ({@code L} entries from {@code m L}): the
-   * lanes set in {@code m} in increasing order, then lane 0 repeated; empty where {@code L} is too
-   * large for a table ({@link #packRows} then packs row by row).
+   * For each bit mask {@code m} of a vector's lanes ({@code L} entries from {@code m L}): the lanes
+   * set in {@code m} in increasing order, then lane 0 repeated; empty where {@code L} is too large
+   * for a table ({@link #packRows} then packs row by row).
    */
   private static final int[] COMPACT = new int[L <= 8 ? (1 << L) * L : 0];
 
@@ -249,14 +249,13 @@ final class Passes {
       if (!sc.smooth[g / L] || sc.allDirect[g / L]) {
         continue;
       }
-      DoubleVector keep = DoubleVector.broadcast(SPECIES, 1.0).sub(DoubleVector.fromArray(SPECIES, sc.direct, g));
+      DoubleVector keep =
+          DoubleVector.broadcast(SPECIES, 1.0).sub(DoubleVector.fromArray(SPECIES, sc.direct, g));
       if (greeks) {
         keep = keep.sub(DoubleVector.fromArray(SPECIES, sc.tail, g));
       }
       int m = (int) keep.mul(bits).reduceLanes(VectorOperators.ADD);
-      IntVector.fromArray(INDEX_SPECIES, COMPACT, m * L)
-          .add(g)
-          .intoArray(idx, size);
+      IntVector.fromArray(INDEX_SPECIES, COMPACT, m * L).add(g).intoArray(idx, size);
       size += Integer.bitCount(m);
     }
     packed.size = size;

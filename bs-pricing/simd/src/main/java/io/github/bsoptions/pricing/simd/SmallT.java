@@ -5,14 +5,9 @@ import static io.github.bsoptions.pricing.simd.VectorMath.SPECIES;
 import io.github.bsoptions.pricing.batch.BatchModel;
 import io.github.bsoptions.pricing.batch.OptionBatch;
 import io.github.bsoptions.pricing.internal.CodyNormal;
-import io.github.bsoptions.pricing.internal.FastLog;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The cancellation-free price of the rows where the direct formula cancels, vectorised for the
@@ -78,6 +73,7 @@ final class SmallT {
 
     /** The output column of {@link SmallT#store}. */
     double[] out;
+
     double[] x = new double[Passes.MAX_BLOCK + 8];
     double[] s = new double[Passes.MAX_BLOCK + 8];
     final double[] pref = new double[Passes.MAX_BLOCK + 8];
@@ -114,9 +110,9 @@ final class SmallT {
    * Passes#pack} has set, all lane-wise: the total volatility {@code s}, the sign {@code w} (+1
    * call, -1 put), the log-moneyness {@code x = -|w ln(F/K)|} with a vector copy of the scalar
    * kernel's {@code FastLog} that agrees with it to the bit (an ulp in {@code x} moves a deep
-   * out-of-the-money price by about {@code h^2} ulps), the normalised intrinsic value, the inputs of
-   * the normalisation and whether the row is in the small-t region ({@code ok}). Branch-free: the
-   * packed rows are calls and puts, in and out of the money, in random order.
+   * out-of-the-money price by about {@code h^2} ulps), the normalised intrinsic value, the inputs
+   * of the normalisation and whether the row is in the small-t region ({@code ok}). Branch-free:
+   * the packed rows are calls and puts, in and out of the money, in random order.
    */
   static void prepare(Packed p, BatchModel model, OptionBatch b, Passes.Scratch sc, int off) {
     p.spot = b.spot();
@@ -145,8 +141,8 @@ final class SmallT {
   }
 
   /**
-   * Gathers the packed rows' inputs: {@code S/K}, {@code (r - q) T}, {@code S K}, {@code -(r + q)
-   * T / 2}, the total volatility and the sign, with the scalar kernel's operations.
+   * Gathers the packed rows' inputs: {@code S/K}, {@code (r - q) T}, {@code S K}, {@code -(r + q) T
+   * / 2}, the total volatility and the sign, with the scalar kernel's operations.
    */
   private static void gather(Packed p, int n) {
     int off = p.off;
@@ -163,58 +159,6 @@ final class SmallT {
       r.add(q).mul(-0.5).mul(t).intoArray(p.prefArg, k);
       DoubleVector.fromArray(SPECIES, p.vs, 0, idx, k).intoArray(p.s, k);
       DoubleVector.fromArray(SPECIES, p.ws, 0, idx, k).intoArray(p.w, k);
-    }
-  }
-
-  private static final double[] LOG_TABLE = FastLog.tables();
-  private static final int LOG_BITS = FastLog.TABLE_BITS;
-  private static final int LOG_SIZE = 1 << LOG_BITS;
-  private static final long LOG_OFF = FastLog.TABLE_OFFSET;
-  private static final double LN2_HI = LOG_TABLE[4 * LOG_SIZE];
-  private static final double LN2_LO = LOG_TABLE[4 * LOG_SIZE + 1];
-  private static final VectorSpecies<Long> LONGS = SPECIES.withLanes(long.class);
-  private static final VectorSpecies<Integer> INTS =
-      VectorSpecies.of(int.class, VectorShape.forBitSize(Math.max(64, L * 32)));
-
-  /**
-   * {@code x = w (ln(S/K) + (r - q) T)}: {@code FastLog.log} lane-wise with the same operations in
-   * the same order, its table read by gathers ({@code S/K} is a normal number on smooth rows).
-   */
-  private static void logs(Packed p, int n) {
-    for (int k = 0; k < n; k += L) {
-      DoubleVector x = DoubleVector.fromArray(SPECIES, p.ratio, k);
-      LongVector ix = x.reinterpretAsLongs();
-      LongVector tmp = ix.sub(LOG_OFF);
-      ((IntVector)
-              tmp.lanewise(VectorOperators.LSHR, 52 - LOG_BITS)
-                  .and(LOG_SIZE - 1)
-                  .convertShape(VectorOperators.L2I, INTS, 0))
-          .intoArray(p.tab, k);
-      DoubleVector kd = (DoubleVector) tmp.lanewise(VectorOperators.ASHR, 52).convert(VectorOperators.L2D, 0);
-      DoubleVector z = ix.sub(tmp.and(0xfffL << 52)).reinterpretAsDoubles();
-      DoubleVector centre = DoubleVector.fromArray(SPECIES, LOG_TABLE, 0, p.tab, k);
-      DoubleVector inv = DoubleVector.fromArray(SPECIES, LOG_TABLE, LOG_SIZE, p.tab, k);
-      DoubleVector logHi = DoubleVector.fromArray(SPECIES, LOG_TABLE, 2 * LOG_SIZE, p.tab, k);
-      DoubleVector logLo = DoubleVector.fromArray(SPECIES, LOG_TABLE, 3 * LOG_SIZE, p.tab, k);
-      DoubleVector r = z.sub(centre).mul(inv);
-      DoubleVector hi = kd.mul(LN2_HI).add(logHi);
-      DoubleVector w = hi.add(r);
-      DoubleVector lo = hi.sub(w).add(r);
-      DoubleVector r2 = r.mul(r);
-      DoubleVector r4 = r2.mul(r2);
-      DoubleVector poly =
-          r.mul(1.0 / 3)
-              .add(-0.5)
-              .add(r2.mul(r.mul(0.2).add(-0.25)))
-              .add(
-                  r4.mul(
-                      r.mul(1.0 / 7)
-                          .add(-1.0 / 6)
-                          .add(r2.mul(r.mul(1.0 / 9).add(-0.125)))));
-      DoubleVector log = w.add(lo.add(kd.mul(LN2_LO).add(logLo).add(r2.mul(poly))));
-      DoubleVector.fromArray(SPECIES, p.w, k)
-          .mul(log.add(DoubleVector.fromArray(SPECIES, p.carry, k)))
-          .intoArray(p.x, k);
     }
   }
 
@@ -308,7 +252,9 @@ final class SmallT {
   private static Pass<Packed> NORMALISATIONS = (p, from, to) -> normalisations(p, to);
   private static Pass<Packed> STORE = (p, from, to) -> store(p, p.out, to);
   private static Pass<Packed> GATHER = (p, from, to) -> gather(p, to);
-  private static Pass<Packed> LOGS = (p, from, to) -> logs(p, to);
+  // x = w (ln(S/K) + (r - q) T), as the scalar kernel (S/K is a normal number on smooth rows).
+  private static Pass<Packed> LOGS =
+      (p, from, to) -> ExactMath.log(p.ratio, p.carry, p.w, p.x, p.tab, to);
   private static Pass<Packed> INTRINSIC = (p, from, to) -> intrinsic(p, to);
   private static Pass<Packed> REGION = (p, from, to) -> region(p, to);
 
@@ -346,9 +292,9 @@ final class SmallT {
   }
 
   /**
-   * Writes {@code pref (intrinsic + b)}, as the scalar kernel, into {@code out[off + idx[k]]} for the
-   * packed rows {@code k} (after {@link #compute}); rows that are not {@code ok} get a value the
-   * caller overwrites.
+   * Writes {@code pref (intrinsic + b)}, as the scalar kernel, into {@code out[off + idx[k]]} for
+   * the packed rows {@code k} (after {@link #compute}); rows that are not {@code ok} get a value
+   * the caller overwrites.
    */
   static void store(Packed p, double[] out) {
     p.out = out;

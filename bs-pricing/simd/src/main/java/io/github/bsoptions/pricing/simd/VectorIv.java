@@ -148,6 +148,28 @@ final class VectorIv {
 
     final boolean[] rCall = new boolean[BLOCK + 8];
 
+    /** {@code S K} and {@code -(r + q) T / 2} per row of the block (the normalisation's inputs). */
+    final double[] rProduct = new double[BLOCK + 8];
+
+    final double[] rPrefArg = new double[BLOCK + 8];
+
+    /** {@code S/K} and {@code (r - q) T} per row of the block (the log-moneyness's inputs). */
+    final double[] rRatio = new double[BLOCK + 8];
+
+    final double[] rCarry = new double[BLOCK + 8];
+
+    /** Gather indices of {@link ExactMath}. */
+    final int[] tab = new int[BLOCK + 16];
+
+    /** The batch columns of the current block ({@code q} is the rate for Black-76). */
+    double[] bS;
+
+    double[] bK;
+    double[] bT;
+    double[] bR;
+    double[] bQ;
+    int bOff;
+
     /** x = -|ln(F/K)| and s, the current total volatility, live in {@code packed.x, packed.s}. */
     final SmallT.Packed packed = new SmallT.Packed();
 
@@ -245,7 +267,26 @@ final class VectorIv {
     boolean[] call = b.call();
     boolean black76 = model == BatchModel.BLACK_76;
     int cnt = end - start;
-    for (int j = 0; j < cnt; j++) {
+    // Whole vectors lane-wise (the same values as the scalar kernels, to the bit; rows outside
+    // their main ranges go to the scalar solver), the rest row by row.
+    int whole = cnt / L * L;
+    sc.bS = spot;
+    sc.bK = strike;
+    sc.bT = expiry;
+    sc.bR = rate;
+    sc.bQ = black76 ? rate : dividend;
+    sc.bOff = start;
+    System.arraycopy(prices, start, sc.rPrice, 0, whole);
+    System.arraycopy(expiry, start, sc.rT, 0, whole);
+    System.arraycopy(call, start, sc.rCall, 0, whole);
+    Pass.run(INPUTS, sc, 0, whole);
+    Pass.run(LOGS, sc, 0, whole);
+    // (rRatio and rCarry are free after LOGS: the exponentials' reduction uses them.)
+    Pass.run(NORMALISATION_REDUCE, sc, 0, whole);
+    Pass.run(NORMALISATIONS, sc, 0, whole);
+    Pass.run(HALF_REDUCE, sc, 0, whole);
+    Pass.run(HALF_EXPONENTIALS, sc, 0, whole);
+    for (int j = whole; j < cnt; j++) {
       int i = start + j;
       double s = spot[i];
       double k = strike[i];
@@ -301,6 +342,52 @@ final class VectorIv {
       m += (int) sc.rOk[j];
     }
     return m;
+  }
+
+  /**
+   * The scalar loop of {@link #prepare} lane-wise over whole vectors: the input checks (stricter
+   * than the scalar ones: spot, strike, {@code S/K} and {@code S K} positive normal numbers, the
+   * exponentials' arguments within {@code FastExp}'s main range; any other row goes to the scalar
+   * solver), the inputs of the log-moneyness ({@link #logs}) and of the normalisation.
+   */
+  private static void inputs(Scratch sc, int n) {
+    int off = sc.bOff;
+    DoubleVector zero = DoubleVector.broadcast(SPECIES, 0.0);
+    for (int j = 0; j < n; j += L) {
+      int i = off + j;
+      DoubleVector s = DoubleVector.fromArray(SPECIES, sc.bS, i);
+      DoubleVector k = DoubleVector.fromArray(SPECIES, sc.bK, i);
+      DoubleVector t = DoubleVector.fromArray(SPECIES, sc.bT, i);
+      DoubleVector r = DoubleVector.fromArray(SPECIES, sc.bR, i);
+      DoubleVector q = DoubleVector.fromArray(SPECIES, sc.bQ, i);
+      DoubleVector price = DoubleVector.fromArray(SPECIES, sc.rPrice, j);
+      DoubleVector ratio = s.div(k);
+      DoubleVector product = s.mul(k);
+      DoubleVector carry = r.sub(q).mul(t);
+      DoubleVector prefArg = r.add(q).mul(-0.5).mul(t);
+      VectorMask<Double> ok =
+          normal(s)
+              .and(normal(k))
+              .and(t.compare(VectorOperators.GT, 0.0))
+              .and(t.compare(VectorOperators.LT, Double.POSITIVE_INFINITY))
+              .and(price.compare(VectorOperators.GE, 0.0))
+              .and(price.compare(VectorOperators.LT, Double.POSITIVE_INFINITY))
+              .and(ratio.compare(VectorOperators.GT, Double.MIN_NORMAL))
+              .and(ratio.compare(VectorOperators.LT, Double.POSITIVE_INFINITY))
+              .and(product.compare(VectorOperators.GT, Double.MIN_NORMAL))
+              .and(product.compare(VectorOperators.LT, Double.POSITIVE_INFINITY))
+              .and(prefArg.abs().compare(VectorOperators.LT, ExactMath.EXP_LIMIT));
+      ratio.intoArray(sc.rRatio, j);
+      carry.intoArray(sc.rCarry, j);
+      product.intoArray(sc.rProduct, j);
+      prefArg.intoArray(sc.rPrefArg, j);
+      zero.blend(1.0, ok).intoArray(sc.rOk, j);
+    }
+  }
+
+  private static VectorMask<Double> normal(DoubleVector v) {
+    return v.compare(VectorOperators.GE, Double.MIN_NORMAL)
+        .and(v.compare(VectorOperators.LT, Double.POSITIVE_INFINITY));
   }
 
   /**
@@ -639,6 +726,21 @@ final class VectorIv {
   private static Pass<Scratch> TAYLOR = (sc, from, to) -> taylor(sc, to);
   private static Pass<Scratch> TARGET = (sc, from, to) -> target(sc, to);
   private static Pass<Scratch> START = (sc, from, to) -> start(sc, to);
+  private static Pass<Scratch> INPUTS = (sc, from, to) -> inputs(sc, to);
+  // x = ln(S/K) + (r - q) T, the normalisation sqrt(S K) e^{-(r+q)T/2} and e^{x/2}, as the scalar
+  // kernels (rows with |x| > 700, where e^{x/2} might be outside FastExp's main range, fail
+  // BOUNDS).
+  private static Pass<Scratch> LOGS =
+      (sc, from, to) -> ExactMath.log(sc.rRatio, sc.rCarry, null, sc.rX, sc.tab, to);
+  private static Pass<Scratch> NORMALISATION_REDUCE =
+      (sc, from, to) -> ExactMath.expReduce(sc.rPrefArg, 1.0, sc.rRatio, sc.rCarry, sc.tab, to);
+  private static Pass<Scratch> NORMALISATIONS =
+      (sc, from, to) ->
+          ExactMath.expFinish(sc.rRatio, sc.rCarry, sc.rProduct, sc.rPref, sc.tab, to);
+  private static Pass<Scratch> HALF_REDUCE =
+      (sc, from, to) -> ExactMath.expReduce(sc.rX, 0.5, sc.rRatio, sc.rCarry, sc.tab, to);
+  private static Pass<Scratch> HALF_EXPONENTIALS =
+      (sc, from, to) -> ExactMath.expFinish(sc.rRatio, sc.rCarry, null, sc.rE, sc.tab, to);
 
   /**
    * {@code d1,2 = h +- t} ({@code h = x/s}, {@code t = s/2}), the vega {@code exp(-(h^2+t^2)/2) /
