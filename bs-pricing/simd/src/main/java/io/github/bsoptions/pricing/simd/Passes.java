@@ -208,14 +208,14 @@ final class Passes {
    * Lane weights {@code 2^lane}: the sum over a vector of 0/1 flags times these is the flags' bit
    * mask (exact: distinct powers of two).
    */
-  private static final double[] LANE_BITS = new double[L];
+  static final double[] LANE_BITS = new double[L];
 
   /**
    * For each bit mask {@code m} of a vector's lanes ({@code L} entries from {@code m L}): the lanes
    * set in {@code m} in increasing order, then lane 0 repeated; empty where {@code L} is too large
    * for a table ({@link #packRows} then packs row by row).
    */
-  private static final int[] COMPACT = new int[L <= 8 ? (1 << L) * L : 0];
+  static final int[] COMPACT = new int[L <= 8 ? (1 << L) * L : 0];
 
   static {
     for (int lane = 0; lane < L; lane++) {
@@ -233,12 +233,15 @@ final class Passes {
     }
   }
 
-  private static final VectorSpecies<Integer> INDEX_SPECIES =
+  static final VectorSpecies<Integer> INDEX_SPECIES =
       VectorSpecies.of(int.class, VectorShape.forBitSize(Math.max(64, L * 32)));
+
+  /** Whether the vector compaction table applies (at most 8 lanes, int lanes to match). */
+  static final boolean COMPACTS = L <= 8 && INDEX_SPECIES.length() == L;
 
   private static void packVectors(Scratch sc, int n, boolean greeks) {
     SmallT.Packed packed = sc.packed;
-    if (L > 8 || INDEX_SPECIES.length() != L) {
+    if (!COMPACTS) {
       packRows(sc, n, greeks);
       return;
     }

@@ -10,6 +10,7 @@ import io.github.bsoptions.pricing.internal.BlackScholesKernel;
 import io.github.bsoptions.pricing.internal.FastExp;
 import io.github.bsoptions.pricing.internal.RowChecks;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 
@@ -121,6 +122,14 @@ final class VectorIv {
 
     /** Whether the current partition retires converged slots. */
     boolean retire;
+
+    /** The vector partition's index lists, their counts and the live slots it partitions. */
+    final int[] idxSmall = new int[BLOCK + 16];
+
+    final int[] idxOther = new int[BLOCK + 16];
+    int nSmallNext;
+    int nOtherNext;
+    int live;
 
     /** Per row of the block ({@code prepare}): inputs and results of the bound checks. */
     final double[] rX = new double[BLOCK + 8];
@@ -588,7 +597,21 @@ final class VectorIv {
    */
   private static int partition(Scratch sc, int live, boolean retire) {
     sc.retire = retire;
-    Pass.run(CLASSIFY, sc, 0, (live + L - 1) / L * L);
+    int n = (live + L - 1) / L * L;
+    Pass.run(CLASSIFY, sc, 0, n);
+    if (Passes.COMPACTS) {
+      // Vector passes: compacted index lists of the small-t and the direct slots, then each column
+      // gathered through them into the other half.
+      sc.live = live;
+      Pass.run(PARTITION_INDEX, sc, 0, n);
+      Pass.run(MOVE_SMALL, sc, 0, sc.nSmallNext);
+      Pass.run(MOVE_OTHER, sc, 0, sc.nOtherNext);
+      Pass.run(MOVE_REST_SMALL, sc, 0, sc.nSmallNext);
+      Pass.run(MOVE_REST_OTHER, sc, 0, sc.nOtherNext);
+      swap(sc);
+      sc.nSmall = sc.nSmallNext;
+      return sc.nSmallNext + sc.nOtherNext;
+    }
     double[] isSmall = sc.isSmall;
     double[] isOther = sc.isOther;
     int nSmall = 0;
@@ -630,22 +653,111 @@ final class VectorIv {
       small += a;
       other += o;
     }
-    sc.tSlot = slot;
-    sc.slot = toSlot;
-    sc.tx = x;
-    p.x = toX;
-    sc.ts = s;
-    p.s = toS;
-    sc.tbo = bo;
-    sc.bo = toBo;
-    sc.tex = ex;
-    sc.ex = toEx;
-    sc.tinv = invEx;
-    sc.invEx = toInvEx;
-    sc.tlow = low;
-    sc.low = toLow;
+    swap(sc);
     sc.nSmall = nSmall;
     return other;
+  }
+
+  /** Swaps the halves of the working-set columns after a partition has written the other half. */
+  private static void swap(Scratch sc) {
+    SmallT.Packed p = sc.packed;
+    int[] slot = sc.slot;
+    sc.slot = sc.tSlot;
+    sc.tSlot = slot;
+    double[] x = p.x;
+    p.x = sc.tx;
+    sc.tx = x;
+    double[] s = p.s;
+    p.s = sc.ts;
+    sc.ts = s;
+    double[] bo = sc.bo;
+    sc.bo = sc.tbo;
+    sc.tbo = bo;
+    double[] ex = sc.ex;
+    sc.ex = sc.tex;
+    sc.tex = ex;
+    double[] invEx = sc.invEx;
+    sc.invEx = sc.tinv;
+    sc.tinv = invEx;
+    double[] low = sc.low;
+    sc.low = sc.tlow;
+    sc.tlow = low;
+  }
+
+  /**
+   * {@link #partition}'s index lists over the first {@code live} slots: the small-t slots into
+   * {@code idxSmall}, the direct ones into {@code idxOther} (in order, by the compaction table of
+   * {@link Passes}), their counts into {@code nSmallNext} and {@code nOtherNext}; every slot writes
+   * its {@code finalS} and {@code accepted} (scattered to its packed row).
+   */
+  private static void partitionIndex(Scratch sc, int n) {
+    int live = sc.live;
+    DoubleVector bits = DoubleVector.fromArray(SPECIES, Passes.LANE_BITS, 0);
+    int[] slot = sc.slot;
+    double[] s = sc.packed.s;
+    int small = 0;
+    int other = 0;
+    for (int q = 0; q < n; q += L) {
+      int lanes = Math.min(L, live - q);
+      int valid = (1 << lanes) - 1;
+      int ms =
+          (int)
+                  DoubleVector.fromArray(SPECIES, sc.isSmall, q)
+                      .mul(bits)
+                      .reduceLanes(VectorOperators.ADD)
+              & valid;
+      int mo =
+          (int)
+                  DoubleVector.fromArray(SPECIES, sc.isOther, q)
+                      .mul(bits)
+                      .reduceLanes(VectorOperators.ADD)
+              & valid;
+      IntVector.fromArray(Passes.INDEX_SPECIES, Passes.COMPACT, ms * L)
+          .add(q)
+          .intoArray(sc.idxSmall, small);
+      IntVector.fromArray(Passes.INDEX_SPECIES, Passes.COMPACT, mo * L)
+          .add(q)
+          .intoArray(sc.idxOther, other);
+      small += Integer.bitCount(ms);
+      other += Integer.bitCount(mo);
+      if (lanes == L) {
+        DoubleVector.fromArray(SPECIES, s, q).intoArray(sc.finalS, 0, slot, q);
+        DoubleVector.fromArray(SPECIES, sc.accept, q).intoArray(sc.accepted, 0, slot, q);
+      } else {
+        for (int j = q; j < live; j++) {
+          sc.finalS[slot[j]] = s[j];
+          sc.accepted[slot[j]] = sc.accept[j];
+        }
+      }
+    }
+    sc.nSmallNext = small;
+    sc.nOtherNext = other;
+  }
+
+  /**
+   * Gathers the working-set columns of the slots in {@code idx[0 .. count-1]} into the other half,
+   * from slot {@code to}: slot, {@code x}, {@code s}, {@code bo} here, the others in {@link
+   * #moveRest} (more gathers in one loop are past C2's inlining budget).
+   */
+  private static void move(Scratch sc, int[] idx, int to, int count) {
+    SmallT.Packed p = sc.packed;
+    for (int k = 0; k < count; k += L) {
+      int d = to + k;
+      IntVector.fromArray(Passes.INDEX_SPECIES, sc.slot, 0, idx, k).intoArray(sc.tSlot, d);
+      DoubleVector.fromArray(SPECIES, p.x, 0, idx, k).intoArray(sc.tx, d);
+      DoubleVector.fromArray(SPECIES, p.s, 0, idx, k).intoArray(sc.ts, d);
+      DoubleVector.fromArray(SPECIES, sc.bo, 0, idx, k).intoArray(sc.tbo, d);
+    }
+  }
+
+  /** The rest of {@link #move}: {@code e^{x/2}}, its inverse and the lower-branch flag. */
+  private static void moveRest(Scratch sc, int[] idx, int to, int count) {
+    for (int k = 0; k < count; k += L) {
+      int d = to + k;
+      DoubleVector.fromArray(SPECIES, sc.ex, 0, idx, k).intoArray(sc.tex, d);
+      DoubleVector.fromArray(SPECIES, sc.invEx, 0, idx, k).intoArray(sc.tinv, d);
+      DoubleVector.fromArray(SPECIES, sc.low, 0, idx, k).intoArray(sc.tlow, d);
+    }
   }
 
   /**
@@ -727,6 +839,13 @@ final class VectorIv {
   private static Pass<Scratch> TARGET = (sc, from, to) -> target(sc, to);
   private static Pass<Scratch> START = (sc, from, to) -> start(sc, to);
   private static Pass<Scratch> INPUTS = (sc, from, to) -> inputs(sc, to);
+  private static Pass<Scratch> PARTITION_INDEX = (sc, from, to) -> partitionIndex(sc, to);
+  private static Pass<Scratch> MOVE_SMALL = (sc, from, to) -> move(sc, sc.idxSmall, 0, to);
+  private static Pass<Scratch> MOVE_OTHER =
+      (sc, from, to) -> move(sc, sc.idxOther, sc.nSmallNext, to);
+  private static Pass<Scratch> MOVE_REST_SMALL = (sc, from, to) -> moveRest(sc, sc.idxSmall, 0, to);
+  private static Pass<Scratch> MOVE_REST_OTHER =
+      (sc, from, to) -> moveRest(sc, sc.idxOther, sc.nSmallNext, to);
   // x = ln(S/K) + (r - q) T, the normalisation sqrt(S K) e^{-(r+q)T/2} and e^{x/2}, as the scalar
   // kernels (rows with |x| > 700, where e^{x/2} might be outside FastExp's main range, fail
   // BOUNDS).
