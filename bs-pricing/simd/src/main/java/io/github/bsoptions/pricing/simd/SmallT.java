@@ -19,11 +19,11 @@ import jdk.incubator.vector.VectorOperators;
  * = s/2 < 0.21}, outside the asymptotic region) that function is a Taylor expansion in {@code t}
  * built on one reversed Mills ratio {@code Y(h) = N(h)/n(h)}, {@code h = x/s}: here it is evaluated
  * lane-wise with the same coefficients and operations, over the flagged rows packed together. The
- * log-moneyness {@code x} comes from the scalar kernel itself (an ulp in {@code x} would move a
- * deep out-of-the-money price by about {@code h^2} ulps); the normalisation {@code pref} and the
- * intrinsic part are computed lane-wise with the scalar kernel's operations, the exponentials
- * within an ulp, so the two backends agree to a few ulps. Rows in the other regions (rare) are left
- * to the scalar kernel.
+ * log-moneyness {@code x} is the scalar kernel's to the bit ({@link ExactMath#log}: an ulp in
+ * {@code x} would move a deep out-of-the-money price by about {@code h^2} ulps); the normalisation
+ * {@code pref} and the intrinsic part are computed lane-wise with the scalar kernel's operations,
+ * the exponentials within an ulp, so the two backends agree to a few ulps. Rows in the other
+ * regions (rare) are left to the scalar kernel.
  */
 final class SmallT {
   private static final int L = SPECIES.length();

@@ -257,14 +257,16 @@ final class VectorIv {
    * {@code rOk[j]} is 1 for a packed row {@code start + j}, else 0 (the caller hands the row to the
    * scalar solver, which gives it its status).
    *
-   * <p>A scalar loop computes what must be the scalar solver's to the bit: the input checks, the
-   * log-moneyness {@code x}, the normalisation and {@code e^{x/2}} (from the scalar kernels: they
-   * decide the bounds). Vector passes then make the checks of {@code BlackImpliedVol.solve}
-   * lane-wise with the same operations (the normalised intrinsic value of an out-of-the-money or
-   * {@code wx < 1} row is its Taylor series, exactly; {@code ulp} from the exponent bits, exact for
-   * normal numbers; a row whose bound is not a normal number goes to the scalar solver), and a
-   * branch-free loop packs the regular rows: which rows are calls, puts, in or out of the money is
-   * random.
+   * <p>Vector passes compute what must be the scalar solver's to the bit: the input checks
+   * (stricter ones: a row outside the kernels' main ranges goes to the scalar solver), the
+   * log-moneyness {@code x}, the normalisation and {@code e^{x/2}} (with {@link ExactMath}, equal
+   * to the scalar kernels' values: they decide the bounds); the rows after the last whole vector
+   * take the scalar kernels themselves. Vector passes then make the checks of {@code
+   * BlackImpliedVol.solve} lane-wise with the same operations (the normalised intrinsic value of an
+   * out-of-the-money or {@code wx < 1} row is its Taylor series, exactly; {@code ulp} from the
+   * exponent bits, exact for normal numbers; a row whose bound is not a normal number goes to the
+   * scalar solver), and a branch-free loop packs the regular rows: which rows are calls, puts, in
+   * or out of the money is random.
    */
   private static int prepare(
       Scratch sc, BatchModel model, OptionBatch b, double[] prices, int start, int end) {
