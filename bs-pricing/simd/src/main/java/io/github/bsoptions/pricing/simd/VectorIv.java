@@ -689,8 +689,8 @@ final class VectorIv {
   /**
    * {@link #partition}'s index lists over the first {@code live} slots: the small-t slots into
    * {@code idxSmall}, the direct ones into {@code idxOther} (in order, by the compaction table of
-   * {@link Passes}), their counts into {@code nSmallNext} and {@code nOtherNext}; every slot writes
-   * its {@code finalS} and {@code accepted} (scattered to its packed row).
+   * {@link Passes}), their counts into {@code nSmallNext} and {@code nOtherNext}; the retiring
+   * slots write their {@code finalS} and {@code accepted} (to their packed rows).
    */
   private static void partitionIndex(Scratch sc, int n) {
     int live = sc.live;
@@ -722,14 +722,12 @@ final class VectorIv {
           .intoArray(sc.idxOther, other);
       small += Integer.bitCount(ms);
       other += Integer.bitCount(mo);
-      if (lanes == L) {
-        DoubleVector.fromArray(SPECIES, s, q).intoArray(sc.finalS, 0, slot, q);
-        DoubleVector.fromArray(SPECIES, sc.accept, q).intoArray(sc.accepted, 0, slot, q);
-      } else {
-        for (int j = q; j < live; j++) {
-          sc.finalS[slot[j]] = s[j];
-          sc.accepted[slot[j]] = sc.accept[j];
-        }
+      // Only the retiring slots write their results (a slot that stays writes them when it
+      // retires, after the last step at the latest): about one write per packed row in all.
+      for (int retired = valid & ~(ms | mo); retired != 0; retired &= retired - 1) {
+        int j = q + Integer.numberOfTrailingZeros(retired);
+        sc.finalS[slot[j]] = s[j];
+        sc.accepted[slot[j]] = sc.accept[j];
       }
     }
     sc.nSmallNext = small;
