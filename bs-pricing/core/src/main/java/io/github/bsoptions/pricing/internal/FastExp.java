@@ -48,6 +48,22 @@ public final class FastExp {
 
   private FastExp() {}
 
+  /**
+   * Returns a copy of the constants of {@link #exp}, for vectorised copies that must agree with it
+   * to the bit: {@code 32/ln2}, the high and low parts of {@code ln2/32}, the argument limit, then
+   * the 32 high and the 32 low parts of {@code 2^(j/32)}.
+   */
+  public static double[] tables() {
+    double[] t = new double[4 + 64];
+    t[0] = INV_LN2_32;
+    t[1] = LN2_32_HI;
+    t[2] = LN2_32_LO;
+    t[3] = LIMIT;
+    System.arraycopy(T_HI, 0, t, 4, 32);
+    System.arraycopy(T_LO, 0, t, 36, 32);
+    return t;
+  }
+
   /** Returns {@code e^x} to about 0.6 ulp (NaN for NaN, 0 and infinity at the ends). */
   public static double exp(double x) {
     if (!(Math.abs(x) < LIMIT)) {

@@ -59,7 +59,29 @@ public final class FastLog {
     }
   }
 
+  /** Index bits of the table (its size is {@code 1 << TABLE_BITS}), for vectorised copies. */
+  public static final int TABLE_BITS = BITS;
+
+  /** The bits subtracted from the argument's before splitting it, for vectorised copies. */
+  public static final long TABLE_OFFSET = OFF;
+
   private FastLog() {}
+
+  /**
+   * Returns a copy of the constants of {@link #log}, for vectorised copies that must agree with it
+   * to the bit: the centres, their inverses, the high and the low parts of their logarithms (each
+   * {@code 1 << TABLE_BITS} entries, in this order), then {@code ln2}'s high and low parts.
+   */
+  public static double[] tables() {
+    double[] t = new double[4 * SIZE + 2];
+    System.arraycopy(CENTRE, 0, t, 0, SIZE);
+    System.arraycopy(INV_CENTRE, 0, t, SIZE, SIZE);
+    System.arraycopy(LOG_HI, 0, t, 2 * SIZE, SIZE);
+    System.arraycopy(LOG_LO, 0, t, 3 * SIZE, SIZE);
+    t[4 * SIZE] = LN2_HI;
+    t[4 * SIZE + 1] = LN2_LO;
+    return t;
+  }
 
   /** Returns {@code ln x} to within 0.8 ulp ({@link Math#log} for non-normal or non-positive x). */
   public static double log(double x) {

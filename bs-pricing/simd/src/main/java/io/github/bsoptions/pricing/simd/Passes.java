@@ -4,8 +4,11 @@ import static io.github.bsoptions.pricing.simd.VectorMath.SPECIES;
 
 import io.github.bsoptions.pricing.internal.CodyNormal;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector passes over one block of rows held in small scratch columns.
@@ -119,6 +122,8 @@ final class Passes {
       (sc, from, to) -> combinePrice(sc, sc.out, sc.off, to);
   private static Pass<Scratch> GREEKS1 =
       (sc, from, to) -> combineGreeks1(sc, sc.s, sc.price, sc.delta, sc.gamma, sc.vega, sc.off, to);
+  private static Pass<Scratch> PACK_PRICE = (sc, from, to) -> packVectors(sc, to, false);
+  private static Pass<Scratch> PACK_GREEKS = (sc, from, to) -> packVectors(sc, to, true);
   private static Pass<Scratch> GREEKS2 =
       (sc, from, to) -> combineGreeks2(sc, sc.t, sc.r, sc.q, sc.vol, sc.theta, sc.rho, sc.off, to);
 
@@ -186,6 +191,93 @@ final class Passes {
     sc.rho = rho;
     Pass.run(GREEKS1, sc, 0, n);
     Pass.run(GREEKS2, sc, 0, n);
+  }
+
+  /**
+   * Packs the block rows that take the normalised price into {@code sc.packed}: their scratch
+   * indices into {@code idx}, their count into {@code size}. Rows of vectors that are not smooth
+   * (computed by the scalar kernel), rows where the direct formula holds and, with {@code greeks},
+   * rows in the far tails (left to the scalar kernel) are skipped. Call after the price or greeks
+   * combine pass.
+   */
+  static void pack(Scratch sc, int n, boolean greeks) {
+    Pass.run(greeks ? PACK_GREEKS : PACK_PRICE, sc, 0, n);
+  }
+
+  /**
+   * Lane weights {@code 2^lane}: the sum over a vector of 0/1 flags times these is the flags' bit
+   * mask (exact: distinct powers of two).
+   */
+  static final double[] LANE_BITS = new double[L];
+
+  /**
+   * For each bit mask {@code m} of a vector's lanes ({@code L} entries from {@code m L}): the lanes
+   * set in {@code m} in increasing order, then lane 0 repeated; empty where {@code L} is too large
+   * for a table ({@link #packRows} then packs row by row).
+   */
+  static final int[] COMPACT = new int[L <= 8 ? (1 << L) * L : 0];
+
+  static {
+    for (int lane = 0; lane < L; lane++) {
+      LANE_BITS[lane] = 1 << Math.min(lane, 30);
+    }
+    if (L <= 8) {
+      for (int m = 0; m < 1 << L; m++) {
+        int size = 0;
+        for (int lane = 0; lane < L; lane++) {
+          if ((m >>> lane & 1) != 0) {
+            COMPACT[m * L + size++] = lane;
+          }
+        }
+      }
+    }
+  }
+
+  static final VectorSpecies<Integer> INDEX_SPECIES =
+      VectorSpecies.of(int.class, VectorShape.forBitSize(Math.max(64, L * 32)));
+
+  /** Whether the vector compaction table applies (at most 8 lanes, int lanes to match). */
+  static final boolean COMPACTS = L <= 8 && INDEX_SPECIES.length() == L;
+
+  private static void packVectors(Scratch sc, int n, boolean greeks) {
+    SmallT.Packed packed = sc.packed;
+    if (!COMPACTS) {
+      packRows(sc, n, greeks);
+      return;
+    }
+    int[] idx = packed.idx;
+    DoubleVector bits = DoubleVector.fromArray(SPECIES, LANE_BITS, 0);
+    int size = 0;
+    for (int g = 0; g < n; g += L) {
+      if (!sc.smooth[g / L] || sc.allDirect[g / L]) {
+        continue;
+      }
+      DoubleVector keep =
+          DoubleVector.broadcast(SPECIES, 1.0).sub(DoubleVector.fromArray(SPECIES, sc.direct, g));
+      if (greeks) {
+        keep = keep.sub(DoubleVector.fromArray(SPECIES, sc.tail, g));
+      }
+      int m = (int) keep.mul(bits).reduceLanes(VectorOperators.ADD);
+      IntVector.fromArray(INDEX_SPECIES, COMPACT, m * L).add(g).intoArray(idx, size);
+      size += Integer.bitCount(m);
+    }
+    packed.size = size;
+  }
+
+  /** {@link #pack} row by row (vectors too long for the compaction table). */
+  private static void packRows(Scratch sc, int n, boolean greeks) {
+    SmallT.Packed packed = sc.packed;
+    int size = 0;
+    for (int g = 0; g < n; g += L) {
+      if (!sc.smooth[g / L] || sc.allDirect[g / L]) {
+        continue;
+      }
+      for (int j = g; j < g + L; j++) {
+        packed.idx[size] = j;
+        size += 1 - (int) sc.direct[j] - (greeks ? (int) sc.tail[j] : 0);
+      }
+    }
+    packed.size = size;
   }
 
   /**

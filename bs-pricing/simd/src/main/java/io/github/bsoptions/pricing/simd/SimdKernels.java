@@ -45,31 +45,24 @@ final class SimdKernels {
       Passes.price(sc, out, n);
       Arrays.fill(status, i, i + n, OK);
       // Rows where the direct formula cancels or is in the far tails take the normalised price:
-      // packed branch-free (every lane is written, the count grows by 1 - direct).
-      SmallT.Packed packed = sc.packed;
-      int size = 0;
+      // packed by vector passes, priced lane-wise and scattered back.
       for (int g = 0; g < n; g += L) {
         if (!sc.smooth[g / L]) {
           scalarPrice(model, b, out, status, i + g, i + g + L);
-          continue;
-        }
-        if (sc.allDirect[g / L]) {
-          continue;
-        }
-        for (int j = g; j < g + L; j++) {
-          packed.row[size] = i + j;
-          packed.s[size] = sc.v[j];
-          packed.w[size] = sc.w[j];
-          size += 1 - (int) sc.direct[j];
         }
       }
-      packed.size = size;
+      SmallT.Packed packed = sc.packed;
+      Passes.pack(sc, n, false);
+      int size = packed.size;
       if (size > 0) {
-        SmallT.prepare(packed, model, b);
+        SmallT.prepare(packed, model, b, sc, i);
         SmallT.compute(packed);
+        SmallT.store(packed, out);
         for (int k = 0; k < size; k++) {
-          int row = packed.row[k];
-          out[row] = packed.ok[k] != 0 ? SmallT.price(packed, k) : scalarPriceRow(model, b, row);
+          if (packed.ok[k] == 0) {
+            int row = i + packed.idx[k];
+            out[row] = scalarPriceRow(model, b, row);
+          }
         }
       }
       i += n;
@@ -132,44 +125,30 @@ final class SimdKernels {
       }
       Arrays.fill(out.statusCodes(), i, i + n, OK);
       // Cancelling rows keep the direct greeks (as the scalar kernel does) and take the normalised
-      // price, packed branch-free (the count grows by 1 - direct - tail); rows far in the tails
-      // are left to the scalar kernel.
-      SmallT.Packed packed = sc.packed;
-      int size = 0;
+      // price, packed by vector passes; rows far in the tails are left to the scalar kernel.
       for (int g = 0; g < n; g += L) {
         if (!sc.smooth[g / L]) {
           scalarGreeks(model, b, out, i + g, i + g + L, sc.row);
-          continue;
-        }
-        if (sc.allDirect[g / L]) {
-          continue;
-        }
-        if (sc.anyTail[g / L]) {
+        } else if (sc.anyTail[g / L]) {
           for (int j = g; j < g + L; j++) {
             if (sc.tail[j] != 0) {
               scalarGreeks(model, b, out, i + j, i + j + 1, sc.row);
             }
           }
         }
-        for (int j = g; j < g + L; j++) {
-          packed.row[size] = i + j;
-          packed.s[size] = sc.v[j];
-          packed.w[size] = sc.w[j];
-          size += 1 - (int) sc.direct[j] - (int) sc.tail[j];
-        }
       }
-      packed.size = size;
+      SmallT.Packed packed = sc.packed;
+      Passes.pack(sc, n, true);
+      int size = packed.size;
       if (size > 0) {
-        SmallT.prepare(packed, model, b);
+        SmallT.prepare(packed, model, b, sc, i);
         SmallT.compute(packed);
+        SmallT.store(packed, out.price());
         for (int k = 0; k < size; k++) {
-          int row = packed.row[k];
+          int row = i + packed.idx[k];
           if (packed.ok[k] == 0) {
             scalarGreeks(model, b, out, row, row + 1, sc.row);
-            continue;
-          }
-          out.price()[row] = SmallT.price(packed, k);
-          if (black76) {
+          } else if (black76) {
             out.rho()[row] = -b.expiry()[row] * out.price()[row];
           }
         }

@@ -4,7 +4,6 @@ import static io.github.bsoptions.pricing.simd.VectorMath.SPECIES;
 
 import io.github.bsoptions.pricing.batch.BatchModel;
 import io.github.bsoptions.pricing.batch.OptionBatch;
-import io.github.bsoptions.pricing.internal.BlackScholesKernel;
 import io.github.bsoptions.pricing.internal.CodyNormal;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
@@ -20,11 +19,11 @@ import jdk.incubator.vector.VectorOperators;
  * = s/2 < 0.21}, outside the asymptotic region) that function is a Taylor expansion in {@code t}
  * built on one reversed Mills ratio {@code Y(h) = N(h)/n(h)}, {@code h = x/s}: here it is evaluated
  * lane-wise with the same coefficients and operations, over the flagged rows packed together. The
- * log-moneyness {@code x} comes from the scalar kernel itself (an ulp in {@code x} would move a
- * deep out-of-the-money price by about {@code h^2} ulps); the normalisation {@code pref} and the
- * intrinsic part are computed lane-wise with the scalar kernel's operations, the exponentials
- * within an ulp, so the two backends agree to a few ulps. Rows in the other regions (rare) are left
- * to the scalar kernel.
+ * log-moneyness {@code x} is the scalar kernel's to the bit ({@link ExactMath#log}: an ulp in
+ * {@code x} would move a deep out-of-the-money price by about {@code h^2} ulps); the normalisation
+ * {@code pref} and the intrinsic part are computed lane-wise with the scalar kernel's operations,
+ * the exponentials within an ulp, so the two backends agree to a few ulps. Rows in the other
+ * regions (rare) are left to the scalar kernel.
  */
 final class SmallT {
   private static final int L = SPECIES.length();
@@ -48,6 +47,33 @@ final class SmallT {
   /** Packed columns of the rows to price (at most one block). */
   static final class Packed {
     final int[] row = new int[Passes.MAX_BLOCK];
+
+    /** Price and greeks: the packed rows' indices in their block (rows {@code off + idx[k]}). */
+    final int[] idx = new int[Passes.MAX_BLOCK + 16];
+
+    /** Table index of each packed row's logarithm (see {@link SmallT#logs}). */
+    final int[] tab = new int[Passes.MAX_BLOCK + 16];
+
+    final double[] ratio = new double[Passes.MAX_BLOCK + 8];
+    final double[] carry = new double[Passes.MAX_BLOCK + 8];
+
+    /** The batch columns and the block offset of the packed rows (price and greeks). */
+    double[] spot;
+
+    double[] strike;
+    double[] expiry;
+    double[] rate;
+    double[] div;
+    int off;
+
+    /** The block's total volatility and sign columns (scratch rows, indexed by {@code idx}). */
+    double[] vs;
+
+    double[] ws;
+
+    /** The output column of {@link SmallT#store}. */
+    double[] out;
+
     double[] x = new double[Passes.MAX_BLOCK + 8];
     double[] s = new double[Passes.MAX_BLOCK + 8];
     final double[] pref = new double[Passes.MAX_BLOCK + 8];
@@ -80,32 +106,30 @@ final class SmallT {
   }
 
   /**
-   * Completes the packed rows {@code 0 .. size-1}, whose batch row ({@code row}), total volatility
-   * ({@code s}) and sign ({@code w}, +1 call, -1 put) the caller has set: the log-moneyness from
-   * the scalar kernel ({@code BlackScholesKernel.logMoneyness}, so that {@code x} is the scalar
-   * backend's to the bit: an ulp in {@code x} moves a deep out-of-the-money price by about {@code
-   * h^2} ulps), then lane-wise {@code x = -|w ln(F/K)|}, the normalised intrinsic value and whether
-   * the row is in the small-t region ({@code ok}). Branch-free per row: the packed rows are calls
-   * and puts, in and out of the money, in random order.
+   * Completes the packed rows {@code 0 .. size-1}, whose block indices ({@code idx}) {@link
+   * Passes#pack} has set, all lane-wise: the total volatility {@code s}, the sign {@code w} (+1
+   * call, -1 put), the log-moneyness {@code x = -|w ln(F/K)|} with a vector copy of the scalar
+   * kernel's {@code FastLog} that agrees with it to the bit (an ulp in {@code x} moves a deep
+   * out-of-the-money price by about {@code h^2} ulps), the normalised intrinsic value, the inputs
+   * of the normalisation and whether the row is in the small-t region ({@code ok}). Branch-free:
+   * the packed rows are calls and puts, in and out of the money, in random order.
    */
-  static void prepare(Packed p, BatchModel model, OptionBatch b) {
-    double[] spot = b.spot();
-    double[] strike = b.strike();
-    double[] expiry = b.expiry();
-    double[] rate = b.rate();
-    double[] div = model == BatchModel.BLACK_76 ? rate : b.dividendYield();
+  static void prepare(Packed p, BatchModel model, OptionBatch b, Passes.Scratch sc, int off) {
+    p.spot = b.spot();
+    p.strike = b.strike();
+    p.expiry = b.expiry();
+    p.rate = b.rate();
+    p.div = model == BatchModel.BLACK_76 ? b.rate() : b.dividendYield();
+    p.off = off;
+    p.vs = sc.v;
+    p.ws = sc.w;
     int size = p.size;
-    for (int k = 0; k < size; k++) {
-      int i = p.row[k];
-      double r = rate[i];
-      double q = div[i];
-      double t = expiry[i];
-      p.x[k] = p.w[k] * BlackScholesKernel.logMoneyness(spot[i], strike[i], t, r, q);
-      // The normalisation sqrt(S K) e^{-(r+q)T/2}, computed lane-wise in compute().
-      p.product[k] = spot[i] * strike[i];
-      p.prefArg[k] = -0.5 * (r + q) * t;
-    }
     int n = (size + L - 1) / L * L;
+    for (int k = size; k < n; k++) {
+      p.idx[k] = p.idx[0];
+    }
+    Pass.run(GATHER, p, 0, n);
+    Pass.run(LOGS, p, 0, n);
     for (int k = size; k < n; k++) {
       p.x[k] = -0.1;
       p.s[k] = 0.1;
@@ -114,6 +138,28 @@ final class SmallT {
     }
     Pass.run(INTRINSIC, p, 0, n);
     Pass.run(REGION, p, 0, n);
+  }
+
+  /**
+   * Gathers the packed rows' inputs: {@code S/K}, {@code (r - q) T}, {@code S K}, {@code -(r + q) T
+   * / 2}, the total volatility and the sign, with the scalar kernel's operations.
+   */
+  private static void gather(Packed p, int n) {
+    int off = p.off;
+    int[] idx = p.idx;
+    for (int k = 0; k < n; k += L) {
+      DoubleVector s = DoubleVector.fromArray(SPECIES, p.spot, off, idx, k);
+      DoubleVector kk = DoubleVector.fromArray(SPECIES, p.strike, off, idx, k);
+      DoubleVector t = DoubleVector.fromArray(SPECIES, p.expiry, off, idx, k);
+      DoubleVector r = DoubleVector.fromArray(SPECIES, p.rate, off, idx, k);
+      DoubleVector q = DoubleVector.fromArray(SPECIES, p.div, off, idx, k);
+      s.div(kk).intoArray(p.ratio, k);
+      r.sub(q).mul(t).intoArray(p.carry, k);
+      s.mul(kk).intoArray(p.product, k);
+      r.add(q).mul(-0.5).mul(t).intoArray(p.prefArg, k);
+      DoubleVector.fromArray(SPECIES, p.vs, 0, idx, k).intoArray(p.s, k);
+      DoubleVector.fromArray(SPECIES, p.ws, 0, idx, k).intoArray(p.w, k);
+    }
   }
 
   /**
@@ -204,6 +250,11 @@ final class SmallT {
   private static Pass<Packed> SERIES_HIGH = (p, from, to) -> seriesHigh(p, to);
   private static Pass<Packed> SERIES_LOW = (p, from, to) -> seriesLow(p, to);
   private static Pass<Packed> NORMALISATIONS = (p, from, to) -> normalisations(p, to);
+  private static Pass<Packed> STORE = (p, from, to) -> store(p, p.out, to);
+  private static Pass<Packed> GATHER = (p, from, to) -> gather(p, to);
+  // x = w (ln(S/K) + (r - q) T), as the scalar kernel (S/K is a normal number on smooth rows).
+  private static Pass<Packed> LOGS =
+      (p, from, to) -> ExactMath.log(p.ratio, p.carry, p.w, p.x, p.tab, to);
   private static Pass<Packed> INTRINSIC = (p, from, to) -> intrinsic(p, to);
   private static Pass<Packed> REGION = (p, from, to) -> region(p, to);
 
@@ -238,6 +289,30 @@ final class SmallT {
     Pass.run(LOW_DERIVATIVES, p, 0, n);
     Pass.run(SERIES_HIGH, p, 0, n);
     Pass.run(SERIES_LOW, p, 0, n);
+  }
+
+  /**
+   * Writes {@code pref (intrinsic + b)}, as the scalar kernel, into {@code out[off + idx[k]]} for
+   * the packed rows {@code k} (after {@link #compute}); rows that are not {@code ok} get a value
+   * the caller overwrites.
+   */
+  static void store(Packed p, double[] out) {
+    p.out = out;
+    Pass.run(STORE, p, 0, p.size);
+  }
+
+  private static void store(Packed p, double[] out, int size) {
+    int whole = size / L * L;
+    for (int k = 0; k < whole; k += L) {
+      DoubleVector.fromArray(SPECIES, p.pref, k)
+          .mul(
+              DoubleVector.fromArray(SPECIES, p.intrinsic, k)
+                  .add(DoubleVector.fromArray(SPECIES, p.b, k)))
+          .intoArray(out, p.off, p.idx, k);
+    }
+    for (int k = whole; k < size; k++) {
+      out[p.off + p.idx[k]] = price(p, k);
+    }
   }
 
   /**

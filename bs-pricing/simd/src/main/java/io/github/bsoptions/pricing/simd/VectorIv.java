@@ -10,6 +10,7 @@ import io.github.bsoptions.pricing.internal.BlackScholesKernel;
 import io.github.bsoptions.pricing.internal.FastExp;
 import io.github.bsoptions.pricing.internal.RowChecks;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 
@@ -122,6 +123,14 @@ final class VectorIv {
     /** Whether the current partition retires converged slots. */
     boolean retire;
 
+    /** The vector partition's index lists, their counts and the live slots it partitions. */
+    final int[] idxSmall = new int[BLOCK + 16];
+
+    final int[] idxOther = new int[BLOCK + 16];
+    int nSmallNext;
+    int nOtherNext;
+    int live;
+
     /** Per row of the block ({@code prepare}): inputs and results of the bound checks. */
     final double[] rX = new double[BLOCK + 8];
 
@@ -147,6 +156,28 @@ final class VectorIv {
     final double[] rS = new double[BLOCK + 8];
 
     final boolean[] rCall = new boolean[BLOCK + 8];
+
+    /** {@code S K} and {@code -(r + q) T / 2} per row of the block (the normalisation's inputs). */
+    final double[] rProduct = new double[BLOCK + 8];
+
+    final double[] rPrefArg = new double[BLOCK + 8];
+
+    /** {@code S/K} and {@code (r - q) T} per row of the block (the log-moneyness's inputs). */
+    final double[] rRatio = new double[BLOCK + 8];
+
+    final double[] rCarry = new double[BLOCK + 8];
+
+    /** Gather indices of {@link ExactMath}. */
+    final int[] tab = new int[BLOCK + 16];
+
+    /** The batch columns of the current block ({@code q} is the rate for Black-76). */
+    double[] bS;
+
+    double[] bK;
+    double[] bT;
+    double[] bR;
+    double[] bQ;
+    int bOff;
 
     /** x = -|ln(F/K)| and s, the current total volatility, live in {@code packed.x, packed.s}. */
     final SmallT.Packed packed = new SmallT.Packed();
@@ -226,14 +257,16 @@ final class VectorIv {
    * {@code rOk[j]} is 1 for a packed row {@code start + j}, else 0 (the caller hands the row to the
    * scalar solver, which gives it its status).
    *
-   * <p>A scalar loop computes what must be the scalar solver's to the bit: the input checks, the
-   * log-moneyness {@code x}, the normalisation and {@code e^{x/2}} (from the scalar kernels: they
-   * decide the bounds). Vector passes then make the checks of {@code BlackImpliedVol.solve}
-   * lane-wise with the same operations (the normalised intrinsic value of an out-of-the-money or
-   * {@code wx < 1} row is its Taylor series, exactly; {@code ulp} from the exponent bits, exact for
-   * normal numbers; a row whose bound is not a normal number goes to the scalar solver), and a
-   * branch-free loop packs the regular rows: which rows are calls, puts, in or out of the money is
-   * random.
+   * <p>Vector passes compute what must be the scalar solver's to the bit: the input checks
+   * (stricter ones: a row outside the kernels' main ranges goes to the scalar solver), the
+   * log-moneyness {@code x}, the normalisation and {@code e^{x/2}} (with {@link ExactMath}, equal
+   * to the scalar kernels' values: they decide the bounds); the rows after the last whole vector
+   * take the scalar kernels themselves. Vector passes then make the checks of {@code
+   * BlackImpliedVol.solve} lane-wise with the same operations (the normalised intrinsic value of an
+   * out-of-the-money or {@code wx < 1} row is its Taylor series, exactly; {@code ulp} from the
+   * exponent bits, exact for normal numbers; a row whose bound is not a normal number goes to the
+   * scalar solver), and a branch-free loop packs the regular rows: which rows are calls, puts, in
+   * or out of the money is random.
    */
   private static int prepare(
       Scratch sc, BatchModel model, OptionBatch b, double[] prices, int start, int end) {
@@ -245,7 +278,26 @@ final class VectorIv {
     boolean[] call = b.call();
     boolean black76 = model == BatchModel.BLACK_76;
     int cnt = end - start;
-    for (int j = 0; j < cnt; j++) {
+    // Whole vectors lane-wise (the same values as the scalar kernels, to the bit; rows outside
+    // their main ranges go to the scalar solver), the rest row by row.
+    int whole = cnt / L * L;
+    sc.bS = spot;
+    sc.bK = strike;
+    sc.bT = expiry;
+    sc.bR = rate;
+    sc.bQ = black76 ? rate : dividend;
+    sc.bOff = start;
+    System.arraycopy(prices, start, sc.rPrice, 0, whole);
+    System.arraycopy(expiry, start, sc.rT, 0, whole);
+    System.arraycopy(call, start, sc.rCall, 0, whole);
+    Pass.run(INPUTS, sc, 0, whole);
+    Pass.run(LOGS, sc, 0, whole);
+    // (rRatio and rCarry are free after LOGS: the exponentials' reduction uses them.)
+    Pass.run(NORMALISATION_REDUCE, sc, 0, whole);
+    Pass.run(NORMALISATIONS, sc, 0, whole);
+    Pass.run(HALF_REDUCE, sc, 0, whole);
+    Pass.run(HALF_EXPONENTIALS, sc, 0, whole);
+    for (int j = whole; j < cnt; j++) {
       int i = start + j;
       double s = spot[i];
       double k = strike[i];
@@ -301,6 +353,52 @@ final class VectorIv {
       m += (int) sc.rOk[j];
     }
     return m;
+  }
+
+  /**
+   * The scalar loop of {@link #prepare} lane-wise over whole vectors: the input checks (stricter
+   * than the scalar ones: spot, strike, {@code S/K} and {@code S K} positive normal numbers, the
+   * exponentials' arguments within {@code FastExp}'s main range; any other row goes to the scalar
+   * solver), the inputs of the log-moneyness ({@link #logs}) and of the normalisation.
+   */
+  private static void inputs(Scratch sc, int n) {
+    int off = sc.bOff;
+    DoubleVector zero = DoubleVector.broadcast(SPECIES, 0.0);
+    for (int j = 0; j < n; j += L) {
+      int i = off + j;
+      DoubleVector s = DoubleVector.fromArray(SPECIES, sc.bS, i);
+      DoubleVector k = DoubleVector.fromArray(SPECIES, sc.bK, i);
+      DoubleVector t = DoubleVector.fromArray(SPECIES, sc.bT, i);
+      DoubleVector r = DoubleVector.fromArray(SPECIES, sc.bR, i);
+      DoubleVector q = DoubleVector.fromArray(SPECIES, sc.bQ, i);
+      DoubleVector price = DoubleVector.fromArray(SPECIES, sc.rPrice, j);
+      DoubleVector ratio = s.div(k);
+      DoubleVector product = s.mul(k);
+      DoubleVector carry = r.sub(q).mul(t);
+      DoubleVector prefArg = r.add(q).mul(-0.5).mul(t);
+      VectorMask<Double> ok =
+          normal(s)
+              .and(normal(k))
+              .and(t.compare(VectorOperators.GT, 0.0))
+              .and(t.compare(VectorOperators.LT, Double.POSITIVE_INFINITY))
+              .and(price.compare(VectorOperators.GE, 0.0))
+              .and(price.compare(VectorOperators.LT, Double.POSITIVE_INFINITY))
+              .and(ratio.compare(VectorOperators.GT, Double.MIN_NORMAL))
+              .and(ratio.compare(VectorOperators.LT, Double.POSITIVE_INFINITY))
+              .and(product.compare(VectorOperators.GT, Double.MIN_NORMAL))
+              .and(product.compare(VectorOperators.LT, Double.POSITIVE_INFINITY))
+              .and(prefArg.abs().compare(VectorOperators.LT, ExactMath.EXP_LIMIT));
+      ratio.intoArray(sc.rRatio, j);
+      carry.intoArray(sc.rCarry, j);
+      product.intoArray(sc.rProduct, j);
+      prefArg.intoArray(sc.rPrefArg, j);
+      zero.blend(1.0, ok).intoArray(sc.rOk, j);
+    }
+  }
+
+  private static VectorMask<Double> normal(DoubleVector v) {
+    return v.compare(VectorOperators.GE, Double.MIN_NORMAL)
+        .and(v.compare(VectorOperators.LT, Double.POSITIVE_INFINITY));
   }
 
   /**
@@ -501,7 +599,21 @@ final class VectorIv {
    */
   private static int partition(Scratch sc, int live, boolean retire) {
     sc.retire = retire;
-    Pass.run(CLASSIFY, sc, 0, (live + L - 1) / L * L);
+    int n = (live + L - 1) / L * L;
+    Pass.run(CLASSIFY, sc, 0, n);
+    if (Passes.COMPACTS) {
+      // Vector passes: compacted index lists of the small-t and the direct slots, then each column
+      // gathered through them into the other half.
+      sc.live = live;
+      Pass.run(PARTITION_INDEX, sc, 0, n);
+      Pass.run(MOVE_SMALL, sc, 0, sc.nSmallNext);
+      Pass.run(MOVE_OTHER, sc, 0, sc.nOtherNext);
+      Pass.run(MOVE_REST_SMALL, sc, 0, sc.nSmallNext);
+      Pass.run(MOVE_REST_OTHER, sc, 0, sc.nOtherNext);
+      swap(sc);
+      sc.nSmall = sc.nSmallNext;
+      return sc.nSmallNext + sc.nOtherNext;
+    }
     double[] isSmall = sc.isSmall;
     double[] isOther = sc.isOther;
     int nSmall = 0;
@@ -543,22 +655,109 @@ final class VectorIv {
       small += a;
       other += o;
     }
-    sc.tSlot = slot;
-    sc.slot = toSlot;
-    sc.tx = x;
-    p.x = toX;
-    sc.ts = s;
-    p.s = toS;
-    sc.tbo = bo;
-    sc.bo = toBo;
-    sc.tex = ex;
-    sc.ex = toEx;
-    sc.tinv = invEx;
-    sc.invEx = toInvEx;
-    sc.tlow = low;
-    sc.low = toLow;
+    swap(sc);
     sc.nSmall = nSmall;
     return other;
+  }
+
+  /** Swaps the halves of the working-set columns after a partition has written the other half. */
+  private static void swap(Scratch sc) {
+    SmallT.Packed p = sc.packed;
+    int[] slot = sc.slot;
+    sc.slot = sc.tSlot;
+    sc.tSlot = slot;
+    double[] x = p.x;
+    p.x = sc.tx;
+    sc.tx = x;
+    double[] s = p.s;
+    p.s = sc.ts;
+    sc.ts = s;
+    double[] bo = sc.bo;
+    sc.bo = sc.tbo;
+    sc.tbo = bo;
+    double[] ex = sc.ex;
+    sc.ex = sc.tex;
+    sc.tex = ex;
+    double[] invEx = sc.invEx;
+    sc.invEx = sc.tinv;
+    sc.tinv = invEx;
+    double[] low = sc.low;
+    sc.low = sc.tlow;
+    sc.tlow = low;
+  }
+
+  /**
+   * {@link #partition}'s index lists over the first {@code live} slots: the small-t slots into
+   * {@code idxSmall}, the direct ones into {@code idxOther} (in order, by the compaction table of
+   * {@link Passes}), their counts into {@code nSmallNext} and {@code nOtherNext}; the retiring
+   * slots write their {@code finalS} and {@code accepted} (to their packed rows).
+   */
+  private static void partitionIndex(Scratch sc, int n) {
+    int live = sc.live;
+    DoubleVector bits = DoubleVector.fromArray(SPECIES, Passes.LANE_BITS, 0);
+    int[] slot = sc.slot;
+    double[] s = sc.packed.s;
+    int small = 0;
+    int other = 0;
+    for (int q = 0; q < n; q += L) {
+      int lanes = Math.min(L, live - q);
+      int valid = (1 << lanes) - 1;
+      int ms =
+          (int)
+                  DoubleVector.fromArray(SPECIES, sc.isSmall, q)
+                      .mul(bits)
+                      .reduceLanes(VectorOperators.ADD)
+              & valid;
+      int mo =
+          (int)
+                  DoubleVector.fromArray(SPECIES, sc.isOther, q)
+                      .mul(bits)
+                      .reduceLanes(VectorOperators.ADD)
+              & valid;
+      IntVector.fromArray(Passes.INDEX_SPECIES, Passes.COMPACT, ms * L)
+          .add(q)
+          .intoArray(sc.idxSmall, small);
+      IntVector.fromArray(Passes.INDEX_SPECIES, Passes.COMPACT, mo * L)
+          .add(q)
+          .intoArray(sc.idxOther, other);
+      small += Integer.bitCount(ms);
+      other += Integer.bitCount(mo);
+      // Only the retiring slots write their results (a slot that stays writes them when it
+      // retires, after the last step at the latest): about one write per packed row in all.
+      for (int retired = valid & ~(ms | mo); retired != 0; retired &= retired - 1) {
+        int j = q + Integer.numberOfTrailingZeros(retired);
+        sc.finalS[slot[j]] = s[j];
+        sc.accepted[slot[j]] = sc.accept[j];
+      }
+    }
+    sc.nSmallNext = small;
+    sc.nOtherNext = other;
+  }
+
+  /**
+   * Gathers the working-set columns of the slots in {@code idx[0 .. count-1]} into the other half,
+   * from slot {@code to}: slot, {@code x}, {@code s}, {@code bo} here, the others in {@link
+   * #moveRest} (more gathers in one loop are past C2's inlining budget).
+   */
+  private static void move(Scratch sc, int[] idx, int to, int count) {
+    SmallT.Packed p = sc.packed;
+    for (int k = 0; k < count; k += L) {
+      int d = to + k;
+      IntVector.fromArray(Passes.INDEX_SPECIES, sc.slot, 0, idx, k).intoArray(sc.tSlot, d);
+      DoubleVector.fromArray(SPECIES, p.x, 0, idx, k).intoArray(sc.tx, d);
+      DoubleVector.fromArray(SPECIES, p.s, 0, idx, k).intoArray(sc.ts, d);
+      DoubleVector.fromArray(SPECIES, sc.bo, 0, idx, k).intoArray(sc.tbo, d);
+    }
+  }
+
+  /** The rest of {@link #move}: {@code e^{x/2}}, its inverse and the lower-branch flag. */
+  private static void moveRest(Scratch sc, int[] idx, int to, int count) {
+    for (int k = 0; k < count; k += L) {
+      int d = to + k;
+      DoubleVector.fromArray(SPECIES, sc.ex, 0, idx, k).intoArray(sc.tex, d);
+      DoubleVector.fromArray(SPECIES, sc.invEx, 0, idx, k).intoArray(sc.tinv, d);
+      DoubleVector.fromArray(SPECIES, sc.low, 0, idx, k).intoArray(sc.tlow, d);
+    }
   }
 
   /**
@@ -639,6 +838,28 @@ final class VectorIv {
   private static Pass<Scratch> TAYLOR = (sc, from, to) -> taylor(sc, to);
   private static Pass<Scratch> TARGET = (sc, from, to) -> target(sc, to);
   private static Pass<Scratch> START = (sc, from, to) -> start(sc, to);
+  private static Pass<Scratch> INPUTS = (sc, from, to) -> inputs(sc, to);
+  private static Pass<Scratch> PARTITION_INDEX = (sc, from, to) -> partitionIndex(sc, to);
+  private static Pass<Scratch> MOVE_SMALL = (sc, from, to) -> move(sc, sc.idxSmall, 0, to);
+  private static Pass<Scratch> MOVE_OTHER =
+      (sc, from, to) -> move(sc, sc.idxOther, sc.nSmallNext, to);
+  private static Pass<Scratch> MOVE_REST_SMALL = (sc, from, to) -> moveRest(sc, sc.idxSmall, 0, to);
+  private static Pass<Scratch> MOVE_REST_OTHER =
+      (sc, from, to) -> moveRest(sc, sc.idxOther, sc.nSmallNext, to);
+  // x = ln(S/K) + (r - q) T, the normalisation sqrt(S K) e^{-(r+q)T/2} and e^{x/2}, as the scalar
+  // kernels (rows with |x| > 700, where e^{x/2} might be outside FastExp's main range, fail
+  // BOUNDS).
+  private static Pass<Scratch> LOGS =
+      (sc, from, to) -> ExactMath.log(sc.rRatio, sc.rCarry, null, sc.rX, sc.tab, to);
+  private static Pass<Scratch> NORMALISATION_REDUCE =
+      (sc, from, to) -> ExactMath.expReduce(sc.rPrefArg, 1.0, sc.rRatio, sc.rCarry, sc.tab, to);
+  private static Pass<Scratch> NORMALISATIONS =
+      (sc, from, to) ->
+          ExactMath.expFinish(sc.rRatio, sc.rCarry, sc.rProduct, sc.rPref, sc.tab, to);
+  private static Pass<Scratch> HALF_REDUCE =
+      (sc, from, to) -> ExactMath.expReduce(sc.rX, 0.5, sc.rRatio, sc.rCarry, sc.tab, to);
+  private static Pass<Scratch> HALF_EXPONENTIALS =
+      (sc, from, to) -> ExactMath.expFinish(sc.rRatio, sc.rCarry, null, sc.rE, sc.tab, to);
 
   /**
    * {@code d1,2 = h +- t} ({@code h = x/s}, {@code t = s/2}), the vega {@code exp(-(h^2+t^2)/2) /
