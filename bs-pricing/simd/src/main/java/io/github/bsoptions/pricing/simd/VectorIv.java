@@ -57,17 +57,17 @@ final class VectorIv {
   private static final double TWO_PI_OVER_SQRT_27 = 2.0 * Math.PI / Math.sqrt(27.0);
   private static final double LOWER_TAIL_CUBE = 0.075 * 0.075 * 0.075;
 
+  /**
+   * Relative error of the normalised value below which the predicted error of a Householder step on
+   * {@code b - beta} is accepted (the step is then corrected by the prediction; see {@link
+   * #predict}). Not final for the tolerance study.
+   */
+  static double oneStepTolerance = 1e-13;
+
   private VectorIv() {}
 
   /** Per-thread packed columns. */
   static final class Scratch {
-    final int[] row = new int[BLOCK];
-    final double[] beta = new double[BLOCK];
-
-    /** The normalised round-off of the intrinsic value (0 out of the money). */
-    final double[] intrinsicRes = new double[BLOCK];
-
-    final double[] xo = new double[BLOCK];
     double[] bo = new double[BLOCK + 8];
     double[] ex = new double[BLOCK + 8];
     double[] invEx = new double[BLOCK + 8];
@@ -84,6 +84,13 @@ final class VectorIv {
     final double[] accurate = new double[BLOCK + 8];
     final double[] value = new double[BLOCK + 8];
     final double[] rawStep = new double[BLOCK + 8];
+
+    /** Per slot, set by {@link VectorIv#predict}: the predicted error of the step, or 0. */
+    final double[] correction = new double[BLOCK + 8];
+
+    /** Per slot, set by {@link VectorIv#predict}: 1 where the prediction is accepted, else 0. */
+    final double[] oneStep = new double[BLOCK + 8];
+
     double[] low = new double[BLOCK + 8];
 
     /** After the first step: the lower-map start for the lanes that jump to it, else 0. */
@@ -100,6 +107,14 @@ final class VectorIv {
     int nSmall;
 
     boolean lastStep;
+
+    /**
+     * Rows packed for the vector iteration, and value evaluations over them, on this thread since
+     * it started (for tests and the docs' figures: two additions per block and step).
+     */
+    long packedRows;
+
+    long evaluations;
 
     /** The other half of each working-set column: {@link VectorIv#partition} writes, then swaps. */
     int[] tSlot = new int[BLOCK + 8];
@@ -139,11 +154,9 @@ final class VectorIv {
     final double[] rPrice = new double[BLOCK + 8];
     final double[] rT = new double[BLOCK + 8];
 
-    /** Per packed row: price, expiry, and the results of {@code finish}. */
-    final double[] price = new double[BLOCK];
-
-    final double[] expiry = new double[BLOCK];
+    /** Per row of the block: the results of {@code finish}. */
     final double[] done = new double[BLOCK];
+
     final double[] sigma = new double[BLOCK];
     final double[] rOk = new double[BLOCK + 8];
     final double[] rBeta = new double[BLOCK + 8];
@@ -200,54 +213,96 @@ final class VectorIv {
     Scratch sc = SCRATCH.get();
     for (int start = from; start < to; start += BLOCK) {
       int end = Math.min(to, start + BLOCK);
-      int m = prepare(sc, model, b, prices, start, end);
-      for (int j = 0; j < end - start; j++) {
-        if (sc.rOk[j] == 0) {
-          scalarIv(model, b, prices, volOut, statusOut, start + j);
-        }
-      }
-      if (m == 0) {
-        continue;
-      }
-      for (int k = 0; k < m; k++) {
-        sc.slot[k] = k;
-      }
-      sc.lastStep = false;
-      int live = partition(sc, m, false);
+      int cnt = end - start;
+      int n = prepare(sc, model, b, prices, start, end);
+      // The block's rows are the slots: no packing. The first partition takes the regular rows
+      // straight from the bound checks' columns and retires the others (not accepted).
+      System.arraycopy(IDENTITY, 0, sc.slot, 0, n);
+      int live = firstPartition(sc, cnt, n);
+      sc.packedRows += live;
       for (int it = 0; it < STEPS && live > 0; it++) {
-        int n = pad(sc, live);
-        evaluate(sc, n);
-        Pass.run(CHOOSE, sc, 0, n);
+        int w = pad(sc, live);
+        sc.evaluations += live;
+        evaluate(sc, w);
+        Pass.run(CHOOSE, sc, 0, w);
         if (it == 0) {
-          Pass.run(MARK_LOW, sc, 0, n);
+          Pass.run(MARK_LOW, sc, 0, w);
         }
-        Pass.run(HOUSEHOLDER, sc, 0, n);
-        Pass.run(LOG_NEWTON, sc, 0, n);
-        Pass.run(LOG_TERMS, sc, 0, n);
-        Pass.run(LOG_STEP, sc, 0, n);
+        Pass.run(HOUSEHOLDER, sc, 0, w);
+        Pass.run(LOG_NEWTON, sc, 0, w);
+        Pass.run(LOG_TERMS, sc, 0, w);
+        Pass.run(LOG_STEP, sc, 0, w);
+        Pass.run(PREDICT, sc, 0, w);
         if (it == 0) {
-          Pass.run(LOW_ARGUMENT, sc, 0, n);
-          Pass.run(LOW_START, sc, 0, n);
-          Pass.run(ADVANCE_FIRST, sc, 0, n);
+          Pass.run(LOW_ARGUMENT, sc, 0, w);
+          Pass.run(LOW_START, sc, 0, w);
+          Pass.run(ADVANCE_FIRST, sc, 0, w);
         } else {
-          Pass.run(ADVANCE, sc, 0, n);
+          Pass.run(ADVANCE, sc, 0, w);
         }
+        sc.lastStep = it == STEPS - 1;
         live = partition(sc, live, true);
-        if (it == STEPS - 2) {
-          // After the last step every slot retires.
-          sc.lastStep = true;
-        }
       }
-      Pass.run(FINISH, sc, 0, (m + L - 1) / L * L);
-      for (int k = 0; k < m; k++) {
-        int i = sc.row[k];
-        if (sc.done[k] != 0) {
+      Pass.run(FINISH, sc, 0, n);
+      for (int j = 0; j < cnt; j++) {
+        int i = start + j;
+        if (sc.done[j] != 0) {
           statusOut[i] = OK;
-          volOut[i] = sc.sigma[k];
+          volOut[i] = sc.sigma[j];
         } else {
           scalarIv(model, b, prices, volOut, statusOut, i);
         }
       }
+    }
+  }
+
+  /** {@code 0, 1, 2, ...}: the first slot of each row of a block is the row itself. */
+  private static final int[] IDENTITY = new int[BLOCK + 8];
+
+  static {
+    for (int k = 0; k < IDENTITY.length; k++) {
+      IDENTITY[k] = k;
+    }
+  }
+
+  /**
+   * The first {@link #partition}, over the block's {@code cnt} rows ({@code n} rounded up to whole
+   * vectors): the regular rows ({@code rOk} 1) become the working set, read from the bound checks'
+   * columns ({@code rXo}, {@code rS}, {@code rBo}, {@code rEx}, {@code rInvEx}) instead of the
+   * working-set columns, which they leave untouched; the others retire, not accepted. Returns how
+   * many slots are live.
+   */
+  private static int firstPartition(Scratch sc, int cnt, int n) {
+    Pass.run(FIRST_FLAGS, sc, 0, n);
+    SmallT.Packed p = sc.packed;
+    double[] x = p.x;
+    double[] s = p.s;
+    double[] bo = sc.bo;
+    double[] ex = sc.ex;
+    double[] invEx = sc.invEx;
+    p.x = sc.rXo;
+    p.s = sc.rS;
+    sc.bo = sc.rBo;
+    sc.ex = sc.rEx;
+    sc.invEx = sc.rInvEx;
+    sc.lastStep = false;
+    int live = partition(sc, cnt, true);
+    // partition swapped the halves: the bound checks' columns are now the other half.
+    sc.tx = x;
+    sc.ts = s;
+    sc.tbo = bo;
+    sc.tex = ex;
+    sc.tinv = invEx;
+    return live;
+  }
+
+  /** Before {@link #firstPartition}: the rows that are not regular retire, none accepted. */
+  private static void firstFlags(Scratch sc, int n) {
+    DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+    DoubleVector zero = DoubleVector.broadcast(SPECIES, 0.0);
+    for (int j = 0; j < n; j += L) {
+      one.sub(DoubleVector.fromArray(SPECIES, sc.rOk, j)).intoArray(sc.step, j);
+      zero.intoArray(sc.accurate, j);
     }
   }
 
@@ -335,24 +390,7 @@ final class VectorIv {
     Pass.run(TAYLOR, sc, 0, n);
     Pass.run(TARGET, sc, 0, n);
     Pass.run(START, sc, 0, n);
-    int m = 0;
-    SmallT.Packed p = sc.packed;
-    for (int j = 0; j < cnt; j++) {
-      sc.row[m] = start + j;
-      sc.price[m] = sc.rPrice[j];
-      sc.expiry[m] = sc.rT[j];
-      sc.beta[m] = sc.rBeta[j];
-      sc.intrinsicRes[m] = sc.rRes[j];
-      double xo = sc.rXo[j];
-      sc.xo[m] = xo;
-      sc.bo[m] = sc.rBo[j];
-      sc.ex[m] = sc.rEx[j];
-      sc.invEx[m] = sc.rInvEx[j];
-      p.x[m] = xo;
-      p.s[m] = sc.rS[j];
-      m += (int) sc.rOk[j];
-    }
-    return m;
+    return n;
   }
 
   /**
@@ -542,19 +580,19 @@ final class VectorIv {
     DoubleVector zero = DoubleVector.broadcast(SPECIES, 0.0);
     for (int j = 0; j < n; j += L) {
       DoubleVector s = DoubleVector.fromArray(SPECIES, sc.finalS, j);
-      DoubleVector price = DoubleVector.fromArray(SPECIES, sc.price, j);
-      DoubleVector xo = DoubleVector.fromArray(SPECIES, sc.xo, j);
+      DoubleVector price = DoubleVector.fromArray(SPECIES, sc.rPrice, j);
+      DoubleVector xo = DoubleVector.fromArray(SPECIES, sc.rXo, j);
       // as the scalar solver: the price's ulp plus, in the money, the intrinsic value's round-off
       DoubleVector resolution =
-          DoubleVector.fromArray(SPECIES, sc.beta, j)
+          DoubleVector.fromArray(SPECIES, sc.rBeta, j)
               .mul(VectorMath.ulp(price).div(price))
-              .add(DoubleVector.fromArray(SPECIES, sc.intrinsicRes, j));
+              .add(DoubleVector.fromArray(SPECIES, sc.rRes, j));
       DoubleVector h = xo.div(s);
       DoubleVector t = s.mul(0.5);
       DoubleVector vega = VectorMath.exp(h.mul(h).add(t.mul(t)).mul(-0.5)).mul(INV_SQRT_2PI);
       DoubleVector identifiable = vega.mul(s).mul(BlackImpliedVol.IDENTIFIABILITY);
       DoubleVector sigma =
-          s.div(DoubleVector.fromArray(SPECIES, sc.expiry, j).lanewise(VectorOperators.SQRT));
+          s.div(DoubleVector.fromArray(SPECIES, sc.rT, j).lanewise(VectorOperators.SQRT));
       VectorMask<Double> done =
           DoubleVector.fromArray(SPECIES, sc.accepted, j)
               .compare(VectorOperators.NE, 0.0)
@@ -828,6 +866,8 @@ final class VectorIv {
   private static Pass<Scratch> LOG_NEWTON = (sc, from, to) -> householderLog(sc, to);
   private static Pass<Scratch> LOG_TERMS = (sc, from, to) -> householderLogTerms(sc, to);
   private static Pass<Scratch> LOG_STEP = (sc, from, to) -> householderLogStep(sc, to);
+  private static Pass<Scratch> FIRST_FLAGS = (sc, from, to) -> firstFlags(sc, to);
+  private static Pass<Scratch> PREDICT = (sc, from, to) -> predict(sc, to);
   private static Pass<Scratch> ADVANCE = (sc, from, to) -> advance(sc, to);
   private static Pass<Scratch> LOW_ARGUMENT = (sc, from, to) -> lowArgument(sc, to);
   private static Pass<Scratch> LOW_START = (sc, from, to) -> lowStart(sc, to);
@@ -1001,15 +1041,72 @@ final class VectorIv {
     return newton.mul(num.div(den));
   }
 
-  /** {@code s += max(-s/2, step)}, recording whether {@code |step| <= 1e-5 s} (1 or 0). */
+  /**
+   * The scalar solver's one-step acceptance (its K4 prediction, see {@code LetsBeRational}), on the
+   * lanes that iterate on {@code b - beta}: from an error {@code E}, a third-order Householder step
+   * leaves {@code E^4 (K4 + E K5 + ...)}; with {@code E = -ds} to leading order, where the error
+   * predicted by K4 plus twice a bound of the next term moves the value by at most {@link
+   * #oneStepTolerance} of {@code beta}, the step is accepted and corrected by the prediction
+   * ({@code correction}, {@code oneStep} 1), else {@code correction} and {@code oneStep} are 0. The
+   * same operations as the scalar solver's, there taken after its first step only; here after any
+   * step.
+   */
+  private static void predict(Scratch sc, int n) {
+    double[] s = sc.packed.s;
+    double tolerance = oneStepTolerance;
+    DoubleVector zero = DoubleVector.broadcast(SPECIES, 0.0);
+    for (int j = 0; j < n; j += L) {
+      DoubleVector vs = DoubleVector.fromArray(SPECIES, s, j);
+      DoubleVector hOverS = DoubleVector.fromArray(SPECIES, sc.hOverS, j);
+      DoubleVector ds = DoubleVector.fromArray(SPECIES, sc.rawStep, j).max(vs.mul(-0.5));
+      DoubleVector invS = DoubleVector.broadcast(SPECIES, 1.0).div(vs.add(ds));
+      DoubleVector halley =
+          DoubleVector.fromArray(SPECIES, sc.packed.h, j).mul(hOverS).sub(vs.mul(0.25));
+      DoubleVector q = hOverS.mul(hOverS);
+      DoubleVector l2 = q.mul(-3.0).sub(0.25);
+      DoubleVector l3 = q.mul(12.0).mul(invS);
+      DoubleVector k4 = l3.sub(halley.mul(l2)).mul(1.0 / 24);
+      DoubleVector a2 = halley.mul(halley);
+      DoubleVector k5 =
+          a2.mul(a2.mul(1.0 / 180).sub(l2.mul(1.0 / 45)))
+              .add(halley.abs().mul(l3).mul(1.0 / 30))
+              .add(l2.mul(l2).mul(1.0 / 90))
+              .add(q.mul(2.0).mul(invS).mul(invS));
+      DoubleVector ds2 = ds.mul(ds);
+      DoubleVector ds4 = ds2.mul(ds2);
+      DoubleVector predicted = ds4.mul(k4);
+      VectorMask<Double> accept =
+          predicted
+              .abs()
+              .add(ds4.mul(2.0).mul(ds.abs()).mul(k5))
+              .mul(DoubleVector.fromArray(SPECIES, sc.vega, j))
+              .compare(VectorOperators.LE, DoubleVector.fromArray(SPECIES, sc.bo, j).mul(tolerance))
+              .and(DoubleVector.fromArray(SPECIES, sc.low, j).compare(VectorOperators.EQ, 0.0));
+      zero.blend(predicted, accept).intoArray(sc.correction, j);
+      zero.blend(1.0, accept).intoArray(sc.oneStep, j);
+    }
+  }
+
+  /**
+   * {@code s += max(-s/2, step) - correction}, recording whether {@code |step| <= 1e-5 s} or the
+   * step's prediction was accepted (1 or 0).
+   */
   private static void advance(Scratch sc, int n) {
     double[] s = sc.packed.s;
     for (int j = 0; j < n; j += L) {
       DoubleVector vs = DoubleVector.fromArray(SPECIES, s, j);
       DoubleVector step = DoubleVector.fromArray(SPECIES, sc.rawStep, j);
-      vs.add(step.max(vs.mul(-0.5))).intoArray(s, j);
+      vs.add(step.max(vs.mul(-0.5)))
+          .sub(DoubleVector.fromArray(SPECIES, sc.correction, j))
+          .intoArray(s, j);
       DoubleVector.broadcast(SPECIES, 0.0)
-          .blend(1.0, step.abs().compare(VectorOperators.LE, vs.mul(CONVERGED)))
+          .blend(
+              1.0,
+              step.abs()
+                  .compare(VectorOperators.LE, vs.mul(CONVERGED))
+                  .or(
+                      DoubleVector.fromArray(SPECIES, sc.oneStep, j)
+                          .compare(VectorOperators.NE, 0.0)))
           .intoArray(sc.step, j);
     }
   }
@@ -1099,9 +1196,19 @@ final class VectorIv {
       DoubleVector step = DoubleVector.fromArray(SPECIES, sc.rawStep, j);
       DoubleVector jump = DoubleVector.fromArray(SPECIES, sc.jump, j);
       VectorMask<Double> jumps = jump.compare(VectorOperators.GT, 0.0);
-      vs.add(step.max(vs.mul(-0.5))).blend(jump, jumps).intoArray(s, j);
+      vs.add(step.max(vs.mul(-0.5)))
+          .sub(DoubleVector.fromArray(SPECIES, sc.correction, j))
+          .blend(jump, jumps)
+          .intoArray(s, j);
       DoubleVector.broadcast(SPECIES, 0.0)
-          .blend(1.0, step.abs().compare(VectorOperators.LE, vs.mul(CONVERGED)).andNot(jumps))
+          .blend(
+              1.0,
+              step.abs()
+                  .compare(VectorOperators.LE, vs.mul(CONVERGED))
+                  .or(
+                      DoubleVector.fromArray(SPECIES, sc.oneStep, j)
+                          .compare(VectorOperators.NE, 0.0))
+                  .andNot(jumps))
           .intoArray(sc.step, j);
     }
   }
