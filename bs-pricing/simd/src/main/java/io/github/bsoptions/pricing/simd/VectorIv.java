@@ -57,13 +57,6 @@ final class VectorIv {
   private static final double TWO_PI_OVER_SQRT_27 = 2.0 * Math.PI / Math.sqrt(27.0);
   private static final double LOWER_TAIL_CUBE = 0.075 * 0.075 * 0.075;
 
-  /**
-   * Relative error of the normalised value below which the predicted error of a Householder step on
-   * {@code b - beta} is accepted (the step is then corrected by the prediction; see {@link
-   * #predict}). Not final for the tolerance study.
-   */
-  static double oneStepTolerance = 1e-13;
-
   private VectorIv() {}
 
   /** Per-thread packed columns. */
@@ -85,16 +78,7 @@ final class VectorIv {
     final double[] value = new double[BLOCK + 8];
     final double[] rawStep = new double[BLOCK + 8];
 
-    /** Per slot, set by {@link VectorIv#predict}: the predicted error of the step, or 0. */
-    final double[] correction = new double[BLOCK + 8];
-
-    /** Per slot, set by {@link VectorIv#predict}: 1 where the prediction is accepted, else 0. */
-    final double[] oneStep = new double[BLOCK + 8];
-
     double[] low = new double[BLOCK + 8];
-
-    /** After the first step: the lower-map start for the lanes that jump to it, else 0. */
-    final double[] jump = new double[BLOCK + 8];
 
     /** The packed row ({@code k}) in each slot of the shrinking working set. */
     int[] slot = new int[BLOCK + 8];
@@ -170,6 +154,14 @@ final class VectorIv {
 
     final boolean[] rCall = new boolean[BLOCK + 8];
 
+    /**
+     * Per row of the block ({@link VectorIv#lowerMapArgument}): AS 241's tail argument {@code r}
+     * and the central region's {@code p} of the lower map's quantile, or 0 where not used.
+     */
+    final double[] rTail = new double[BLOCK + 8];
+
+    final double[] rCentral = new double[BLOCK + 8];
+
     /** {@code S K} and {@code -(r + q) T / 2} per row of the block (the normalisation's inputs). */
     final double[] rProduct = new double[BLOCK + 8];
 
@@ -227,19 +219,13 @@ final class VectorIv {
         Pass.run(CHOOSE, sc, 0, w);
         if (it == 0) {
           Pass.run(MARK_LOW, sc, 0, w);
+          Pass.run(LOG_TARGET, sc, 0, w);
         }
         Pass.run(HOUSEHOLDER, sc, 0, w);
         Pass.run(LOG_NEWTON, sc, 0, w);
         Pass.run(LOG_TERMS, sc, 0, w);
         Pass.run(LOG_STEP, sc, 0, w);
-        Pass.run(PREDICT, sc, 0, w);
-        if (it == 0) {
-          Pass.run(LOW_ARGUMENT, sc, 0, w);
-          Pass.run(LOW_START, sc, 0, w);
-          Pass.run(ADVANCE_FIRST, sc, 0, w);
-        } else {
-          Pass.run(ADVANCE, sc, 0, w);
-        }
+        Pass.run(ADVANCE, sc, 0, w);
         sc.lastStep = it == STEPS - 1;
         live = partition(sc, live, true);
       }
@@ -390,6 +376,9 @@ final class VectorIv {
     Pass.run(TAYLOR, sc, 0, n);
     Pass.run(TARGET, sc, 0, n);
     Pass.run(START, sc, 0, n);
+    Pass.run(LOWER_MAP_ARGUMENT, sc, 0, n);
+    Pass.run(LOWER_MAP_TAIL, sc, 0, n);
+    Pass.run(LOWER_MAP_CENTRAL, sc, 0, n);
     return n;
   }
 
@@ -565,6 +554,131 @@ final class VectorIv {
               .and(cm.compare(VectorOperators.GT, 0.0))
               .and(cm.compare(VectorOperators.LT, Double.POSITIVE_INFINITY));
       DoubleVector.fromArray(SPECIES, sc.rS, j).blend(cm, use).intoArray(sc.rS, j);
+    }
+  }
+
+  /**
+   * The lower-map start's argument per row: with {@code u = bo / (2 pi |x| / sqrt(27))} ("Let's Be
+   * Rational"'s lower map {@code b ~ 2 pi |x| / sqrt(27) N(-|x| / (sqrt(3) s))^3} solved for {@code
+   * N(.) = p = u^(1/3)}), AS 241's tail argument {@code r = sqrt(-ln(u)/3)} where {@code p < 0.075}
+   * and {@code r <= 5} ({@code rTail}), else {@code p} itself where {@code 0.075 <= p < 0.5}
+   * ({@code rCentral}); 0 where neither.
+   */
+  private static void lowerMapArgument(Scratch sc, int n) {
+    DoubleVector zero = DoubleVector.broadcast(SPECIES, 0.0);
+    for (int j = 0; j < n; j += L) {
+      DoubleVector u =
+          DoubleVector.fromArray(SPECIES, sc.rBo, j)
+              .div(DoubleVector.fromArray(SPECIES, sc.rXo, j).abs().mul(TWO_PI_OVER_SQRT_27));
+      DoubleVector r = VectorMath.log(u).mul(-1.0 / 3).lanewise(VectorOperators.SQRT);
+      VectorMask<Double> positive = u.compare(VectorOperators.GT, 0.0);
+      VectorMask<Double> tail = u.compare(VectorOperators.LT, LOWER_TAIL_CUBE);
+      zero.blend(r, positive.and(tail).and(r.compare(VectorOperators.LE, 5.0)))
+          .intoArray(sc.rTail, j);
+      zero.blend(
+              u.lanewise(VectorOperators.CBRT),
+              positive.andNot(tail).and(u.compare(VectorOperators.LT, 0.125)))
+          .intoArray(sc.rCentral, j);
+    }
+  }
+
+  /**
+   * The lower-map start {@code |x| / (sqrt(3) z)} from AS 241's tail branch ({@code z} the quantile
+   * of {@code p}, from {@code rTail}), where it lies below the start so far ({@code rS}).
+   */
+  private static void lowerMapTail(Scratch sc, int n) {
+    for (int j = 0; j < n; j += L) {
+      DoubleVector r0 = DoubleVector.fromArray(SPECIES, sc.rTail, j);
+      DoubleVector r = r0.sub(1.6);
+      DoubleVector num =
+          r.mul(7.74545014278341407640e-4)
+              .add(2.27238449892691845833e-2)
+              .mul(r)
+              .add(2.41780725177450611770e-1)
+              .mul(r)
+              .add(1.27045825245236838258)
+              .mul(r)
+              .add(3.64784832476320460504)
+              .mul(r)
+              .add(5.76949722146069140550)
+              .mul(r)
+              .add(4.63033784615654529590)
+              .mul(r)
+              .add(1.42343711074968357734);
+      DoubleVector den =
+          r.mul(1.05075007164441684324e-9)
+              .add(5.47593808499534494600e-4)
+              .mul(r)
+              .add(1.51986665636164571966e-2)
+              .mul(r)
+              .add(1.48103976427480074590e-1)
+              .mul(r)
+              .add(6.89767334985100004550e-1)
+              .mul(r)
+              .add(1.67638483018380384940)
+              .mul(r)
+              .add(2.05319162663775882187)
+              .mul(r)
+              .add(1.0);
+      DoubleVector start =
+          DoubleVector.fromArray(SPECIES, sc.rXo, j).abs().mul(den).div(num.mul(SQRT_THREE));
+      DoubleVector s = DoubleVector.fromArray(SPECIES, sc.rS, j);
+      VectorMask<Double> use =
+          r0.compare(VectorOperators.GT, 0.0)
+              .and(start.compare(VectorOperators.GT, 0.0))
+              .and(start.compare(VectorOperators.LT, s));
+      s.blend(start, use).intoArray(sc.rS, j);
+    }
+  }
+
+  /**
+   * The lower-map start {@code |x| / (sqrt(3) z)} from AS 241's central branch ({@code z} the
+   * quantile of {@code p} from {@code rCentral}, negative), where it lies below the start so far.
+   */
+  private static void lowerMapCentral(Scratch sc, int n) {
+    for (int j = 0; j < n; j += L) {
+      DoubleVector p = DoubleVector.fromArray(SPECIES, sc.rCentral, j);
+      DoubleVector q = p.sub(0.5);
+      DoubleVector r = q.mul(q).neg().add(0.180625);
+      DoubleVector num =
+          r.mul(2.5090809287301226727e3)
+              .add(3.3430575583588128105e4)
+              .mul(r)
+              .add(6.7265770927008700853e4)
+              .mul(r)
+              .add(4.5921953931549871457e4)
+              .mul(r)
+              .add(1.3731693765509461125e4)
+              .mul(r)
+              .add(1.9715909503065514427e3)
+              .mul(r)
+              .add(1.3314166789178437745e2)
+              .mul(r)
+              .add(3.3871328727963666080);
+      DoubleVector den =
+          r.mul(5.2264952788528545610e3)
+              .add(2.8729085735721942674e4)
+              .mul(r)
+              .add(3.9307895800092710610e4)
+              .mul(r)
+              .add(2.1213794301586595867e4)
+              .mul(r)
+              .add(5.3941960214247511077e3)
+              .mul(r)
+              .add(6.8718700749205790830e2)
+              .mul(r)
+              .add(4.2313330701600911252e1)
+              .mul(r)
+              .add(1.0);
+      // |x| / (sqrt(3) |z|), z = q num / den < 0
+      DoubleVector start =
+          DoubleVector.fromArray(SPECIES, sc.rXo, j).mul(den).div(q.mul(num).mul(SQRT_THREE));
+      DoubleVector s = DoubleVector.fromArray(SPECIES, sc.rS, j);
+      VectorMask<Double> use =
+          p.compare(VectorOperators.GT, 0.0)
+              .and(start.compare(VectorOperators.GT, 0.0))
+              .and(start.compare(VectorOperators.LT, s));
+      s.blend(start, use).intoArray(sc.rS, j);
     }
   }
 
@@ -862,16 +976,16 @@ final class VectorIv {
       (sc, from, to) -> Passes.cdfFar(sc.one, sc.d2, sc.n2, sc.c2, from, to);
   private static Pass<Scratch> CHOOSE = (sc, from, to) -> choose(sc, to);
   private static Pass<Scratch> MARK_LOW = (sc, from, to) -> markLow(sc, to);
+  private static Pass<Scratch> LOG_TARGET = (sc, from, to) -> logTarget(sc, to);
   private static Pass<Scratch> HOUSEHOLDER = (sc, from, to) -> householder(sc, to);
   private static Pass<Scratch> LOG_NEWTON = (sc, from, to) -> householderLog(sc, to);
   private static Pass<Scratch> LOG_TERMS = (sc, from, to) -> householderLogTerms(sc, to);
   private static Pass<Scratch> LOG_STEP = (sc, from, to) -> householderLogStep(sc, to);
+  private static Pass<Scratch> LOWER_MAP_ARGUMENT = (sc, from, to) -> lowerMapArgument(sc, to);
+  private static Pass<Scratch> LOWER_MAP_TAIL = (sc, from, to) -> lowerMapTail(sc, to);
+  private static Pass<Scratch> LOWER_MAP_CENTRAL = (sc, from, to) -> lowerMapCentral(sc, to);
   private static Pass<Scratch> FIRST_FLAGS = (sc, from, to) -> firstFlags(sc, to);
-  private static Pass<Scratch> PREDICT = (sc, from, to) -> predict(sc, to);
   private static Pass<Scratch> ADVANCE = (sc, from, to) -> advance(sc, to);
-  private static Pass<Scratch> LOW_ARGUMENT = (sc, from, to) -> lowArgument(sc, to);
-  private static Pass<Scratch> LOW_START = (sc, from, to) -> lowStart(sc, to);
-  private static Pass<Scratch> ADVANCE_FIRST = (sc, from, to) -> advanceFirst(sc, to);
   private static Pass<Scratch> CLASSIFY = (sc, from, to) -> classify(sc, to);
   private static Pass<Scratch> BOUNDS = (sc, from, to) -> bounds(sc, to);
   private static Pass<Scratch> FINISH = (sc, from, to) -> finish(sc, to);
@@ -960,6 +1074,22 @@ final class VectorIv {
     }
   }
 
+  /**
+   * After {@link #markLow}: on the lanes marked low, {@code bo} is replaced by {@code ln(bo)}, the
+   * only form in which their log objective uses it (once per row instead of once per step; the step
+   * on {@code b - beta} that {@link #householder} computes for them is discarded).
+   */
+  private static void logTarget(Scratch sc, int n) {
+    for (int j = 0; j < n; j += L) {
+      VectorMask<Double> low =
+          DoubleVector.fromArray(SPECIES, sc.low, j).compare(VectorOperators.NE, 0.0);
+      if (low.anyTrue()) {
+        DoubleVector bo = DoubleVector.fromArray(SPECIES, sc.bo, j);
+        bo.blend(VectorMath.log(bo), low).intoArray(sc.bo, j);
+      }
+    }
+  }
+
   /** The Householder step on {@code b - beta} (the scalar solver's objective 0). */
   private static void householder(Scratch sc, int n) {
     double[] s = sc.packed.s;
@@ -978,13 +1108,14 @@ final class VectorIv {
 
   /**
    * The Householder step on {@code 1/ln(b) - 1/ln(beta)} for the lanes marked low (three loops,
-   * each under C2's inlining budget): Newton term, {@code b'/b} and {@code 1/ln(b)} first.
+   * each under C2's inlining budget): Newton term, {@code b'/b} and {@code 1/ln(b)} first. On the
+   * low lanes {@code bo} holds {@code ln(beta)} (see {@link #logTarget}).
    */
   private static void householderLog(Scratch sc, int n) {
     for (int j = 0; j < n; j += L) {
       if (DoubleVector.fromArray(SPECIES, sc.low, j).compare(VectorOperators.NE, 0.0).anyTrue()) {
         DoubleVector bv = DoubleVector.fromArray(SPECIES, sc.value, j);
-        DoubleVector lnBeta = VectorMath.log(DoubleVector.fromArray(SPECIES, sc.bo, j));
+        DoubleVector lnBeta = DoubleVector.fromArray(SPECIES, sc.bo, j);
         DoubleVector lnB = VectorMath.log(bv);
         DoubleVector bp = DoubleVector.fromArray(SPECIES, sc.vega, j);
         lnBeta.sub(lnB).mul(lnB).mul(bv).div(lnBeta.mul(bp)).intoArray(sc.d1, j);
@@ -1041,174 +1172,15 @@ final class VectorIv {
     return newton.mul(num.div(den));
   }
 
-  /**
-   * The scalar solver's one-step acceptance (its K4 prediction, see {@code LetsBeRational}), on the
-   * lanes that iterate on {@code b - beta}: from an error {@code E}, a third-order Householder step
-   * leaves {@code E^4 (K4 + E K5 + ...)}; with {@code E = -ds} to leading order, where the error
-   * predicted by K4 plus twice a bound of the next term moves the value by at most {@link
-   * #oneStepTolerance} of {@code beta}, the step is accepted and corrected by the prediction
-   * ({@code correction}, {@code oneStep} 1), else {@code correction} and {@code oneStep} are 0. The
-   * same operations as the scalar solver's, there taken after its first step only; here after any
-   * step.
-   */
-  private static void predict(Scratch sc, int n) {
-    double[] s = sc.packed.s;
-    double tolerance = oneStepTolerance;
-    DoubleVector zero = DoubleVector.broadcast(SPECIES, 0.0);
-    for (int j = 0; j < n; j += L) {
-      DoubleVector vs = DoubleVector.fromArray(SPECIES, s, j);
-      DoubleVector hOverS = DoubleVector.fromArray(SPECIES, sc.hOverS, j);
-      DoubleVector ds = DoubleVector.fromArray(SPECIES, sc.rawStep, j).max(vs.mul(-0.5));
-      DoubleVector invS = DoubleVector.broadcast(SPECIES, 1.0).div(vs.add(ds));
-      DoubleVector halley =
-          DoubleVector.fromArray(SPECIES, sc.packed.h, j).mul(hOverS).sub(vs.mul(0.25));
-      DoubleVector q = hOverS.mul(hOverS);
-      DoubleVector l2 = q.mul(-3.0).sub(0.25);
-      DoubleVector l3 = q.mul(12.0).mul(invS);
-      DoubleVector k4 = l3.sub(halley.mul(l2)).mul(1.0 / 24);
-      DoubleVector a2 = halley.mul(halley);
-      DoubleVector k5 =
-          a2.mul(a2.mul(1.0 / 180).sub(l2.mul(1.0 / 45)))
-              .add(halley.abs().mul(l3).mul(1.0 / 30))
-              .add(l2.mul(l2).mul(1.0 / 90))
-              .add(q.mul(2.0).mul(invS).mul(invS));
-      DoubleVector ds2 = ds.mul(ds);
-      DoubleVector ds4 = ds2.mul(ds2);
-      DoubleVector predicted = ds4.mul(k4);
-      VectorMask<Double> accept =
-          predicted
-              .abs()
-              .add(ds4.mul(2.0).mul(ds.abs()).mul(k5))
-              .mul(DoubleVector.fromArray(SPECIES, sc.vega, j))
-              .compare(VectorOperators.LE, DoubleVector.fromArray(SPECIES, sc.bo, j).mul(tolerance))
-              .and(DoubleVector.fromArray(SPECIES, sc.low, j).compare(VectorOperators.EQ, 0.0));
-      zero.blend(predicted, accept).intoArray(sc.correction, j);
-      zero.blend(1.0, accept).intoArray(sc.oneStep, j);
-    }
-  }
-
-  /**
-   * {@code s += max(-s/2, step) - correction}, recording whether {@code |step| <= 1e-5 s} or the
-   * step's prediction was accepted (1 or 0).
-   */
+  /** {@code s += max(-s/2, step)}, recording whether {@code |step| <= 1e-5 s} (1 or 0). */
   private static void advance(Scratch sc, int n) {
     double[] s = sc.packed.s;
     for (int j = 0; j < n; j += L) {
       DoubleVector vs = DoubleVector.fromArray(SPECIES, s, j);
       DoubleVector step = DoubleVector.fromArray(SPECIES, sc.rawStep, j);
-      vs.add(step.max(vs.mul(-0.5)))
-          .sub(DoubleVector.fromArray(SPECIES, sc.correction, j))
-          .intoArray(s, j);
+      vs.add(step.max(vs.mul(-0.5))).intoArray(s, j);
       DoubleVector.broadcast(SPECIES, 0.0)
-          .blend(
-              1.0,
-              step.abs()
-                  .compare(VectorOperators.LE, vs.mul(CONVERGED))
-                  .or(
-                      DoubleVector.fromArray(SPECIES, sc.oneStep, j)
-                          .compare(VectorOperators.NE, 0.0)))
-          .intoArray(sc.step, j);
-    }
-  }
-
-  /**
-   * For the lanes marked low whose target is deep in the lower tail ({@code u = beta / (2 pi |x| /
-   * sqrt(27)) < 0.075^3}), the argument {@code r = sqrt(-ln(u)/3)} of AS 241's tail branch (the
-   * normal quantile of {@code p = u^(1/3)}), when {@code r <= 5}; else 0.
-   */
-  private static void lowArgument(Scratch sc, int n) {
-    double[] xs = sc.packed.x;
-    DoubleVector zero = DoubleVector.broadcast(SPECIES, 0.0);
-    for (int j = 0; j < n; j += L) {
-      DoubleVector u =
-          DoubleVector.fromArray(SPECIES, sc.bo, j)
-              .div(DoubleVector.fromArray(SPECIES, xs, j).abs().mul(TWO_PI_OVER_SQRT_27));
-      DoubleVector r = VectorMath.log(u).mul(-1.0 / 3).lanewise(VectorOperators.SQRT);
-      VectorMask<Double> deep =
-          DoubleVector.fromArray(SPECIES, sc.low, j)
-              .compare(VectorOperators.NE, 0.0)
-              .and(u.compare(VectorOperators.GT, 0.0))
-              .and(u.compare(VectorOperators.LT, LOWER_TAIL_CUBE))
-              .and(r.compare(VectorOperators.LE, 5.0));
-      zero.blend(r, deep).intoArray(sc.jump, j);
-    }
-  }
-
-  /**
-   * The lower-map start {@code s = |x| / (sqrt(3) z)}, {@code z} the quantile from AS 241's tail
-   * branch, where {@link #lowArgument} found one and it lies below the current {@code s}: "Let's Be
-   * Rational"'s lower map {@code b ~ 2 pi |x| / sqrt(27) N(-|x| / (sqrt(3) s))^3}, inverted at
-   * {@code beta} without its rational-cubic correction. Only a start: the log objective's
-   * Householder steps go on from there (about two instead of four from the central point).
-   */
-  private static void lowStart(Scratch sc, int n) {
-    double[] xs = sc.packed.x;
-    double[] ss = sc.packed.s;
-    DoubleVector zero = DoubleVector.broadcast(SPECIES, 0.0);
-    for (int j = 0; j < n; j += L) {
-      DoubleVector r0 = DoubleVector.fromArray(SPECIES, sc.jump, j);
-      DoubleVector r = r0.sub(1.6);
-      DoubleVector num =
-          r.mul(7.74545014278341407640e-4)
-              .add(2.27238449892691845833e-2)
-              .mul(r)
-              .add(2.41780725177450611770e-1)
-              .mul(r)
-              .add(1.27045825245236838258)
-              .mul(r)
-              .add(3.64784832476320460504)
-              .mul(r)
-              .add(5.76949722146069140550)
-              .mul(r)
-              .add(4.63033784615654529590)
-              .mul(r)
-              .add(1.42343711074968357734);
-      DoubleVector den =
-          r.mul(1.05075007164441684324e-9)
-              .add(5.47593808499534494600e-4)
-              .mul(r)
-              .add(1.51986665636164571966e-2)
-              .mul(r)
-              .add(1.48103976427480074590e-1)
-              .mul(r)
-              .add(6.89767334985100004550e-1)
-              .mul(r)
-              .add(1.67638483018380384940)
-              .mul(r)
-              .add(2.05319162663775882187)
-              .mul(r)
-              .add(1.0);
-      DoubleVector start =
-          DoubleVector.fromArray(SPECIES, xs, j).abs().mul(den).div(num.mul(SQRT_THREE));
-      VectorMask<Double> jumps =
-          r0.compare(VectorOperators.GT, 0.0)
-              .and(start.compare(VectorOperators.GT, 0.0))
-              .and(start.compare(VectorOperators.LT, DoubleVector.fromArray(SPECIES, ss, j)));
-      zero.blend(start, jumps).intoArray(sc.jump, j);
-    }
-  }
-
-  /** {@link #advance} after the first step: the lanes with a lower-map start jump to it. */
-  private static void advanceFirst(Scratch sc, int n) {
-    double[] s = sc.packed.s;
-    for (int j = 0; j < n; j += L) {
-      DoubleVector vs = DoubleVector.fromArray(SPECIES, s, j);
-      DoubleVector step = DoubleVector.fromArray(SPECIES, sc.rawStep, j);
-      DoubleVector jump = DoubleVector.fromArray(SPECIES, sc.jump, j);
-      VectorMask<Double> jumps = jump.compare(VectorOperators.GT, 0.0);
-      vs.add(step.max(vs.mul(-0.5)))
-          .sub(DoubleVector.fromArray(SPECIES, sc.correction, j))
-          .blend(jump, jumps)
-          .intoArray(s, j);
-      DoubleVector.broadcast(SPECIES, 0.0)
-          .blend(
-              1.0,
-              step.abs()
-                  .compare(VectorOperators.LE, vs.mul(CONVERGED))
-                  .or(
-                      DoubleVector.fromArray(SPECIES, sc.oneStep, j)
-                          .compare(VectorOperators.NE, 0.0))
-                  .andNot(jumps))
+          .blend(1.0, step.abs().compare(VectorOperators.LE, vs.mul(CONVERGED)))
           .intoArray(sc.step, j);
     }
   }
