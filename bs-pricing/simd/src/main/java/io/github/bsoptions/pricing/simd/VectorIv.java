@@ -21,21 +21,21 @@ import jdk.incubator.vector.VectorOperators;
  * BlackImpliedVol.solve}, made lane-wise with the same operations on the scalar kernels' {@code x},
  * normalisation and {@code e^{x/2}}; see {@code prepare}): a row that fails any of them, and so
  * gets a status other than OK or needs a special case, is handed to the scalar solver, which gives
- * it its status. The regular rows are packed and solved together for the normalised
- * out-of-the-money value {@code b(x, s) = beta} in total volatility {@code s}: start from Corrado
- * and Miller's approximation where it is defined, else at the inflection point {@code s =
- * sqrt(2|x|)} (see {@code start}); rows whose target lies deep in the lower tail jump after the
- * first step to "Let's Be Rational"'s lower map (see {@code lowStart}); then up to {@value #STEPS}
- * third-order Householder steps in all on {@code b} (the scalar solver's step; on the lower branch
- * on its objective {@code 1/ln b - 1/ln beta}), with {@code b} evaluated lane-wise by the
- * normalised Black function's small-t expansion where the scalar function uses it ({@code s <
- * 0.42}), else by the direct formula. A row is accepted only when its last step was below {@code
- * 1e-5 s} (the error after it is then far below an ulp) and its last value of {@code b} was
- * accurate (small-t region, or a direct formula that does not cancel: {@code b >= (a + b')/16});
- * the scalar solver finishes every other row (asymptotic region, slow convergence), as it does rows
- * whose identifiability check ({@code vega s 1e-3 >= 2 ulp}) is within a factor 2 of its threshold.
- * Accepted rows reproduce their price to about 1e-14 relative, like the scalar solver, and have its
- * statuses.
+ * it its status. The regular rows are solved together for the normalised out-of-the-money value
+ * {@code b(x, s) = beta} in total volatility {@code s}: start from Corrado and Miller's
+ * approximation where it is defined, else at the inflection point {@code s = sqrt(2|x|)} (see
+ * {@code start}), or from "Let's Be Rational"'s lower map inverted at {@code beta} where that lies
+ * below (the rows in the lower tail, where Corrado and Miller's value is several times the root;
+ * see {@code lowerMapArgument}); then up to {@value #STEPS} third-order Householder steps in all on
+ * {@code b} (the scalar solver's step; on the lower branch on its objective {@code 1/ln b - 1/ln
+ * beta}), with {@code b} evaluated lane-wise by the normalised Black function's small-t expansion
+ * where the scalar function uses it ({@code s < 0.42}), else by the direct formula. A row is
+ * accepted only when its last step was below {@code 1e-5 s} (the error after it is then far below
+ * an ulp) and its last value of {@code b} was accurate (small-t region, or a direct formula that
+ * does not cancel: {@code b >= (a + b')/16}); the scalar solver finishes every other row
+ * (asymptotic region, slow convergence), as it does rows whose identifiability check ({@code vega s
+ * 1e-3 >= 2 ulp}) is within a factor 2 of its threshold. Accepted rows reproduce their price to
+ * about 1e-14 relative, like the scalar solver, and have its statuses.
  */
 final class VectorIv {
   private static final int L = SPECIES.length();
@@ -80,7 +80,7 @@ final class VectorIv {
 
     double[] low = new double[BLOCK + 8];
 
-    /** The packed row ({@code k}) in each slot of the shrinking working set. */
+    /** The block row in each slot of the shrinking working set. */
     int[] slot = new int[BLOCK + 8];
 
     final double[] finalS = new double[BLOCK];
@@ -93,8 +93,8 @@ final class VectorIv {
     boolean lastStep;
 
     /**
-     * Rows packed for the vector iteration, and value evaluations over them, on this thread since
-     * it started (for tests and the docs' figures: two additions per block and step).
+     * Regular rows that entered the vector iteration, and value evaluations over them, on this
+     * thread since it started (for tests and the docs' figures: one addition per block and step).
      */
     long packedRows;
 
@@ -110,7 +110,7 @@ final class VectorIv {
     double[] tinv = new double[BLOCK + 8];
     double[] tlow = new double[BLOCK + 8];
 
-    /** Per packed row: 1 when its Householder iteration converged on an accurate value. */
+    /** Per block row: 1 when its Householder iteration converged on an accurate value. */
     final double[] accepted = new double[BLOCK];
 
     /** Per slot, set by {@link VectorIv#classify}: 1 or 0. */
@@ -293,10 +293,10 @@ final class VectorIv {
   }
 
   /**
-   * The scalar solver's input and bound checks for rows {@code start .. end-1}; packs the regular
-   * rows (those on which the scalar solver would run its iteration) and returns how many there are.
-   * {@code rOk[j]} is 1 for a packed row {@code start + j}, else 0 (the caller hands the row to the
-   * scalar solver, which gives it its status).
+   * The scalar solver's input and bound checks for rows {@code start .. end-1}, and each regular
+   * row's start; returns the block's row count rounded up to whole vectors. {@code rOk[j]} is 1 for
+   * a regular row {@code start + j} (one on which the scalar solver would run its iteration), else
+   * 0 (the caller hands the row to the scalar solver, which gives it its status).
    *
    * <p>Vector passes compute what must be the scalar solver's to the bit: the input checks
    * (stricter ones: a row outside the kernels' main ranges goes to the scalar solver), the
@@ -306,8 +306,7 @@ final class VectorIv {
    * BlackImpliedVol.solve} lane-wise with the same operations (the normalised intrinsic value of an
    * out-of-the-money or {@code wx < 1} row is its Taylor series, exactly; {@code ulp} from the
    * exponent bits, exact for normal numbers; a row whose bound is not a normal number goes to the
-   * scalar solver), and a branch-free loop packs the regular rows: which rows are calls, puts, in
-   * or out of the money is random.
+   * scalar solver). No packing: {@link #firstPartition} takes the regular rows from these columns.
    */
   private static int prepare(
       Scratch sc, BatchModel model, OptionBatch b, double[] prices, int start, int end) {
@@ -842,7 +841,7 @@ final class VectorIv {
    * {@link #partition}'s index lists over the first {@code live} slots: the small-t slots into
    * {@code idxSmall}, the direct ones into {@code idxOther} (in order, by the compaction table of
    * {@link Passes}), their counts into {@code nSmallNext} and {@code nOtherNext}; the retiring
-   * slots write their {@code finalS} and {@code accepted} (to their packed rows).
+   * slots write their {@code finalS} and {@code accepted} (to their block rows).
    */
   private static void partitionIndex(Scratch sc, int n) {
     int live = sc.live;
@@ -875,7 +874,7 @@ final class VectorIv {
       small += Integer.bitCount(ms);
       other += Integer.bitCount(mo);
       // Only the retiring slots write their results (a slot that stays writes them when it
-      // retires, after the last step at the latest): about one write per packed row in all.
+      // retires, after the last step at the latest): about one write per row in all.
       for (int retired = valid & ~(ms | mo); retired != 0; retired &= retired - 1) {
         int j = q + Integer.numberOfTrailingZeros(retired);
         sc.finalS[slot[j]] = s[j];
