@@ -78,8 +78,6 @@ final class VectorIv {
     final double[] value = new double[BLOCK + 8];
     final double[] rawStep = new double[BLOCK + 8];
 
-    double[] low = new double[BLOCK + 8];
-
     /** The block row in each slot of the shrinking working set. */
     int[] slot = new int[BLOCK + 8];
 
@@ -108,7 +106,6 @@ final class VectorIv {
     double[] tbo = new double[BLOCK + 8];
     double[] tex = new double[BLOCK + 8];
     double[] tinv = new double[BLOCK + 8];
-    double[] tlow = new double[BLOCK + 8];
 
     /** Per block row: 1 when its Householder iteration converged on an accurate value. */
     final double[] accepted = new double[BLOCK];
@@ -219,7 +216,6 @@ final class VectorIv {
         Pass.run(CHOOSE, sc, 0, w);
         if (it == 0) {
           Pass.run(MARK_LOW, sc, 0, w);
-          Pass.run(LOG_TARGET, sc, 0, w);
         }
         Pass.run(HOUSEHOLDER, sc, 0, w);
         Pass.run(LOG_NEWTON, sc, 0, w);
@@ -729,7 +725,6 @@ final class VectorIv {
       sc.bo[q] = 0.1;
       sc.ex[q] = Math.exp(-0.05);
       sc.invEx[q] = 1 / sc.ex[q];
-      sc.low[q] = 0;
     }
     p.size = n;
     return n;
@@ -778,14 +773,12 @@ final class VectorIv {
     double[] bo = sc.bo;
     double[] ex = sc.ex;
     double[] invEx = sc.invEx;
-    double[] low = sc.low;
     int[] toSlot = sc.tSlot;
     double[] toX = sc.tx;
     double[] toS = sc.ts;
     double[] toBo = sc.tbo;
     double[] toEx = sc.tex;
     double[] toInvEx = sc.tinv;
-    double[] toLow = sc.tlow;
     int small = 0;
     int other = nSmall;
     for (int q = 0; q < live; q++) {
@@ -802,7 +795,6 @@ final class VectorIv {
       toBo[d] = bo[q];
       toEx[d] = ex[q];
       toInvEx[d] = invEx[q];
-      toLow[d] = low[q];
       small += a;
       other += o;
     }
@@ -832,9 +824,6 @@ final class VectorIv {
     double[] invEx = sc.invEx;
     sc.invEx = sc.tinv;
     sc.tinv = invEx;
-    double[] low = sc.low;
-    sc.low = sc.tlow;
-    sc.tlow = low;
   }
 
   /**
@@ -901,13 +890,12 @@ final class VectorIv {
     }
   }
 
-  /** The rest of {@link #move}: {@code e^{x/2}}, its inverse and the lower-branch flag. */
+  /** The rest of {@link #move}: {@code e^{x/2}} and its inverse. */
   private static void moveRest(Scratch sc, int[] idx, int to, int count) {
     for (int k = 0; k < count; k += L) {
       int d = to + k;
       DoubleVector.fromArray(SPECIES, sc.ex, 0, idx, k).intoArray(sc.tex, d);
       DoubleVector.fromArray(SPECIES, sc.invEx, 0, idx, k).intoArray(sc.tinv, d);
-      DoubleVector.fromArray(SPECIES, sc.low, 0, idx, k).intoArray(sc.tlow, d);
     }
   }
 
@@ -975,7 +963,6 @@ final class VectorIv {
       (sc, from, to) -> Passes.cdfFar(sc.one, sc.d2, sc.n2, sc.c2, from, to);
   private static Pass<Scratch> CHOOSE = (sc, from, to) -> choose(sc, to);
   private static Pass<Scratch> MARK_LOW = (sc, from, to) -> markLow(sc, to);
-  private static Pass<Scratch> LOG_TARGET = (sc, from, to) -> logTarget(sc, to);
   private static Pass<Scratch> HOUSEHOLDER = (sc, from, to) -> householder(sc, to);
   private static Pass<Scratch> LOG_NEWTON = (sc, from, to) -> householderLog(sc, to);
   private static Pass<Scratch> LOG_TERMS = (sc, from, to) -> householderLogTerms(sc, to);
@@ -1060,31 +1047,21 @@ final class VectorIv {
   }
 
   /**
-   * Marks the lanes whose target is below the value at the start {@code s = sqrt(2|x|)} (the convex
-   * lower branch): they iterate on the scalar solver's objective {@code 1/ln(b) - 1/ln(beta)}, on
-   * which Householder converges in a few steps even where {@code b} is exponentially small.
+   * Marks the lanes whose target is below the value at the start (the convex lower branch): they
+   * iterate on the scalar solver's objective {@code 1/ln(b) - 1/ln(beta)}, on which Householder
+   * converges in a few steps even where {@code b} is exponentially small, and use {@code bo} only
+   * as {@code ln(beta)}: their {@code bo} is replaced by it, once per row. Since {@code bo <
+   * e^{-|x|/2} <= 1} that is negative, so {@code bo < 0} marks these lanes from here on, with no
+   * column of its own to carry through the partitions (the step on {@code b - beta} that {@link
+   * #householder} computes for them is discarded).
    */
   private static void markLow(Scratch sc, int n) {
     for (int j = 0; j < n; j += L) {
       DoubleVector bo = DoubleVector.fromArray(SPECIES, sc.bo, j);
       VectorMask<Double> low =
           bo.compare(VectorOperators.LT, DoubleVector.fromArray(SPECIES, sc.value, j));
-      DoubleVector.broadcast(SPECIES, 0.0).blend(1.0, low).intoArray(sc.low, j);
-    }
-  }
-
-  /**
-   * After {@link #markLow}: on the lanes marked low, {@code bo} is replaced by {@code ln(bo)}, the
-   * only form in which their log objective uses it (once per row instead of once per step; the step
-   * on {@code b - beta} that {@link #householder} computes for them is discarded).
-   */
-  private static void logTarget(Scratch sc, int n) {
-    for (int j = 0; j < n; j += L) {
-      VectorMask<Double> low =
-          DoubleVector.fromArray(SPECIES, sc.low, j).compare(VectorOperators.NE, 0.0);
       if (low.anyTrue()) {
-        DoubleVector bo = DoubleVector.fromArray(SPECIES, sc.bo, j);
-        bo.blend(VectorMath.log(bo), low).intoArray(sc.bo, j);
+        bo.blend(VectorMath.log(bo).min(-Double.MIN_NORMAL), low).intoArray(sc.bo, j);
       }
     }
   }
@@ -1108,11 +1085,11 @@ final class VectorIv {
   /**
    * The Householder step on {@code 1/ln(b) - 1/ln(beta)} for the lanes marked low (three loops,
    * each under C2's inlining budget): Newton term, {@code b'/b} and {@code 1/ln(b)} first. On the
-   * low lanes {@code bo} holds {@code ln(beta)} (see {@link #logTarget}).
+   * low lanes ({@code bo < 0}) {@code bo} holds {@code ln(beta)} (see {@link #markLow}).
    */
   private static void householderLog(Scratch sc, int n) {
     for (int j = 0; j < n; j += L) {
-      if (DoubleVector.fromArray(SPECIES, sc.low, j).compare(VectorOperators.NE, 0.0).anyTrue()) {
+      if (DoubleVector.fromArray(SPECIES, sc.bo, j).compare(VectorOperators.LT, 0.0).anyTrue()) {
         DoubleVector bv = DoubleVector.fromArray(SPECIES, sc.value, j);
         DoubleVector lnBeta = DoubleVector.fromArray(SPECIES, sc.bo, j);
         DoubleVector lnB = VectorMath.log(bv);
@@ -1128,7 +1105,7 @@ final class VectorIv {
   private static void householderLogTerms(Scratch sc, int n) {
     double[] s = sc.packed.s;
     for (int j = 0; j < n; j += L) {
-      if (DoubleVector.fromArray(SPECIES, sc.low, j).compare(VectorOperators.NE, 0.0).anyTrue()) {
+      if (DoubleVector.fromArray(SPECIES, sc.bo, j).compare(VectorOperators.LT, 0.0).anyTrue()) {
         DoubleVector vs = DoubleVector.fromArray(SPECIES, s, j);
         DoubleVector hs = DoubleVector.fromArray(SPECIES, sc.packed.h, j);
         DoubleVector bpob = DoubleVector.fromArray(SPECIES, sc.d2, j);
@@ -1150,7 +1127,7 @@ final class VectorIv {
   private static void householderLogStep(Scratch sc, int n) {
     for (int j = 0; j < n; j += L) {
       VectorMask<Double> low =
-          DoubleVector.fromArray(SPECIES, sc.low, j).compare(VectorOperators.NE, 0.0);
+          DoubleVector.fromArray(SPECIES, sc.bo, j).compare(VectorOperators.LT, 0.0);
       if (low.anyTrue()) {
         // householderStep written out: see Passes.cdfCentral.
         DoubleVector newton = DoubleVector.fromArray(SPECIES, sc.d1, j);
