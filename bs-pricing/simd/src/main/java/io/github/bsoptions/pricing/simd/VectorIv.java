@@ -59,7 +59,7 @@ final class VectorIv {
 
   private VectorIv() {}
 
-  /** Per-thread packed columns. */
+  /** Per-thread working columns. */
   static final class Scratch {
     double[] bo = new double[BLOCK + 8];
     double[] ex = new double[BLOCK + 8];
@@ -94,7 +94,7 @@ final class VectorIv {
      * Regular rows that entered the vector iteration, and value evaluations over them, on this
      * thread since it started (for tests and the docs' figures: one addition per block and step).
      */
-    long packedRows;
+    long iteratedRows;
 
     long evaluations;
 
@@ -208,7 +208,7 @@ final class VectorIv {
       // straight from the bound checks' columns and retires the others (not accepted).
       System.arraycopy(IDENTITY, 0, sc.slot, 0, n);
       int live = firstPartition(sc, cnt, n);
-      sc.packedRows += live;
+      sc.iteratedRows += live;
       for (int it = 0; it < STEPS && live > 0; it++) {
         int w = pad(sc, live);
         sc.evaluations += live;

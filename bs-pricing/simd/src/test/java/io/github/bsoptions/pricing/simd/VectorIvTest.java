@@ -64,10 +64,10 @@ class VectorIvTest {
     double[] a = new double[n];
     byte[] as = new byte[n];
     VectorIv.Scratch sc = VectorIv.SCRATCH.get();
-    long rows = sc.packedRows;
+    long rows = sc.iteratedRows;
     long evaluations = sc.evaluations;
     VectorIv.ivRange(model, noVol, prices, a, as, 0, n);
-    rows = sc.packedRows - rows;
+    rows = sc.iteratedRows - rows;
     evaluations = sc.evaluations - evaluations;
     assertThat(as).containsExactly(es);
     double[] repriced = new double[n];
