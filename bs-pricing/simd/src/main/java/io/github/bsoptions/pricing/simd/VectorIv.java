@@ -21,21 +21,21 @@ import jdk.incubator.vector.VectorOperators;
  * BlackImpliedVol.solve}, made lane-wise with the same operations on the scalar kernels' {@code x},
  * normalisation and {@code e^{x/2}}; see {@code prepare}): a row that fails any of them, and so
  * gets a status other than OK or needs a special case, is handed to the scalar solver, which gives
- * it its status. The regular rows are packed and solved together for the normalised
- * out-of-the-money value {@code b(x, s) = beta} in total volatility {@code s}: start from Corrado
- * and Miller's approximation where it is defined, else at the inflection point {@code s =
- * sqrt(2|x|)} (see {@code start}); rows whose target lies deep in the lower tail jump after the
- * first step to "Let's Be Rational"'s lower map (see {@code lowStart}); then up to {@value #STEPS}
- * third-order Householder steps in all on {@code b} (the scalar solver's step; on the lower branch
- * on its objective {@code 1/ln b - 1/ln beta}), with {@code b} evaluated lane-wise by the
- * normalised Black function's small-t expansion where the scalar function uses it ({@code s <
- * 0.42}), else by the direct formula. A row is accepted only when its last step was below {@code
- * 1e-5 s} (the error after it is then far below an ulp) and its last value of {@code b} was
- * accurate (small-t region, or a direct formula that does not cancel: {@code b >= (a + b')/16});
- * the scalar solver finishes every other row (asymptotic region, slow convergence), as it does rows
- * whose identifiability check ({@code vega s 1e-3 >= 2 ulp}) is within a factor 2 of its threshold.
- * Accepted rows reproduce their price to about 1e-14 relative, like the scalar solver, and have its
- * statuses.
+ * it its status. The regular rows are solved together for the normalised out-of-the-money value
+ * {@code b(x, s) = beta} in total volatility {@code s}: start from Corrado and Miller's
+ * approximation where it is defined, else at the inflection point {@code s = sqrt(2|x|)} (see
+ * {@code start}), or from "Let's Be Rational"'s lower map inverted at {@code beta} where that lies
+ * below (the rows in the lower tail, where Corrado and Miller's value is several times the root;
+ * see {@code lowerMapArgument}); then up to {@value #STEPS} third-order Householder steps in all on
+ * {@code b} (the scalar solver's step; on the lower branch on its objective {@code 1/ln b - 1/ln
+ * beta}), with {@code b} evaluated lane-wise by the normalised Black function's small-t expansion
+ * where the scalar function uses it ({@code s < 0.42}), else by the direct formula. A row is
+ * accepted only when its last step was below {@code 1e-5 s} (the error after it is then far below
+ * an ulp) and its last value of {@code b} was accurate (small-t region, or a direct formula that
+ * does not cancel: {@code b >= (a + b')/16}); the scalar solver finishes every other row
+ * (asymptotic region, slow convergence), as it does rows whose identifiability check ({@code vega s
+ * 1e-3 >= 2 ulp}) is within a factor 2 of its threshold. Accepted rows reproduce their price to
+ * about 1e-14 relative, like the scalar solver, and have its statuses.
  */
 final class VectorIv {
   private static final int L = SPECIES.length();
@@ -59,15 +59,8 @@ final class VectorIv {
 
   private VectorIv() {}
 
-  /** Per-thread packed columns. */
+  /** Per-thread working columns. */
   static final class Scratch {
-    final int[] row = new int[BLOCK];
-    final double[] beta = new double[BLOCK];
-
-    /** The normalised round-off of the intrinsic value (0 out of the money). */
-    final double[] intrinsicRes = new double[BLOCK];
-
-    final double[] xo = new double[BLOCK];
     double[] bo = new double[BLOCK + 8];
     double[] ex = new double[BLOCK + 8];
     double[] invEx = new double[BLOCK + 8];
@@ -84,12 +77,8 @@ final class VectorIv {
     final double[] accurate = new double[BLOCK + 8];
     final double[] value = new double[BLOCK + 8];
     final double[] rawStep = new double[BLOCK + 8];
-    double[] low = new double[BLOCK + 8];
 
-    /** After the first step: the lower-map start for the lanes that jump to it, else 0. */
-    final double[] jump = new double[BLOCK + 8];
-
-    /** The packed row ({@code k}) in each slot of the shrinking working set. */
+    /** The block row in each slot of the shrinking working set. */
     int[] slot = new int[BLOCK + 8];
 
     final double[] finalS = new double[BLOCK];
@@ -101,6 +90,14 @@ final class VectorIv {
 
     boolean lastStep;
 
+    /**
+     * Regular rows that entered the vector iteration, and value evaluations over them, on this
+     * thread since it started (for tests and the docs' figures: one addition per block and step).
+     */
+    long iteratedRows;
+
+    long evaluations;
+
     /** The other half of each working-set column: {@link VectorIv#partition} writes, then swaps. */
     int[] tSlot = new int[BLOCK + 8];
 
@@ -109,9 +106,8 @@ final class VectorIv {
     double[] tbo = new double[BLOCK + 8];
     double[] tex = new double[BLOCK + 8];
     double[] tinv = new double[BLOCK + 8];
-    double[] tlow = new double[BLOCK + 8];
 
-    /** Per packed row: 1 when its Householder iteration converged on an accurate value. */
+    /** Per block row: 1 when its Householder iteration converged on an accurate value. */
     final double[] accepted = new double[BLOCK];
 
     /** Per slot, set by {@link VectorIv#classify}: 1 or 0. */
@@ -139,11 +135,9 @@ final class VectorIv {
     final double[] rPrice = new double[BLOCK + 8];
     final double[] rT = new double[BLOCK + 8];
 
-    /** Per packed row: price, expiry, and the results of {@code finish}. */
-    final double[] price = new double[BLOCK];
-
-    final double[] expiry = new double[BLOCK];
+    /** Per row of the block: the results of {@code finish}. */
     final double[] done = new double[BLOCK];
+
     final double[] sigma = new double[BLOCK];
     final double[] rOk = new double[BLOCK + 8];
     final double[] rBeta = new double[BLOCK + 8];
@@ -156,6 +150,14 @@ final class VectorIv {
     final double[] rS = new double[BLOCK + 8];
 
     final boolean[] rCall = new boolean[BLOCK + 8];
+
+    /**
+     * Per row of the block ({@link VectorIv#lowerMapArgument}): AS 241's tail argument {@code r}
+     * and the central region's {@code p} of the lower map's quantile, or 0 where not used.
+     */
+    final double[] rTail = new double[BLOCK + 8];
+
+    final double[] rCentral = new double[BLOCK + 8];
 
     /** {@code S K} and {@code -(r + q) T / 2} per row of the block (the normalisation's inputs). */
     final double[] rProduct = new double[BLOCK + 8];
@@ -200,50 +202,35 @@ final class VectorIv {
     Scratch sc = SCRATCH.get();
     for (int start = from; start < to; start += BLOCK) {
       int end = Math.min(to, start + BLOCK);
-      int m = prepare(sc, model, b, prices, start, end);
-      for (int j = 0; j < end - start; j++) {
-        if (sc.rOk[j] == 0) {
-          scalarIv(model, b, prices, volOut, statusOut, start + j);
-        }
-      }
-      if (m == 0) {
-        continue;
-      }
-      for (int k = 0; k < m; k++) {
-        sc.slot[k] = k;
-      }
-      sc.lastStep = false;
-      int live = partition(sc, m, false);
+      int cnt = end - start;
+      int n = prepare(sc, model, b, prices, start, end);
+      // The block's rows are the slots: no packing. The first partition takes the regular rows
+      // straight from the bound checks' columns and retires the others (not accepted).
+      System.arraycopy(IDENTITY, 0, sc.slot, 0, n);
+      int live = firstPartition(sc, cnt, n);
+      sc.iteratedRows += live;
       for (int it = 0; it < STEPS && live > 0; it++) {
-        int n = pad(sc, live);
-        evaluate(sc, n);
-        Pass.run(CHOOSE, sc, 0, n);
+        int w = pad(sc, live);
+        sc.evaluations += live;
+        evaluate(sc, w);
+        Pass.run(CHOOSE, sc, 0, w);
         if (it == 0) {
-          Pass.run(MARK_LOW, sc, 0, n);
+          Pass.run(MARK_LOW, sc, 0, w);
         }
-        Pass.run(HOUSEHOLDER, sc, 0, n);
-        Pass.run(LOG_NEWTON, sc, 0, n);
-        Pass.run(LOG_TERMS, sc, 0, n);
-        Pass.run(LOG_STEP, sc, 0, n);
-        if (it == 0) {
-          Pass.run(LOW_ARGUMENT, sc, 0, n);
-          Pass.run(LOW_START, sc, 0, n);
-          Pass.run(ADVANCE_FIRST, sc, 0, n);
-        } else {
-          Pass.run(ADVANCE, sc, 0, n);
-        }
+        Pass.run(HOUSEHOLDER, sc, 0, w);
+        Pass.run(LOG_NEWTON, sc, 0, w);
+        Pass.run(LOG_TERMS, sc, 0, w);
+        Pass.run(LOG_STEP, sc, 0, w);
+        Pass.run(ADVANCE, sc, 0, w);
+        sc.lastStep = it == STEPS - 1;
         live = partition(sc, live, true);
-        if (it == STEPS - 2) {
-          // After the last step every slot retires.
-          sc.lastStep = true;
-        }
       }
-      Pass.run(FINISH, sc, 0, (m + L - 1) / L * L);
-      for (int k = 0; k < m; k++) {
-        int i = sc.row[k];
-        if (sc.done[k] != 0) {
+      Pass.run(FINISH, sc, 0, n);
+      for (int j = 0; j < cnt; j++) {
+        int i = start + j;
+        if (sc.done[j] != 0) {
           statusOut[i] = OK;
-          volOut[i] = sc.sigma[k];
+          volOut[i] = sc.sigma[j];
         } else {
           scalarIv(model, b, prices, volOut, statusOut, i);
         }
@@ -251,11 +238,61 @@ final class VectorIv {
     }
   }
 
+  /** {@code 0, 1, 2, ...}: the first slot of each row of a block is the row itself. */
+  private static final int[] IDENTITY = new int[BLOCK + 8];
+
+  static {
+    for (int k = 0; k < IDENTITY.length; k++) {
+      IDENTITY[k] = k;
+    }
+  }
+
   /**
-   * The scalar solver's input and bound checks for rows {@code start .. end-1}; packs the regular
-   * rows (those on which the scalar solver would run its iteration) and returns how many there are.
-   * {@code rOk[j]} is 1 for a packed row {@code start + j}, else 0 (the caller hands the row to the
-   * scalar solver, which gives it its status).
+   * The first {@link #partition}, over the block's {@code cnt} rows ({@code n} rounded up to whole
+   * vectors): the regular rows ({@code rOk} 1) become the working set, read from the bound checks'
+   * columns ({@code rXo}, {@code rS}, {@code rBo}, {@code rEx}, {@code rInvEx}) instead of the
+   * working-set columns, which they leave untouched; the others retire, not accepted. Returns how
+   * many slots are live.
+   */
+  private static int firstPartition(Scratch sc, int cnt, int n) {
+    Pass.run(FIRST_FLAGS, sc, 0, n);
+    SmallT.Packed p = sc.packed;
+    double[] x = p.x;
+    double[] s = p.s;
+    double[] bo = sc.bo;
+    double[] ex = sc.ex;
+    double[] invEx = sc.invEx;
+    p.x = sc.rXo;
+    p.s = sc.rS;
+    sc.bo = sc.rBo;
+    sc.ex = sc.rEx;
+    sc.invEx = sc.rInvEx;
+    sc.lastStep = false;
+    int live = partition(sc, cnt, true);
+    // partition swapped the halves: the bound checks' columns are now the other half.
+    sc.tx = x;
+    sc.ts = s;
+    sc.tbo = bo;
+    sc.tex = ex;
+    sc.tinv = invEx;
+    return live;
+  }
+
+  /** Before {@link #firstPartition}: the rows that are not regular retire, none accepted. */
+  private static void firstFlags(Scratch sc, int n) {
+    DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+    DoubleVector zero = DoubleVector.broadcast(SPECIES, 0.0);
+    for (int j = 0; j < n; j += L) {
+      one.sub(DoubleVector.fromArray(SPECIES, sc.rOk, j)).intoArray(sc.step, j);
+      zero.intoArray(sc.accurate, j);
+    }
+  }
+
+  /**
+   * The scalar solver's input and bound checks for rows {@code start .. end-1}, and each regular
+   * row's start; returns the block's row count rounded up to whole vectors. {@code rOk[j]} is 1 for
+   * a regular row {@code start + j} (one on which the scalar solver would run its iteration), else
+   * 0 (the caller hands the row to the scalar solver, which gives it its status).
    *
    * <p>Vector passes compute what must be the scalar solver's to the bit: the input checks
    * (stricter ones: a row outside the kernels' main ranges goes to the scalar solver), the
@@ -265,8 +302,7 @@ final class VectorIv {
    * BlackImpliedVol.solve} lane-wise with the same operations (the normalised intrinsic value of an
    * out-of-the-money or {@code wx < 1} row is its Taylor series, exactly; {@code ulp} from the
    * exponent bits, exact for normal numbers; a row whose bound is not a normal number goes to the
-   * scalar solver), and a branch-free loop packs the regular rows: which rows are calls, puts, in
-   * or out of the money is random.
+   * scalar solver). No packing: {@link #firstPartition} takes the regular rows from these columns.
    */
   private static int prepare(
       Scratch sc, BatchModel model, OptionBatch b, double[] prices, int start, int end) {
@@ -335,24 +371,10 @@ final class VectorIv {
     Pass.run(TAYLOR, sc, 0, n);
     Pass.run(TARGET, sc, 0, n);
     Pass.run(START, sc, 0, n);
-    int m = 0;
-    SmallT.Packed p = sc.packed;
-    for (int j = 0; j < cnt; j++) {
-      sc.row[m] = start + j;
-      sc.price[m] = sc.rPrice[j];
-      sc.expiry[m] = sc.rT[j];
-      sc.beta[m] = sc.rBeta[j];
-      sc.intrinsicRes[m] = sc.rRes[j];
-      double xo = sc.rXo[j];
-      sc.xo[m] = xo;
-      sc.bo[m] = sc.rBo[j];
-      sc.ex[m] = sc.rEx[j];
-      sc.invEx[m] = sc.rInvEx[j];
-      p.x[m] = xo;
-      p.s[m] = sc.rS[j];
-      m += (int) sc.rOk[j];
-    }
-    return m;
+    Pass.run(LOWER_MAP_ARGUMENT, sc, 0, n);
+    Pass.run(LOWER_MAP_TAIL, sc, 0, n);
+    Pass.run(LOWER_MAP_CENTRAL, sc, 0, n);
+    return n;
   }
 
   /**
@@ -531,6 +553,131 @@ final class VectorIv {
   }
 
   /**
+   * The lower-map start's argument per row: with {@code u = bo / (2 pi |x| / sqrt(27))} ("Let's Be
+   * Rational"'s lower map {@code b ~ 2 pi |x| / sqrt(27) N(-|x| / (sqrt(3) s))^3} solved for {@code
+   * N(.) = p = u^(1/3)}), AS 241's tail argument {@code r = sqrt(-ln(u)/3)} where {@code p < 0.075}
+   * and {@code r <= 5} ({@code rTail}), else {@code p} itself where {@code 0.075 <= p < 0.5}
+   * ({@code rCentral}); 0 where neither.
+   */
+  private static void lowerMapArgument(Scratch sc, int n) {
+    DoubleVector zero = DoubleVector.broadcast(SPECIES, 0.0);
+    for (int j = 0; j < n; j += L) {
+      DoubleVector u =
+          DoubleVector.fromArray(SPECIES, sc.rBo, j)
+              .div(DoubleVector.fromArray(SPECIES, sc.rXo, j).abs().mul(TWO_PI_OVER_SQRT_27));
+      DoubleVector r = VectorMath.log(u).mul(-1.0 / 3).lanewise(VectorOperators.SQRT);
+      VectorMask<Double> positive = u.compare(VectorOperators.GT, 0.0);
+      VectorMask<Double> tail = u.compare(VectorOperators.LT, LOWER_TAIL_CUBE);
+      zero.blend(r, positive.and(tail).and(r.compare(VectorOperators.LE, 5.0)))
+          .intoArray(sc.rTail, j);
+      zero.blend(
+              u.lanewise(VectorOperators.CBRT),
+              positive.andNot(tail).and(u.compare(VectorOperators.LT, 0.125)))
+          .intoArray(sc.rCentral, j);
+    }
+  }
+
+  /**
+   * The lower-map start {@code |x| / (sqrt(3) z)} from AS 241's tail branch ({@code z} the quantile
+   * of {@code p}, from {@code rTail}), where it lies below the start so far ({@code rS}).
+   */
+  private static void lowerMapTail(Scratch sc, int n) {
+    for (int j = 0; j < n; j += L) {
+      DoubleVector r0 = DoubleVector.fromArray(SPECIES, sc.rTail, j);
+      DoubleVector r = r0.sub(1.6);
+      DoubleVector num =
+          r.mul(7.74545014278341407640e-4)
+              .add(2.27238449892691845833e-2)
+              .mul(r)
+              .add(2.41780725177450611770e-1)
+              .mul(r)
+              .add(1.27045825245236838258)
+              .mul(r)
+              .add(3.64784832476320460504)
+              .mul(r)
+              .add(5.76949722146069140550)
+              .mul(r)
+              .add(4.63033784615654529590)
+              .mul(r)
+              .add(1.42343711074968357734);
+      DoubleVector den =
+          r.mul(1.05075007164441684324e-9)
+              .add(5.47593808499534494600e-4)
+              .mul(r)
+              .add(1.51986665636164571966e-2)
+              .mul(r)
+              .add(1.48103976427480074590e-1)
+              .mul(r)
+              .add(6.89767334985100004550e-1)
+              .mul(r)
+              .add(1.67638483018380384940)
+              .mul(r)
+              .add(2.05319162663775882187)
+              .mul(r)
+              .add(1.0);
+      DoubleVector start =
+          DoubleVector.fromArray(SPECIES, sc.rXo, j).abs().mul(den).div(num.mul(SQRT_THREE));
+      DoubleVector s = DoubleVector.fromArray(SPECIES, sc.rS, j);
+      VectorMask<Double> use =
+          r0.compare(VectorOperators.GT, 0.0)
+              .and(start.compare(VectorOperators.GT, 0.0))
+              .and(start.compare(VectorOperators.LT, s));
+      s.blend(start, use).intoArray(sc.rS, j);
+    }
+  }
+
+  /**
+   * The lower-map start {@code |x| / (sqrt(3) z)} from AS 241's central branch ({@code z} the
+   * quantile of {@code p} from {@code rCentral}, negative), where it lies below the start so far.
+   */
+  private static void lowerMapCentral(Scratch sc, int n) {
+    for (int j = 0; j < n; j += L) {
+      DoubleVector p = DoubleVector.fromArray(SPECIES, sc.rCentral, j);
+      DoubleVector q = p.sub(0.5);
+      DoubleVector r = q.mul(q).neg().add(0.180625);
+      DoubleVector num =
+          r.mul(2.5090809287301226727e3)
+              .add(3.3430575583588128105e4)
+              .mul(r)
+              .add(6.7265770927008700853e4)
+              .mul(r)
+              .add(4.5921953931549871457e4)
+              .mul(r)
+              .add(1.3731693765509461125e4)
+              .mul(r)
+              .add(1.9715909503065514427e3)
+              .mul(r)
+              .add(1.3314166789178437745e2)
+              .mul(r)
+              .add(3.3871328727963666080);
+      DoubleVector den =
+          r.mul(5.2264952788528545610e3)
+              .add(2.8729085735721942674e4)
+              .mul(r)
+              .add(3.9307895800092710610e4)
+              .mul(r)
+              .add(2.1213794301586595867e4)
+              .mul(r)
+              .add(5.3941960214247511077e3)
+              .mul(r)
+              .add(6.8718700749205790830e2)
+              .mul(r)
+              .add(4.2313330701600911252e1)
+              .mul(r)
+              .add(1.0);
+      // |x| / (sqrt(3) |z|), z = q num / den < 0
+      DoubleVector start =
+          DoubleVector.fromArray(SPECIES, sc.rXo, j).mul(den).div(q.mul(num).mul(SQRT_THREE));
+      DoubleVector s = DoubleVector.fromArray(SPECIES, sc.rS, j);
+      VectorMask<Double> use =
+          p.compare(VectorOperators.GT, 0.0)
+              .and(start.compare(VectorOperators.GT, 0.0))
+              .and(start.compare(VectorOperators.LT, s));
+      s.blend(start, use).intoArray(sc.rS, j);
+    }
+  }
+
+  /**
    * The scalar solver's final checks on the accepted rows, lane-wise: a positive finite total
    * volatility, identifiability ({@code vega s 1e-3} at least 4 times the price's resolution: the
    * solver's threshold with a factor-2 margin either way, so that the vector exponential, within an
@@ -542,19 +689,19 @@ final class VectorIv {
     DoubleVector zero = DoubleVector.broadcast(SPECIES, 0.0);
     for (int j = 0; j < n; j += L) {
       DoubleVector s = DoubleVector.fromArray(SPECIES, sc.finalS, j);
-      DoubleVector price = DoubleVector.fromArray(SPECIES, sc.price, j);
-      DoubleVector xo = DoubleVector.fromArray(SPECIES, sc.xo, j);
+      DoubleVector price = DoubleVector.fromArray(SPECIES, sc.rPrice, j);
+      DoubleVector xo = DoubleVector.fromArray(SPECIES, sc.rXo, j);
       // as the scalar solver: the price's ulp plus, in the money, the intrinsic value's round-off
       DoubleVector resolution =
-          DoubleVector.fromArray(SPECIES, sc.beta, j)
+          DoubleVector.fromArray(SPECIES, sc.rBeta, j)
               .mul(VectorMath.ulp(price).div(price))
-              .add(DoubleVector.fromArray(SPECIES, sc.intrinsicRes, j));
+              .add(DoubleVector.fromArray(SPECIES, sc.rRes, j));
       DoubleVector h = xo.div(s);
       DoubleVector t = s.mul(0.5);
       DoubleVector vega = VectorMath.exp(h.mul(h).add(t.mul(t)).mul(-0.5)).mul(INV_SQRT_2PI);
       DoubleVector identifiable = vega.mul(s).mul(BlackImpliedVol.IDENTIFIABILITY);
       DoubleVector sigma =
-          s.div(DoubleVector.fromArray(SPECIES, sc.expiry, j).lanewise(VectorOperators.SQRT));
+          s.div(DoubleVector.fromArray(SPECIES, sc.rT, j).lanewise(VectorOperators.SQRT));
       VectorMask<Double> done =
           DoubleVector.fromArray(SPECIES, sc.accepted, j)
               .compare(VectorOperators.NE, 0.0)
@@ -578,7 +725,6 @@ final class VectorIv {
       sc.bo[q] = 0.1;
       sc.ex[q] = Math.exp(-0.05);
       sc.invEx[q] = 1 / sc.ex[q];
-      sc.low[q] = 0;
     }
     p.size = n;
     return n;
@@ -627,14 +773,12 @@ final class VectorIv {
     double[] bo = sc.bo;
     double[] ex = sc.ex;
     double[] invEx = sc.invEx;
-    double[] low = sc.low;
     int[] toSlot = sc.tSlot;
     double[] toX = sc.tx;
     double[] toS = sc.ts;
     double[] toBo = sc.tbo;
     double[] toEx = sc.tex;
     double[] toInvEx = sc.tinv;
-    double[] toLow = sc.tlow;
     int small = 0;
     int other = nSmall;
     for (int q = 0; q < live; q++) {
@@ -651,7 +795,6 @@ final class VectorIv {
       toBo[d] = bo[q];
       toEx[d] = ex[q];
       toInvEx[d] = invEx[q];
-      toLow[d] = low[q];
       small += a;
       other += o;
     }
@@ -681,16 +824,13 @@ final class VectorIv {
     double[] invEx = sc.invEx;
     sc.invEx = sc.tinv;
     sc.tinv = invEx;
-    double[] low = sc.low;
-    sc.low = sc.tlow;
-    sc.tlow = low;
   }
 
   /**
    * {@link #partition}'s index lists over the first {@code live} slots: the small-t slots into
    * {@code idxSmall}, the direct ones into {@code idxOther} (in order, by the compaction table of
    * {@link Passes}), their counts into {@code nSmallNext} and {@code nOtherNext}; the retiring
-   * slots write their {@code finalS} and {@code accepted} (to their packed rows).
+   * slots write their {@code finalS} and {@code accepted} (to their block rows).
    */
   private static void partitionIndex(Scratch sc, int n) {
     int live = sc.live;
@@ -723,7 +863,7 @@ final class VectorIv {
       small += Integer.bitCount(ms);
       other += Integer.bitCount(mo);
       // Only the retiring slots write their results (a slot that stays writes them when it
-      // retires, after the last step at the latest): about one write per packed row in all.
+      // retires, after the last step at the latest): about one write per row in all.
       for (int retired = valid & ~(ms | mo); retired != 0; retired &= retired - 1) {
         int j = q + Integer.numberOfTrailingZeros(retired);
         sc.finalS[slot[j]] = s[j];
@@ -750,13 +890,12 @@ final class VectorIv {
     }
   }
 
-  /** The rest of {@link #move}: {@code e^{x/2}}, its inverse and the lower-branch flag. */
+  /** The rest of {@link #move}: {@code e^{x/2}} and its inverse. */
   private static void moveRest(Scratch sc, int[] idx, int to, int count) {
     for (int k = 0; k < count; k += L) {
       int d = to + k;
       DoubleVector.fromArray(SPECIES, sc.ex, 0, idx, k).intoArray(sc.tex, d);
       DoubleVector.fromArray(SPECIES, sc.invEx, 0, idx, k).intoArray(sc.tinv, d);
-      DoubleVector.fromArray(SPECIES, sc.low, 0, idx, k).intoArray(sc.tlow, d);
     }
   }
 
@@ -828,10 +967,11 @@ final class VectorIv {
   private static Pass<Scratch> LOG_NEWTON = (sc, from, to) -> householderLog(sc, to);
   private static Pass<Scratch> LOG_TERMS = (sc, from, to) -> householderLogTerms(sc, to);
   private static Pass<Scratch> LOG_STEP = (sc, from, to) -> householderLogStep(sc, to);
+  private static Pass<Scratch> LOWER_MAP_ARGUMENT = (sc, from, to) -> lowerMapArgument(sc, to);
+  private static Pass<Scratch> LOWER_MAP_TAIL = (sc, from, to) -> lowerMapTail(sc, to);
+  private static Pass<Scratch> LOWER_MAP_CENTRAL = (sc, from, to) -> lowerMapCentral(sc, to);
+  private static Pass<Scratch> FIRST_FLAGS = (sc, from, to) -> firstFlags(sc, to);
   private static Pass<Scratch> ADVANCE = (sc, from, to) -> advance(sc, to);
-  private static Pass<Scratch> LOW_ARGUMENT = (sc, from, to) -> lowArgument(sc, to);
-  private static Pass<Scratch> LOW_START = (sc, from, to) -> lowStart(sc, to);
-  private static Pass<Scratch> ADVANCE_FIRST = (sc, from, to) -> advanceFirst(sc, to);
   private static Pass<Scratch> CLASSIFY = (sc, from, to) -> classify(sc, to);
   private static Pass<Scratch> BOUNDS = (sc, from, to) -> bounds(sc, to);
   private static Pass<Scratch> FINISH = (sc, from, to) -> finish(sc, to);
@@ -907,16 +1047,22 @@ final class VectorIv {
   }
 
   /**
-   * Marks the lanes whose target is below the value at the start {@code s = sqrt(2|x|)} (the convex
-   * lower branch): they iterate on the scalar solver's objective {@code 1/ln(b) - 1/ln(beta)}, on
-   * which Householder converges in a few steps even where {@code b} is exponentially small.
+   * Marks the lanes whose target is below the value at the start (the convex lower branch): they
+   * iterate on the scalar solver's objective {@code 1/ln(b) - 1/ln(beta)}, on which Householder
+   * converges in a few steps even where {@code b} is exponentially small, and use {@code bo} only
+   * as {@code ln(beta)}: their {@code bo} is replaced by it, once per row. Since {@code bo <
+   * e^{-|x|/2} <= 1} that is negative, so {@code bo < 0} marks these lanes from here on, with no
+   * column of its own to carry through the partitions (the step on {@code b - beta} that {@link
+   * #householder} computes for them is discarded).
    */
   private static void markLow(Scratch sc, int n) {
     for (int j = 0; j < n; j += L) {
       DoubleVector bo = DoubleVector.fromArray(SPECIES, sc.bo, j);
       VectorMask<Double> low =
           bo.compare(VectorOperators.LT, DoubleVector.fromArray(SPECIES, sc.value, j));
-      DoubleVector.broadcast(SPECIES, 0.0).blend(1.0, low).intoArray(sc.low, j);
+      if (low.anyTrue()) {
+        bo.blend(VectorMath.log(bo).min(-Double.MIN_NORMAL), low).intoArray(sc.bo, j);
+      }
     }
   }
 
@@ -938,13 +1084,14 @@ final class VectorIv {
 
   /**
    * The Householder step on {@code 1/ln(b) - 1/ln(beta)} for the lanes marked low (three loops,
-   * each under C2's inlining budget): Newton term, {@code b'/b} and {@code 1/ln(b)} first.
+   * each under C2's inlining budget): Newton term, {@code b'/b} and {@code 1/ln(b)} first. On the
+   * low lanes ({@code bo < 0}) {@code bo} holds {@code ln(beta)} (see {@link #markLow}).
    */
   private static void householderLog(Scratch sc, int n) {
     for (int j = 0; j < n; j += L) {
-      if (DoubleVector.fromArray(SPECIES, sc.low, j).compare(VectorOperators.NE, 0.0).anyTrue()) {
+      if (DoubleVector.fromArray(SPECIES, sc.bo, j).compare(VectorOperators.LT, 0.0).anyTrue()) {
         DoubleVector bv = DoubleVector.fromArray(SPECIES, sc.value, j);
-        DoubleVector lnBeta = VectorMath.log(DoubleVector.fromArray(SPECIES, sc.bo, j));
+        DoubleVector lnBeta = DoubleVector.fromArray(SPECIES, sc.bo, j);
         DoubleVector lnB = VectorMath.log(bv);
         DoubleVector bp = DoubleVector.fromArray(SPECIES, sc.vega, j);
         lnBeta.sub(lnB).mul(lnB).mul(bv).div(lnBeta.mul(bp)).intoArray(sc.d1, j);
@@ -958,7 +1105,7 @@ final class VectorIv {
   private static void householderLogTerms(Scratch sc, int n) {
     double[] s = sc.packed.s;
     for (int j = 0; j < n; j += L) {
-      if (DoubleVector.fromArray(SPECIES, sc.low, j).compare(VectorOperators.NE, 0.0).anyTrue()) {
+      if (DoubleVector.fromArray(SPECIES, sc.bo, j).compare(VectorOperators.LT, 0.0).anyTrue()) {
         DoubleVector vs = DoubleVector.fromArray(SPECIES, s, j);
         DoubleVector hs = DoubleVector.fromArray(SPECIES, sc.packed.h, j);
         DoubleVector bpob = DoubleVector.fromArray(SPECIES, sc.d2, j);
@@ -980,7 +1127,7 @@ final class VectorIv {
   private static void householderLogStep(Scratch sc, int n) {
     for (int j = 0; j < n; j += L) {
       VectorMask<Double> low =
-          DoubleVector.fromArray(SPECIES, sc.low, j).compare(VectorOperators.NE, 0.0);
+          DoubleVector.fromArray(SPECIES, sc.bo, j).compare(VectorOperators.LT, 0.0);
       if (low.anyTrue()) {
         // householderStep written out: see Passes.cdfCentral.
         DoubleVector newton = DoubleVector.fromArray(SPECIES, sc.d1, j);
@@ -1010,98 +1157,6 @@ final class VectorIv {
       vs.add(step.max(vs.mul(-0.5))).intoArray(s, j);
       DoubleVector.broadcast(SPECIES, 0.0)
           .blend(1.0, step.abs().compare(VectorOperators.LE, vs.mul(CONVERGED)))
-          .intoArray(sc.step, j);
-    }
-  }
-
-  /**
-   * For the lanes marked low whose target is deep in the lower tail ({@code u = beta / (2 pi |x| /
-   * sqrt(27)) < 0.075^3}), the argument {@code r = sqrt(-ln(u)/3)} of AS 241's tail branch (the
-   * normal quantile of {@code p = u^(1/3)}), when {@code r <= 5}; else 0.
-   */
-  private static void lowArgument(Scratch sc, int n) {
-    double[] xs = sc.packed.x;
-    DoubleVector zero = DoubleVector.broadcast(SPECIES, 0.0);
-    for (int j = 0; j < n; j += L) {
-      DoubleVector u =
-          DoubleVector.fromArray(SPECIES, sc.bo, j)
-              .div(DoubleVector.fromArray(SPECIES, xs, j).abs().mul(TWO_PI_OVER_SQRT_27));
-      DoubleVector r = VectorMath.log(u).mul(-1.0 / 3).lanewise(VectorOperators.SQRT);
-      VectorMask<Double> deep =
-          DoubleVector.fromArray(SPECIES, sc.low, j)
-              .compare(VectorOperators.NE, 0.0)
-              .and(u.compare(VectorOperators.GT, 0.0))
-              .and(u.compare(VectorOperators.LT, LOWER_TAIL_CUBE))
-              .and(r.compare(VectorOperators.LE, 5.0));
-      zero.blend(r, deep).intoArray(sc.jump, j);
-    }
-  }
-
-  /**
-   * The lower-map start {@code s = |x| / (sqrt(3) z)}, {@code z} the quantile from AS 241's tail
-   * branch, where {@link #lowArgument} found one and it lies below the current {@code s}: "Let's Be
-   * Rational"'s lower map {@code b ~ 2 pi |x| / sqrt(27) N(-|x| / (sqrt(3) s))^3}, inverted at
-   * {@code beta} without its rational-cubic correction. Only a start: the log objective's
-   * Householder steps go on from there (about two instead of four from the central point).
-   */
-  private static void lowStart(Scratch sc, int n) {
-    double[] xs = sc.packed.x;
-    double[] ss = sc.packed.s;
-    DoubleVector zero = DoubleVector.broadcast(SPECIES, 0.0);
-    for (int j = 0; j < n; j += L) {
-      DoubleVector r0 = DoubleVector.fromArray(SPECIES, sc.jump, j);
-      DoubleVector r = r0.sub(1.6);
-      DoubleVector num =
-          r.mul(7.74545014278341407640e-4)
-              .add(2.27238449892691845833e-2)
-              .mul(r)
-              .add(2.41780725177450611770e-1)
-              .mul(r)
-              .add(1.27045825245236838258)
-              .mul(r)
-              .add(3.64784832476320460504)
-              .mul(r)
-              .add(5.76949722146069140550)
-              .mul(r)
-              .add(4.63033784615654529590)
-              .mul(r)
-              .add(1.42343711074968357734);
-      DoubleVector den =
-          r.mul(1.05075007164441684324e-9)
-              .add(5.47593808499534494600e-4)
-              .mul(r)
-              .add(1.51986665636164571966e-2)
-              .mul(r)
-              .add(1.48103976427480074590e-1)
-              .mul(r)
-              .add(6.89767334985100004550e-1)
-              .mul(r)
-              .add(1.67638483018380384940)
-              .mul(r)
-              .add(2.05319162663775882187)
-              .mul(r)
-              .add(1.0);
-      DoubleVector start =
-          DoubleVector.fromArray(SPECIES, xs, j).abs().mul(den).div(num.mul(SQRT_THREE));
-      VectorMask<Double> jumps =
-          r0.compare(VectorOperators.GT, 0.0)
-              .and(start.compare(VectorOperators.GT, 0.0))
-              .and(start.compare(VectorOperators.LT, DoubleVector.fromArray(SPECIES, ss, j)));
-      zero.blend(start, jumps).intoArray(sc.jump, j);
-    }
-  }
-
-  /** {@link #advance} after the first step: the lanes with a lower-map start jump to it. */
-  private static void advanceFirst(Scratch sc, int n) {
-    double[] s = sc.packed.s;
-    for (int j = 0; j < n; j += L) {
-      DoubleVector vs = DoubleVector.fromArray(SPECIES, s, j);
-      DoubleVector step = DoubleVector.fromArray(SPECIES, sc.rawStep, j);
-      DoubleVector jump = DoubleVector.fromArray(SPECIES, sc.jump, j);
-      VectorMask<Double> jumps = jump.compare(VectorOperators.GT, 0.0);
-      vs.add(step.max(vs.mul(-0.5))).blend(jump, jumps).intoArray(s, j);
-      DoubleVector.broadcast(SPECIES, 0.0)
-          .blend(1.0, step.abs().compare(VectorOperators.LE, vs.mul(CONVERGED)).andNot(jumps))
           .intoArray(sc.step, j);
     }
   }
