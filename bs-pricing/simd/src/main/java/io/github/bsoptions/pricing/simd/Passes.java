@@ -32,8 +32,11 @@ final class Passes {
   /** The scalar fast path's bound on {@code |d1|, |d2|} for the direct formula. */
   private static final double FAST_D = 10.0;
 
-  /** The scalar fast path's cancellation bound: direct formula only when {@code p >= (a+b)/16}. */
-  private static final double CANCELLATION = 1.0 / 16;
+  /**
+   * The scalar fast path's cancellation bound: direct formula only when {@code p >= (a+b)/32}
+   * ({@code BlackScholesKernel.CANCELLATION}, 1/16 before 2026-12-02).
+   */
+  private static final double CANCELLATION = 1.0 / 32;
 
   private Passes() {}
 
@@ -122,6 +125,8 @@ final class Passes {
       (sc, from, to) -> combinePrice(sc, sc.out, sc.off, to);
   private static Pass<Scratch> GREEKS1 =
       (sc, from, to) -> combineGreeks1(sc, sc.s, sc.price, sc.delta, sc.gamma, sc.vega, sc.off, to);
+  private static Pass<Scratch> DROP_PRICE = (sc, from, to) -> cancelling(sc, sc.out, sc.off, to);
+  private static Pass<Scratch> DROP_GREEKS = (sc, from, to) -> cancelling(sc, sc.price, sc.off, to);
   private static Pass<Scratch> PACK_PRICE = (sc, from, to) -> packVectors(sc, to, false);
   private static Pass<Scratch> PACK_GREEKS = (sc, from, to) -> packVectors(sc, to, true);
   private static Pass<Scratch> GREEKS2 =
@@ -171,6 +176,7 @@ final class Passes {
   static void price(Scratch sc, double[] out, int n) {
     sc.out = out;
     Pass.run(COMBINE_PRICE, sc, 0, n);
+    Pass.run(DROP_PRICE, sc, 0, n);
   }
 
   /** Greeks passes into the given columns (rows {@code off ..}); after {@link #common}. */
@@ -190,6 +196,7 @@ final class Passes {
     sc.theta = theta;
     sc.rho = rho;
     Pass.run(GREEKS1, sc, 0, n);
+    Pass.run(DROP_GREEKS, sc, 0, n);
     Pass.run(GREEKS2, sc, 0, n);
   }
 
@@ -469,6 +476,92 @@ final class Passes {
     zero.blend(1.0, tail).intoArray(sc.tail, j);
     sc.allDirect[j / L] = ok.allTrue();
     sc.anyTail[j / L] = tail.anyTrue();
+  }
+
+  /**
+   * The cancelling rows out of the money with both {@code z1 = w d1} and {@code z2 = w d2} in
+   * Cody's middle region ({@code -sqrt(32) <= z < -0.674}), priced as the scalar kernel's {@code
+   * BlackScholesKernel.directCancelling} does: {@code m sqrt(2 pi) (R(y) - R(y + v))} with {@code m
+   * = S e^{-qT} n(d1) = K e^{-rT} n(d2)}, {@code y = min(-z1, -z2)} and the difference of Cody's
+   * middle rational {@code R = P / Q} from divided differences ({@link #middleRationalDrop}, the
+   * scalar {@code middleRationalDrop}'s operations in the same order, no fused multiply-add). Their
+   * prices are written into {@code out} (rows {@code off ..}) and their {@code direct} flags set,
+   * so that only the other cancelling rows (few) are packed for the normalised Black function.
+   * Vectors that are not smooth, or where every row is direct, are skipped.
+   */
+  private static void cancelling(Scratch sc, double[] out, int off, int n) {
+    for (int j = 0; j < n; j += L) {
+      if (!sc.smooth[j / L] || sc.allDirect[j / L]) {
+        continue;
+      }
+      DoubleVector direct = DoubleVector.fromArray(SPECIES, sc.direct, j);
+      DoubleVector w = DoubleVector.fromArray(SPECIES, sc.w, j);
+      DoubleVector z1 = w.mul(DoubleVector.fromArray(SPECIES, sc.d1, j));
+      DoubleVector z2 = w.mul(DoubleVector.fromArray(SPECIES, sc.d2, j));
+      VectorMask<Double> middle =
+          direct
+              .compare(VectorOperators.EQ, 0.0)
+              .and(z1.compare(VectorOperators.LT, -VectorMath.BODY_LIMIT))
+              .and(z2.compare(VectorOperators.LT, -VectorMath.BODY_LIMIT))
+              .and(z1.compare(VectorOperators.GE, -VectorMath.SQRT_32))
+              .and(z2.compare(VectorOperators.GE, -VectorMath.SQRT_32));
+      if (middle.anyTrue()) {
+        DoubleVector y = z1.neg().min(z2.neg());
+        DoubleVector drop = middleRationalDrop(y, DoubleVector.fromArray(SPECIES, sc.v, j));
+        // m = S e^{-qT} n(d1): the density at the smaller |d| is n(d1) for a call (x < 0) and
+        // n(d2) = n(d1) S e^{-qT} / (K e^{-rT}) for a put; n1 itself is the computed density.
+        DoubleVector m =
+            DoubleVector.fromArray(SPECIES, sc.sdq, j)
+                .mul(DoubleVector.fromArray(SPECIES, sc.n1, j));
+        DoubleVector p = m.mul(drop.mul(CodyNormal.SQRT_2PI));
+        DoubleVector.fromArray(SPECIES, out, off + j).blend(p, middle).intoArray(out, off + j);
+        VectorMask<Double> done = direct.compare(VectorOperators.NE, 0.0).or(middle);
+        direct.blend(1.0, middle).intoArray(sc.direct, j);
+        sc.allDirect[j / L] = done.allTrue();
+      }
+    }
+  }
+
+  /**
+   * {@code R(y) - R(y + v)} lane-wise for Cody's middle rational {@code R = P / Q}, {@code v > 0}:
+   * {@code v (P(y) Q[y, y + v] - P[y, y + v] Q(y)) / (Q(y) (Q(y) + v Q[y, y + v]))}, the scalar
+   * {@code BlackScholesKernel.middleRationalDrop}'s operations in the same order.
+   */
+  static DoubleVector middleRationalDrop(DoubleVector y, DoubleVector v) {
+    DoubleVector u = y.add(v);
+    DoubleVector dp = DoubleVector.broadcast(SPECIES, CodyNormal.C8);
+    DoubleVector p = y.mul(CodyNormal.C8).add(CodyNormal.C0);
+    DoubleVector dq = DoubleVector.broadcast(SPECIES, 1.0);
+    DoubleVector q = y.add(CodyNormal.D0);
+    dp = dp.mul(u).add(p);
+    p = p.mul(y).add(CodyNormal.C1);
+    dq = dq.mul(u).add(q);
+    q = q.mul(y).add(CodyNormal.D1);
+    dp = dp.mul(u).add(p);
+    p = p.mul(y).add(CodyNormal.C2);
+    dq = dq.mul(u).add(q);
+    q = q.mul(y).add(CodyNormal.D2);
+    dp = dp.mul(u).add(p);
+    p = p.mul(y).add(CodyNormal.C3);
+    dq = dq.mul(u).add(q);
+    q = q.mul(y).add(CodyNormal.D3);
+    dp = dp.mul(u).add(p);
+    p = p.mul(y).add(CodyNormal.C4);
+    dq = dq.mul(u).add(q);
+    q = q.mul(y).add(CodyNormal.D4);
+    dp = dp.mul(u).add(p);
+    p = p.mul(y).add(CodyNormal.C5);
+    dq = dq.mul(u).add(q);
+    q = q.mul(y).add(CodyNormal.D5);
+    dp = dp.mul(u).add(p);
+    p = p.mul(y).add(CodyNormal.C6);
+    dq = dq.mul(u).add(q);
+    q = q.mul(y).add(CodyNormal.D6);
+    dp = dp.mul(u).add(p);
+    p = p.mul(y).add(CodyNormal.C7);
+    dq = dq.mul(u).add(q);
+    q = q.mul(y).add(CodyNormal.D7);
+    return v.mul(p.mul(dq).sub(dp.mul(q))).div(q.mul(q.add(v.mul(dq))));
   }
 
   /** Price, delta, gamma, vega into the outputs, and the flags as {@link #combinePrice}. */

@@ -14,7 +14,7 @@ import jdk.incubator.vector.VectorOperators;
  * region where they fall in practice.
  *
  * <p>The scalar backend prices a row whose direct formula {@code w (a - b)} is below {@code (a + b)
- * / 16} (or has {@code |d1|} or {@code |d2|} at least 10) with the normalised Black function {@code
+ * / 32} (or has {@code |d1|} or {@code |d2|} at least 10) with the normalised Black function {@code
  * pref * (intrinsic + otm(x, s))} of {@code NormalisedBlack}. For small total volatility ({@code t
  * = s/2 < 0.21}, outside the asymptotic region) that function is a Taylor expansion in {@code t}
  * built on one reversed Mills ratio {@code Y(h) = N(h)/n(h)}, {@code h = x/s}: here it is evaluated
