@@ -483,11 +483,11 @@ final class Passes {
    * Cody's middle region ({@code -sqrt(32) <= z < -0.674}), priced as the scalar kernel's {@code
    * BlackScholesKernel.directCancelling} does: {@code m sqrt(2 pi) (R(y) - R(y + v))} with {@code m
    * = S e^{-qT} n(d1) = K e^{-rT} n(d2)}, {@code y = min(-z1, -z2)} and the difference of Cody's
-   * middle rational {@code R = P / Q} from divided differences ({@link #middleRationalDrop}, the
-   * scalar {@code middleRationalDrop}'s operations in the same order, no fused multiply-add). Their
-   * prices are written into {@code out} (rows {@code off ..}) and their {@code direct} flags set,
-   * so that only the other cancelling rows (few) are packed for the normalised Black function.
-   * Vectors that are not smooth, or where every row is direct, are skipped.
+   * middle rational {@code R = P / Q} from divided differences (the scalar {@code
+   * middleRationalDrop}'s operations in the same order, no fused multiply-add). Their prices are
+   * written into {@code out} (rows {@code off ..}) and their {@code direct} flags set, so that only
+   * the other cancelling rows (few) are packed for the normalised Black function. Vectors that are
+   * not smooth, or where every row is direct, are skipped.
    */
   private static void cancelling(Scratch sc, double[] out, int off, int n) {
     for (int j = 0; j < n; j += L) {
@@ -506,62 +506,60 @@ final class Passes {
               .and(z1.compare(VectorOperators.GE, -VectorMath.SQRT_32))
               .and(z2.compare(VectorOperators.GE, -VectorMath.SQRT_32));
       if (middle.anyTrue()) {
+        // R(y) - R(y + v) = v (P(y) Q[y, y + v] - P[y, y + v] Q(y)) / (Q(y) (Q(y) + v Q[y, y + v]))
+        // for Cody's middle rational R = P / Q, with the divided differences from Horner's rule
+        // and its quotient by (t - y) at y + v: the scalar middleRationalDrop's operations in the
+        // same order. Written out here: as a method of its own (453 bytes) C2 did not inline it
+        // and boxed its vectors.
         DoubleVector y = z1.neg().min(z2.neg());
-        DoubleVector drop = middleRationalDrop(y, DoubleVector.fromArray(SPECIES, sc.v, j));
-        // m = S e^{-qT} n(d1): the density at the smaller |d| is n(d1) for a call (x < 0) and
-        // n(d2) = n(d1) S e^{-qT} / (K e^{-rT}) for a put; n1 itself is the computed density.
+        DoubleVector v = DoubleVector.fromArray(SPECIES, sc.v, j);
+        DoubleVector u = y.add(v);
+        DoubleVector dp = DoubleVector.broadcast(SPECIES, CodyNormal.C8);
+        DoubleVector p = y.mul(CodyNormal.C8).add(CodyNormal.C0);
+        DoubleVector dq = DoubleVector.broadcast(SPECIES, 1.0);
+        DoubleVector q = y.add(CodyNormal.D0);
+        dp = dp.mul(u).add(p);
+        p = p.mul(y).add(CodyNormal.C1);
+        dq = dq.mul(u).add(q);
+        q = q.mul(y).add(CodyNormal.D1);
+        dp = dp.mul(u).add(p);
+        p = p.mul(y).add(CodyNormal.C2);
+        dq = dq.mul(u).add(q);
+        q = q.mul(y).add(CodyNormal.D2);
+        dp = dp.mul(u).add(p);
+        p = p.mul(y).add(CodyNormal.C3);
+        dq = dq.mul(u).add(q);
+        q = q.mul(y).add(CodyNormal.D3);
+        dp = dp.mul(u).add(p);
+        p = p.mul(y).add(CodyNormal.C4);
+        dq = dq.mul(u).add(q);
+        q = q.mul(y).add(CodyNormal.D4);
+        dp = dp.mul(u).add(p);
+        p = p.mul(y).add(CodyNormal.C5);
+        dq = dq.mul(u).add(q);
+        q = q.mul(y).add(CodyNormal.D5);
+        dp = dp.mul(u).add(p);
+        p = p.mul(y).add(CodyNormal.C6);
+        dq = dq.mul(u).add(q);
+        q = q.mul(y).add(CodyNormal.D6);
+        dp = dp.mul(u).add(p);
+        p = p.mul(y).add(CodyNormal.C7);
+        dq = dq.mul(u).add(q);
+        q = q.mul(y).add(CodyNormal.D7);
+        DoubleVector drop = v.mul(p.mul(dq).sub(dp.mul(q))).div(q.mul(q.add(v.mul(dq))));
+        // m = S e^{-qT} n(d1) = K e^{-rT} n(d2). The scalar kernel takes the second form for a
+        // put (its n2 is the computed density there); here n2 is derived from n1, so the first
+        // form is the one with fewer roundings for calls and puts alike.
         DoubleVector m =
             DoubleVector.fromArray(SPECIES, sc.sdq, j)
                 .mul(DoubleVector.fromArray(SPECIES, sc.n1, j));
-        DoubleVector p = m.mul(drop.mul(CodyNormal.SQRT_2PI));
-        DoubleVector.fromArray(SPECIES, out, off + j).blend(p, middle).intoArray(out, off + j);
+        DoubleVector price = m.mul(drop.mul(CodyNormal.SQRT_2PI));
+        DoubleVector.fromArray(SPECIES, out, off + j).blend(price, middle).intoArray(out, off + j);
         VectorMask<Double> done = direct.compare(VectorOperators.NE, 0.0).or(middle);
         direct.blend(1.0, middle).intoArray(sc.direct, j);
         sc.allDirect[j / L] = done.allTrue();
       }
     }
-  }
-
-  /**
-   * {@code R(y) - R(y + v)} lane-wise for Cody's middle rational {@code R = P / Q}, {@code v > 0}:
-   * {@code v (P(y) Q[y, y + v] - P[y, y + v] Q(y)) / (Q(y) (Q(y) + v Q[y, y + v]))}, the scalar
-   * {@code BlackScholesKernel.middleRationalDrop}'s operations in the same order.
-   */
-  static DoubleVector middleRationalDrop(DoubleVector y, DoubleVector v) {
-    DoubleVector u = y.add(v);
-    DoubleVector dp = DoubleVector.broadcast(SPECIES, CodyNormal.C8);
-    DoubleVector p = y.mul(CodyNormal.C8).add(CodyNormal.C0);
-    DoubleVector dq = DoubleVector.broadcast(SPECIES, 1.0);
-    DoubleVector q = y.add(CodyNormal.D0);
-    dp = dp.mul(u).add(p);
-    p = p.mul(y).add(CodyNormal.C1);
-    dq = dq.mul(u).add(q);
-    q = q.mul(y).add(CodyNormal.D1);
-    dp = dp.mul(u).add(p);
-    p = p.mul(y).add(CodyNormal.C2);
-    dq = dq.mul(u).add(q);
-    q = q.mul(y).add(CodyNormal.D2);
-    dp = dp.mul(u).add(p);
-    p = p.mul(y).add(CodyNormal.C3);
-    dq = dq.mul(u).add(q);
-    q = q.mul(y).add(CodyNormal.D3);
-    dp = dp.mul(u).add(p);
-    p = p.mul(y).add(CodyNormal.C4);
-    dq = dq.mul(u).add(q);
-    q = q.mul(y).add(CodyNormal.D4);
-    dp = dp.mul(u).add(p);
-    p = p.mul(y).add(CodyNormal.C5);
-    dq = dq.mul(u).add(q);
-    q = q.mul(y).add(CodyNormal.D5);
-    dp = dp.mul(u).add(p);
-    p = p.mul(y).add(CodyNormal.C6);
-    dq = dq.mul(u).add(q);
-    q = q.mul(y).add(CodyNormal.D6);
-    dp = dp.mul(u).add(p);
-    p = p.mul(y).add(CodyNormal.C7);
-    dq = dq.mul(u).add(q);
-    q = q.mul(y).add(CodyNormal.D7);
-    return v.mul(p.mul(dq).sub(dp.mul(q))).div(q.mul(q.add(v.mul(dq))));
   }
 
   /** Price, delta, gamma, vega into the outputs, and the flags as {@link #combinePrice}. */
