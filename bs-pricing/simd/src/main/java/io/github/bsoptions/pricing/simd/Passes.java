@@ -95,6 +95,18 @@ final class Passes {
     /** The rows of a block that take the small-t normalised Black function. */
     final SmallT.Packed packed = new SmallT.Packed();
 
+    /**
+     * Per packed row (see {@link Passes#cancelling}): {@code y = min(-w d1, -w d2)}, the total
+     * volatility, {@code m = S e^{-qT} n(d1)}, 1 where the row is out of the money with both
+     * probabilities in Cody's middle region (else 0), and its price.
+     */
+    final double[] py = new double[MAX_BLOCK];
+
+    final double[] pv = new double[MAX_BLOCK];
+    final double[] pm = new double[MAX_BLOCK];
+    final double[] pmid = new double[MAX_BLOCK];
+    final double[] pdrop = new double[MAX_BLOCK];
+
     /** One row of scalar first-order results. */
     final double[] row = new double[6];
   }
@@ -125,8 +137,8 @@ final class Passes {
       (sc, from, to) -> combinePrice(sc, sc.out, sc.off, to);
   private static Pass<Scratch> GREEKS1 =
       (sc, from, to) -> combineGreeks1(sc, sc.s, sc.price, sc.delta, sc.gamma, sc.vega, sc.off, to);
-  private static Pass<Scratch> DROP_PRICE = (sc, from, to) -> cancelling(sc, sc.out, sc.off, to);
-  private static Pass<Scratch> DROP_GREEKS = (sc, from, to) -> cancelling(sc, sc.price, sc.off, to);
+  private static Pass<Scratch> DROP_GATHER = (sc, from, to) -> dropGather(sc, to);
+  private static Pass<Scratch> DROP = (sc, from, to) -> drop(sc, to);
   private static Pass<Scratch> PACK_PRICE = (sc, from, to) -> packVectors(sc, to, false);
   private static Pass<Scratch> PACK_GREEKS = (sc, from, to) -> packVectors(sc, to, true);
   private static Pass<Scratch> GREEKS2 =
@@ -176,7 +188,6 @@ final class Passes {
   static void price(Scratch sc, double[] out, int n) {
     sc.out = out;
     Pass.run(COMBINE_PRICE, sc, 0, n);
-    Pass.run(DROP_PRICE, sc, 0, n);
   }
 
   /** Greeks passes into the given columns (rows {@code off ..}); after {@link #common}. */
@@ -196,7 +207,6 @@ final class Passes {
     sc.theta = theta;
     sc.rho = rho;
     Pass.run(GREEKS1, sc, 0, n);
-    Pass.run(DROP_GREEKS, sc, 0, n);
     Pass.run(GREEKS2, sc, 0, n);
   }
 
@@ -479,86 +489,121 @@ final class Passes {
   }
 
   /**
-   * The cancelling rows out of the money with both {@code z1 = w d1} and {@code z2 = w d2} in
-   * Cody's middle region ({@code -sqrt(32) <= z < -0.674}), priced as the scalar kernel's {@code
-   * BlackScholesKernel.directCancelling} does: {@code m sqrt(2 pi) (R(y) - R(y + v))} with {@code m
-   * = S e^{-qT} n(d1) = K e^{-rT} n(d2)}, {@code y = min(-z1, -z2)} and the difference of Cody's
-   * middle rational {@code R = P / Q} from divided differences (the scalar {@code
-   * middleRationalDrop}'s operations in the same order, no fused multiply-add). Their prices are
-   * written into {@code out} (rows {@code off ..}) and their {@code direct} flags set, so that only
-   * the other cancelling rows (few) are packed for the normalised Black function. Vectors that are
-   * not smooth, or where every row is direct, are skipped.
+   * Prices the packed cancelling rows (after {@link #pack}) that are out of the money with both
+   * {@code z1 = w d1} and {@code z2 = w d2} in Cody's middle region ({@code -sqrt(32) <= z <
+   * -0.674}) as the scalar kernel's {@code BlackScholesKernel.directCancelling} does: {@code m
+   * sqrt(2 pi) (R(y) - R(y + v))} with {@code m = S e^{-qT} n(d1) = K e^{-rT} n(d2)}, {@code y =
+   * min(-z1, -z2)} and the difference of Cody's middle rational {@code R = P / Q} from divided
+   * differences (the scalar {@code middleRationalDrop}'s operations in the same order, no fused
+   * multiply-add). Their prices are written into {@code out} (rows {@code off ..}) and they are
+   * dropped from {@code sc.packed}, which keeps the other rows (few) for the normalised Black
+   * function.
+   *
+   * <p>Two vector passes over the packed rows (the inputs gathered from the scratch columns, then
+   * the rational difference on contiguous columns) and a scalar loop that stores and compacts:
+   * about one row in 16 of a realistic chain is packed, so evaluating the difference on every lane
+   * of each vector that holds one (about 40% of the vectors) cost about three times as much.
    */
-  private static void cancelling(Scratch sc, double[] out, int off, int n) {
-    for (int j = 0; j < n; j += L) {
-      if (!sc.smooth[j / L] || sc.allDirect[j / L]) {
-        continue;
+  static void cancelling(Scratch sc, double[] out, int off) {
+    SmallT.Packed packed = sc.packed;
+    int size = packed.size;
+    if (size == 0) {
+      return;
+    }
+    int[] idx = packed.idx;
+    int n = (size + L - 1) / L * L;
+    for (int k = size; k < n; k++) {
+      idx[k] = idx[0];
+    }
+    Pass.run(DROP_GATHER, sc, 0, n);
+    Pass.run(DROP, sc, 0, n);
+    double[] mid = sc.pmid;
+    double[] price = sc.pdrop;
+    int kept = 0;
+    for (int k = 0; k < size; k++) {
+      int j = idx[k];
+      if (mid[k] != 0) {
+        out[off + j] = price[k];
+      } else {
+        idx[kept++] = j;
       }
-      DoubleVector direct = DoubleVector.fromArray(SPECIES, sc.direct, j);
-      DoubleVector w = DoubleVector.fromArray(SPECIES, sc.w, j);
-      DoubleVector z1 = w.mul(DoubleVector.fromArray(SPECIES, sc.d1, j));
-      DoubleVector z2 = w.mul(DoubleVector.fromArray(SPECIES, sc.d2, j));
+    }
+    packed.size = kept;
+  }
+
+  /** Gathers the packed rows' {@code y}, {@code v}, {@code m} and middle-region flags. */
+  private static void dropGather(Scratch sc, int n) {
+    int[] idx = sc.packed.idx;
+    for (int k = 0; k < n; k += L) {
+      DoubleVector w = DoubleVector.fromArray(SPECIES, sc.w, 0, idx, k);
+      DoubleVector z1 = w.mul(DoubleVector.fromArray(SPECIES, sc.d1, 0, idx, k));
+      DoubleVector z2 = w.mul(DoubleVector.fromArray(SPECIES, sc.d2, 0, idx, k));
       VectorMask<Double> middle =
-          direct
-              .compare(VectorOperators.EQ, 0.0)
-              .and(z1.compare(VectorOperators.LT, -VectorMath.BODY_LIMIT))
+          z1.compare(VectorOperators.LT, -VectorMath.BODY_LIMIT)
               .and(z2.compare(VectorOperators.LT, -VectorMath.BODY_LIMIT))
               .and(z1.compare(VectorOperators.GE, -VectorMath.SQRT_32))
               .and(z2.compare(VectorOperators.GE, -VectorMath.SQRT_32));
-      if (middle.anyTrue()) {
-        // R(y) - R(y + v) = v (P(y) Q[y, y + v] - P[y, y + v] Q(y)) / (Q(y) (Q(y) + v Q[y, y + v]))
-        // for Cody's middle rational R = P / Q, with the divided differences from Horner's rule
-        // and its quotient by (t - y) at y + v: the scalar middleRationalDrop's operations in the
-        // same order. Written out here: as a method of its own (453 bytes) C2 did not inline it
-        // and boxed its vectors.
-        DoubleVector y = z1.neg().min(z2.neg());
-        DoubleVector v = DoubleVector.fromArray(SPECIES, sc.v, j);
-        DoubleVector u = y.add(v);
-        DoubleVector dp = DoubleVector.broadcast(SPECIES, CodyNormal.C8);
-        DoubleVector p = y.mul(CodyNormal.C8).add(CodyNormal.C0);
-        DoubleVector dq = DoubleVector.broadcast(SPECIES, 1.0);
-        DoubleVector q = y.add(CodyNormal.D0);
-        dp = dp.mul(u).add(p);
-        p = p.mul(y).add(CodyNormal.C1);
-        dq = dq.mul(u).add(q);
-        q = q.mul(y).add(CodyNormal.D1);
-        dp = dp.mul(u).add(p);
-        p = p.mul(y).add(CodyNormal.C2);
-        dq = dq.mul(u).add(q);
-        q = q.mul(y).add(CodyNormal.D2);
-        dp = dp.mul(u).add(p);
-        p = p.mul(y).add(CodyNormal.C3);
-        dq = dq.mul(u).add(q);
-        q = q.mul(y).add(CodyNormal.D3);
-        dp = dp.mul(u).add(p);
-        p = p.mul(y).add(CodyNormal.C4);
-        dq = dq.mul(u).add(q);
-        q = q.mul(y).add(CodyNormal.D4);
-        dp = dp.mul(u).add(p);
-        p = p.mul(y).add(CodyNormal.C5);
-        dq = dq.mul(u).add(q);
-        q = q.mul(y).add(CodyNormal.D5);
-        dp = dp.mul(u).add(p);
-        p = p.mul(y).add(CodyNormal.C6);
-        dq = dq.mul(u).add(q);
-        q = q.mul(y).add(CodyNormal.D6);
-        dp = dp.mul(u).add(p);
-        p = p.mul(y).add(CodyNormal.C7);
-        dq = dq.mul(u).add(q);
-        q = q.mul(y).add(CodyNormal.D7);
-        DoubleVector drop = v.mul(p.mul(dq).sub(dp.mul(q))).div(q.mul(q.add(v.mul(dq))));
-        // m = S e^{-qT} n(d1) = K e^{-rT} n(d2). The scalar kernel takes the second form for a
-        // put (its n2 is the computed density there); here n2 is derived from n1, so the first
-        // form is the one with fewer roundings for calls and puts alike.
-        DoubleVector m =
-            DoubleVector.fromArray(SPECIES, sc.sdq, j)
-                .mul(DoubleVector.fromArray(SPECIES, sc.n1, j));
-        DoubleVector price = m.mul(drop.mul(CodyNormal.SQRT_2PI));
-        DoubleVector.fromArray(SPECIES, out, off + j).blend(price, middle).intoArray(out, off + j);
-        VectorMask<Double> done = direct.compare(VectorOperators.NE, 0.0).or(middle);
-        direct.blend(1.0, middle).intoArray(sc.direct, j);
-        sc.allDirect[j / L] = done.allTrue();
-      }
+      DoubleVector.broadcast(SPECIES, 0.0).blend(1.0, middle).intoArray(sc.pmid, k);
+      z1.neg().min(z2.neg()).intoArray(sc.py, k);
+      DoubleVector.fromArray(SPECIES, sc.v, 0, idx, k).intoArray(sc.pv, k);
+      // m = S e^{-qT} n(d1) = K e^{-rT} n(d2). The scalar kernel takes the second form for a put
+      // (its n2 is the computed density there); here n2 is derived from n1, so the first form is
+      // the one with fewer roundings for calls and puts alike.
+      DoubleVector.fromArray(SPECIES, sc.sdq, 0, idx, k)
+          .mul(DoubleVector.fromArray(SPECIES, sc.n1, 0, idx, k))
+          .intoArray(sc.pm, k);
+    }
+  }
+
+  /**
+   * {@code m sqrt(2 pi) (R(y) - R(y + v))} of the packed rows, with {@code R(y) - R(y + v) = v
+   * (P(y) Q[y, y + v] - P[y, y + v] Q(y)) / (Q(y) (Q(y) + v Q[y, y + v]))} for Cody's middle
+   * rational {@code R = P / Q} and the divided differences from Horner's rule and its quotient by
+   * {@code (t - y)} at {@code y + v}: the scalar {@code middleRationalDrop}'s operations in the
+   * same order. Written out here: as a method of its own (453 bytes) C2 did not inline it and boxed
+   * its vectors.
+   */
+  private static void drop(Scratch sc, int n) {
+    for (int k = 0; k < n; k += L) {
+      DoubleVector y = DoubleVector.fromArray(SPECIES, sc.py, k);
+      DoubleVector v = DoubleVector.fromArray(SPECIES, sc.pv, k);
+      DoubleVector u = y.add(v);
+      DoubleVector dp = DoubleVector.broadcast(SPECIES, CodyNormal.C8);
+      DoubleVector p = y.mul(CodyNormal.C8).add(CodyNormal.C0);
+      DoubleVector dq = DoubleVector.broadcast(SPECIES, 1.0);
+      DoubleVector q = y.add(CodyNormal.D0);
+      dp = dp.mul(u).add(p);
+      p = p.mul(y).add(CodyNormal.C1);
+      dq = dq.mul(u).add(q);
+      q = q.mul(y).add(CodyNormal.D1);
+      dp = dp.mul(u).add(p);
+      p = p.mul(y).add(CodyNormal.C2);
+      dq = dq.mul(u).add(q);
+      q = q.mul(y).add(CodyNormal.D2);
+      dp = dp.mul(u).add(p);
+      p = p.mul(y).add(CodyNormal.C3);
+      dq = dq.mul(u).add(q);
+      q = q.mul(y).add(CodyNormal.D3);
+      dp = dp.mul(u).add(p);
+      p = p.mul(y).add(CodyNormal.C4);
+      dq = dq.mul(u).add(q);
+      q = q.mul(y).add(CodyNormal.D4);
+      dp = dp.mul(u).add(p);
+      p = p.mul(y).add(CodyNormal.C5);
+      dq = dq.mul(u).add(q);
+      q = q.mul(y).add(CodyNormal.D5);
+      dp = dp.mul(u).add(p);
+      p = p.mul(y).add(CodyNormal.C6);
+      dq = dq.mul(u).add(q);
+      q = q.mul(y).add(CodyNormal.D6);
+      dp = dp.mul(u).add(p);
+      p = p.mul(y).add(CodyNormal.C7);
+      dq = dq.mul(u).add(q);
+      q = q.mul(y).add(CodyNormal.D7);
+      DoubleVector drop = v.mul(p.mul(dq).sub(dp.mul(q))).div(q.mul(q.add(v.mul(dq))));
+      DoubleVector.fromArray(SPECIES, sc.pm, k)
+          .mul(drop.mul(CodyNormal.SQRT_2PI))
+          .intoArray(sc.pdrop, k);
     }
   }
 
