@@ -138,6 +138,7 @@ final class Passes {
   private static Pass<Scratch> GREEKS1 =
       (sc, from, to) -> combineGreeks1(sc, sc.s, sc.price, sc.delta, sc.gamma, sc.vega, sc.off, to);
   private static Pass<Scratch> DROP_GATHER = (sc, from, to) -> dropGather(sc, to);
+  private static Pass<Scratch> DROP_GATHER_M = (sc, from, to) -> dropGatherM(sc, to);
   private static Pass<Scratch> DROP = (sc, from, to) -> drop(sc, to);
   private static Pass<Scratch> PACK_PRICE = (sc, from, to) -> packVectors(sc, to, false);
   private static Pass<Scratch> PACK_GREEKS = (sc, from, to) -> packVectors(sc, to, true);
@@ -499,10 +500,11 @@ final class Passes {
    * dropped from {@code sc.packed}, which keeps the other rows (few) for the normalised Black
    * function.
    *
-   * <p>Two vector passes over the packed rows (the inputs gathered from the scratch columns, then
-   * the rational difference on contiguous columns) and a scalar loop that stores and compacts:
-   * about one row in 16 of a realistic chain is packed, so evaluating the difference on every lane
-   * of each vector that holds one (about 40% of the vectors) cost about three times as much.
+   * <p>Three vector passes over the packed rows (the inputs gathered from the scratch columns in
+   * two, then the rational difference on contiguous columns) and a scalar loop that stores and
+   * compacts: about one row in 16 of a realistic chain is packed, so evaluating the difference on
+   * every lane of each vector that holds one (about 40% of the vectors) cost about three times as
+   * much.
    */
   static void cancelling(Scratch sc, double[] out, int off) {
     SmallT.Packed packed = sc.packed;
@@ -516,6 +518,7 @@ final class Passes {
       idx[k] = idx[0];
     }
     Pass.run(DROP_GATHER, sc, 0, n);
+    Pass.run(DROP_GATHER_M, sc, 0, n);
     Pass.run(DROP, sc, 0, n);
     double[] mid = sc.pmid;
     double[] price = sc.pdrop;
@@ -531,7 +534,7 @@ final class Passes {
     packed.size = kept;
   }
 
-  /** Gathers the packed rows' {@code y}, {@code v}, {@code m} and middle-region flags. */
+  /** Gathers the packed rows' {@code y}, {@code v} and middle-region flags. */
   private static void dropGather(Scratch sc, int n) {
     int[] idx = sc.packed.idx;
     for (int k = 0; k < n; k += L) {
@@ -546,6 +549,16 @@ final class Passes {
       DoubleVector.broadcast(SPECIES, 0.0).blend(1.0, middle).intoArray(sc.pmid, k);
       z1.neg().min(z2.neg()).intoArray(sc.py, k);
       DoubleVector.fromArray(SPECIES, sc.v, 0, idx, k).intoArray(sc.pv, k);
+    }
+  }
+
+  /**
+   * Gathers the packed rows' {@code m = S e^{-qT} n(d1)}: a pass of its own, since a fifth gather
+   * in {@link #dropGather} crossed C2's inlining cut-off (its Java fallback allocated).
+   */
+  private static void dropGatherM(Scratch sc, int n) {
+    int[] idx = sc.packed.idx;
+    for (int k = 0; k < n; k += L) {
       // m = S e^{-qT} n(d1) = K e^{-rT} n(d2). The scalar kernel takes the second form for a put
       // (its n2 is the computed density there); here n2 is derived from n1, so the first form is
       // the one with fewer roundings for calls and puts alike.
