@@ -447,15 +447,17 @@ final class Passes {
           DoubleVector.fromArray(SPECIES, sc.kdr, j).mul(DoubleVector.fromArray(SPECIES, sc.c2, j));
       DoubleVector p = w.mul(a.sub(b));
       p.intoArray(out, off + j);
-      directFlags(sc, j, p, a.add(b));
+      directFlags(sc, j, p, a.add(b), false);
     }
   }
 
   /**
-   * Records where the direct formula is the scalar fast path's choice (see {@code direct}) and
-   * where {@code |d1|} or {@code |d2|} is at least 10 (see {@code tail}).
+   * Records where the direct formula is the scalar fast path's choice (see {@code direct}) and,
+   * with {@code greeks}, where {@code |d1|} or {@code |d2|} is at least 10 (see {@code tail}: only
+   * the greeks leave those rows to the scalar kernel).
    */
-  private static void directFlags(Scratch sc, int j, DoubleVector p, DoubleVector ab) {
+  private static void directFlags(
+      Scratch sc, int j, DoubleVector p, DoubleVector ab, boolean greeks) {
     VectorMask<Double> tail =
         DoubleVector.fromArray(SPECIES, sc.d1, j)
             .abs()
@@ -467,9 +469,11 @@ final class Passes {
     VectorMask<Double> ok = p.compare(VectorOperators.GE, ab.mul(CANCELLATION)).andNot(tail);
     DoubleVector zero = DoubleVector.broadcast(SPECIES, 0.0);
     zero.blend(1.0, ok).intoArray(sc.direct, j);
-    zero.blend(1.0, tail).intoArray(sc.tail, j);
     sc.allDirect[j / L] = ok.allTrue();
-    sc.anyTail[j / L] = tail.anyTrue();
+    if (greeks) {
+      zero.blend(1.0, tail).intoArray(sc.tail, j);
+      sc.anyTail[j / L] = tail.anyTrue();
+    }
   }
 
   /**
@@ -625,7 +629,7 @@ final class Passes {
       DoubleVector vs = DoubleVector.fromArray(SPECIES, s, i);
       DoubleVector p = w.mul(a.sub(b));
       p.intoArray(price, i);
-      directFlags(sc, j, p, a.add(b));
+      directFlags(sc, j, p, a.add(b), true);
       w.mul(DoubleVector.fromArray(SPECIES, sc.dq, j)).mul(c1).intoArray(delta, i);
       sdqNd1.div(vs.mul(vs).mul(DoubleVector.fromArray(SPECIES, sc.v, j))).intoArray(gamma, i);
       sdqNd1.mul(DoubleVector.fromArray(SPECIES, sc.sqrtT, j)).intoArray(vega, i);
