@@ -92,6 +92,16 @@ final class Passes {
 
     final boolean[] anyTail = new boolean[BLOCK];
 
+    /**
+     * The scratch rows of the vectors with a lane in Cody's far region ({@code |d| > sqrt(32)}),
+     * for {@code d1} and {@code d2}, and their counts (set by the middle-region passes).
+     */
+    final int[] far1 = new int[BLOCK];
+
+    final int[] far2 = new int[BLOCK];
+    int far1Size;
+    int far2Size;
+
     /** The rows of a block that take the small-t normalised Black function. */
     final SmallT.Packed packed = new SmallT.Packed();
 
@@ -121,17 +131,17 @@ final class Passes {
       (sc, from, to) -> setup(sc.call, sc.s, sc.k, sc.t, sc.r, sc.q, sc.vol, sc.off, to, sc);
   private static Pass<Scratch> DENSITIES = (sc, from, to) -> densities(sc, to);
   private static Pass<Scratch> CDF1_MIDDLE =
-      (sc, from, to) -> cdfMiddle(sc.w, sc.d1, sc.n1, sc.c1, from, to);
+      (sc, from, to) -> sc.far1Size = cdfMiddleListing(sc.w, sc.d1, sc.n1, sc.c1, sc.far1, to);
   private static Pass<Scratch> CDF1_CENTRAL =
       (sc, from, to) -> cdfCentral(sc.w, sc.d1, sc.c1, from, to);
   private static Pass<Scratch> CDF1_FAR =
-      (sc, from, to) -> cdfFar(sc.w, sc.d1, sc.n1, sc.c1, from, to);
+      (sc, from, to) -> cdfFarListed(sc.w, sc.d1, sc.n1, sc.c1, sc.far1, sc.far1Size);
   private static Pass<Scratch> CDF2_MIDDLE =
-      (sc, from, to) -> cdfMiddle(sc.w, sc.d2, sc.n2, sc.c2, from, to);
+      (sc, from, to) -> sc.far2Size = cdfMiddleListing(sc.w, sc.d2, sc.n2, sc.c2, sc.far2, to);
   private static Pass<Scratch> CDF2_CENTRAL =
       (sc, from, to) -> cdfCentral(sc.w, sc.d2, sc.c2, from, to);
   private static Pass<Scratch> CDF2_FAR =
-      (sc, from, to) -> cdfFar(sc.w, sc.d2, sc.n2, sc.c2, from, to);
+      (sc, from, to) -> cdfFarListed(sc.w, sc.d2, sc.n2, sc.c2, sc.far2, sc.far2Size);
   private static Pass<Scratch> COMBINE_PRICE =
       (sc, from, to) -> combinePrice(sc, sc.out, sc.off, to);
   private static Pass<Scratch> GREEKS1 =
@@ -368,6 +378,54 @@ final class Passes {
       DoubleVector sdq = DoubleVector.fromArray(SPECIES, sc.sdq, j);
       DoubleVector kdr = DoubleVector.fromArray(SPECIES, sc.kdr, j);
       n1.mul(sdq.div(kdr)).intoArray(sc.n2, j);
+    }
+  }
+
+  /**
+   * {@link #cdfMiddle} over rows {@code 0 .. n-1} that also lists the rows of the vectors with a
+   * lane in Cody's far region into {@code far}; returns their count. The far pass then visits only
+   * those (about one vector in eight of a realistic chain) instead of testing every vector.
+   */
+  static int cdfMiddleListing(
+      double[] w, double[] d, double[] dens, double[] out, int[] far, int n) {
+    int size = 0;
+    for (int j = 0; j < n; j += L) {
+      DoubleVector x =
+          DoubleVector.fromArray(SPECIES, w, j).mul(DoubleVector.fromArray(SPECIES, d, j));
+      VectorMath.cdfMiddle(x, DoubleVector.fromArray(SPECIES, dens, j)).intoArray(out, j);
+      far[size] = j;
+      size += x.abs().compare(VectorOperators.GT, VectorMath.SQRT_32).anyTrue() ? 1 : 0;
+    }
+    return size;
+  }
+
+  /** {@link #cdfFar} over the vectors at the scratch rows {@code far[0 .. size-1]}. */
+  static void cdfFarListed(
+      double[] w, double[] d, double[] dens, double[] out, int[] far, int size) {
+    for (int k = 0; k < size; k++) {
+      int j = far[k];
+      DoubleVector x =
+          DoubleVector.fromArray(SPECIES, w, j).mul(DoubleVector.fromArray(SPECIES, d, j));
+      VectorMask<Double> isFar = x.abs().compare(VectorOperators.GT, VectorMath.SQRT_32);
+      // VectorMath.cdfFar written out, as in cdfCentral.
+      DoubleVector y = x.abs();
+      DoubleVector xsq = DoubleVector.broadcast(SPECIES, 1.0).div(y.mul(y));
+      DoubleVector pn = xsq.mul(CodyNormal.P5).add(CodyNormal.P0).mul(xsq);
+      DoubleVector pd = xsq.add(CodyNormal.Q0).mul(xsq);
+      pn = pn.add(CodyNormal.P1).mul(xsq);
+      pd = pd.add(CodyNormal.Q1).mul(xsq);
+      pn = pn.add(CodyNormal.P2).mul(xsq);
+      pd = pd.add(CodyNormal.Q2).mul(xsq);
+      pn = pn.add(CodyNormal.P3).mul(xsq);
+      pd = pd.add(CodyNormal.Q3).mul(xsq);
+      DoubleVector r = xsq.mul(pn.add(CodyNormal.P4)).div(pd.add(CodyNormal.Q4));
+      DoubleVector scaled =
+          DoubleVector.broadcast(SPECIES, 1.0).sub(r.mul(CodyNormal.SQRT_2PI)).div(y);
+      DoubleVector tail = DoubleVector.fromArray(SPECIES, dens, j).mul(scaled);
+      DoubleVector cdf =
+          tail.blend(
+              DoubleVector.broadcast(SPECIES, 1.0).sub(tail), x.compare(VectorOperators.GT, 0.0));
+      DoubleVector.fromArray(SPECIES, out, j).blend(cdf, isFar).intoArray(out, j);
     }
   }
 
