@@ -302,15 +302,11 @@ final class SmallT {
   }
 
   private static void store(Packed p, double[] out, int size) {
-    int whole = size / L * L;
-    for (int k = 0; k < whole; k += L) {
-      DoubleVector.fromArray(SPECIES, p.pref, k)
-          .mul(
-              DoubleVector.fromArray(SPECIES, p.intrinsic, k)
-                  .add(DoubleVector.fromArray(SPECIES, p.b, k)))
-          .intoArray(out, p.off, p.idx, k);
-    }
-    for (int k = whole; k < size; k++) {
+    // Row by row: since the cancelling out-of-the-money rows take the rational difference
+    // (Passes.cancelling, 2026-12-02) about 1% of a chain's rows come here, a few per block, and
+    // the vector scatter that stored whole vectors ran so rarely that C2 left its index arithmetic
+    // out of line in most JMH forks (2.8 KB allocated per 100k-row batch of price_greeks).
+    for (int k = 0; k < size; k++) {
       out[p.off + p.idx[k]] = price(p, k);
     }
   }
