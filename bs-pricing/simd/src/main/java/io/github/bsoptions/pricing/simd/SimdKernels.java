@@ -44,8 +44,9 @@ final class SimdKernels {
       Passes.common(sc, n);
       Passes.price(sc, out, n);
       Arrays.fill(status, i, i + n, OK);
-      // Rows where the direct formula cancels or is in the far tails take the normalised price:
-      // packed by vector passes, priced lane-wise and scattered back.
+      // Rows where the direct formula cancels or is in the far tails are packed by vector passes;
+      // those out of the money with both probabilities in Cody's middle region (most of them)
+      // take the rational difference, the others the normalised price, both lane-wise.
       for (int g = 0; g < n; g += L) {
         if (!sc.smooth[g / L]) {
           scalarPrice(model, b, out, status, i + g, i + g + L);
@@ -53,6 +54,7 @@ final class SimdKernels {
       }
       SmallT.Packed packed = sc.packed;
       Passes.pack(sc, n, false);
+      Passes.cancelling(sc, out, i);
       int size = packed.size;
       if (size > 0) {
         SmallT.prepare(packed, model, b, sc, i);
@@ -117,15 +119,10 @@ final class SimdKernels {
       Passes.common(sc, n);
       Passes.greeks(
           sc, out.price(), out.delta(), out.gamma(), out.vega(), out.theta(), out.rho(), n);
-      if (black76) {
-        // Black-76 rho holds the forward fixed: dV/dr = -T V.
-        for (int j = i; j < i + n; j++) {
-          out.rho()[j] = -b.expiry()[j] * out.price()[j];
-        }
-      }
       Arrays.fill(out.statusCodes(), i, i + n, OK);
-      // Cancelling rows keep the direct greeks (as the scalar kernel does) and take the normalised
-      // price, packed by vector passes; rows far in the tails are left to the scalar kernel.
+      // Cancelling rows keep the direct greeks (as the scalar kernel does) and take the rational
+      // difference or the normalised price (as in priceRange); rows far in the tails are left to
+      // the scalar kernel.
       for (int g = 0; g < n; g += L) {
         if (!sc.smooth[g / L]) {
           scalarGreeks(model, b, out, i + g, i + g + L, sc.row);
@@ -139,6 +136,13 @@ final class SimdKernels {
       }
       SmallT.Packed packed = sc.packed;
       Passes.pack(sc, n, true);
+      Passes.cancelling(sc, out.price(), i);
+      if (black76) {
+        // Black-76 rho holds the forward fixed: dV/dr = -T V (the scalar rows have it already).
+        for (int j = i; j < i + n; j++) {
+          out.rho()[j] = -b.expiry()[j] * out.price()[j];
+        }
+      }
       int size = packed.size;
       if (size > 0) {
         SmallT.prepare(packed, model, b, sc, i);

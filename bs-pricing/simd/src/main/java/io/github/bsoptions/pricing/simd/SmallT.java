@@ -14,7 +14,7 @@ import jdk.incubator.vector.VectorOperators;
  * region where they fall in practice.
  *
  * <p>The scalar backend prices a row whose direct formula {@code w (a - b)} is below {@code (a + b)
- * / 16} (or has {@code |d1|} or {@code |d2|} at least 10) with the normalised Black function {@code
+ * / 32} (or has {@code |d1|} or {@code |d2|} at least 10) with the normalised Black function {@code
  * pref * (intrinsic + otm(x, s))} of {@code NormalisedBlack}. For small total volatility ({@code t
  * = s/2 < 0.21}, outside the asymptotic region) that function is a Taylor expansion in {@code t}
  * built on one reversed Mills ratio {@code Y(h) = N(h)/n(h)}, {@code h = x/s}: here it is evaluated
@@ -302,15 +302,11 @@ final class SmallT {
   }
 
   private static void store(Packed p, double[] out, int size) {
-    int whole = size / L * L;
-    for (int k = 0; k < whole; k += L) {
-      DoubleVector.fromArray(SPECIES, p.pref, k)
-          .mul(
-              DoubleVector.fromArray(SPECIES, p.intrinsic, k)
-                  .add(DoubleVector.fromArray(SPECIES, p.b, k)))
-          .intoArray(out, p.off, p.idx, k);
-    }
-    for (int k = whole; k < size; k++) {
+    // Row by row: since the cancelling out-of-the-money rows take the rational difference
+    // (Passes.cancelling, 2026-12-02) about 1% of a chain's rows come here, a few per block, and
+    // the vector scatter that stored whole vectors ran so rarely that C2 left its index arithmetic
+    // out of line in most JMH forks (2.8 KB allocated per 100k-row batch of price_greeks).
+    for (int k = 0; k < size; k++) {
       out[p.off + p.idx[k]] = price(p, k);
     }
   }
