@@ -871,35 +871,29 @@ final class VectorIv {
       DoubleVector sN = node.blend(node.mul(zz), low);
       DoubleVector bN = bMax.mul(value.blend(value.mul(zz), low));
       DoubleVector invVN = invBMax.mul(DoubleVector.fromArray(SPECIES, sc.gInvVega, j));
-      // The rational cubic with t = T / h, 1 - t = O / h, multiplied through by h^3 and, on the
-      // lower branch (control parameter c / z), by z: one division.
-      DoubleVector w = DoubleVector.broadcast(SPECIES, 1.0).blend(z, low);
+      DoubleVector r = control.blend(control.div(z), low);
       DoubleVector xL = bC.blend(bN, low);
       DoubleVector xR = bN.blend(bC, low);
-      DoubleVector yL = sC.blend(sN, low).mul(w);
-      DoubleVector yR = sN.blend(sC, low).mul(w);
-      DoubleVector dL = invVC.blend(invVN, low).mul(w);
-      DoubleVector dR = invVN.blend(invVC, low).mul(w);
+      DoubleVector yL = sC.blend(sN, low);
+      DoubleVector yR = sN.blend(sC, low);
+      DoubleVector dL = invVC.blend(invVN, low);
+      DoubleVector dR = invVN.blend(invVC, low);
       DoubleVector h = xR.sub(xL);
-      DoubleVector tt = beta.sub(xL);
-      DoubleVector oo = xR.sub(beta);
-      DoubleVector t2 = tt.mul(tt);
-      DoubleVector o2 = oo.mul(oo);
-      DoubleVector ryR = control.mul(sN.blend(sC, low));
-      DoubleVector ryL = control.mul(sC.blend(sN, low));
+      DoubleVector t = beta.sub(xL).div(h);
+      DoubleVector omt = t.neg().add(1.0);
+      DoubleVector t2 = t.mul(t);
+      DoubleVector omt2 = omt.mul(omt);
       DoubleVector num =
           yR.mul(t2)
-              .mul(tt)
-              .add(ryR.sub(h.mul(dR)).mul(t2).mul(oo))
-              .add(ryL.add(h.mul(dL)).mul(tt).mul(o2))
-              .add(yL.mul(o2).mul(oo));
-      DoubleVector den = w.mul(h.mul(h).mul(h)).add(control.sub(w.mul(3.0)).mul(tt).mul(oo).mul(h));
-      DoubleVector guess = num.div(den);
-      VectorMask<Double> t =
-          tt.compare(VectorOperators.GE, 0.0).and(oo.compare(VectorOperators.GE, 0.0));
+              .mul(t)
+              .add(r.mul(yR).sub(h.mul(dR)).mul(t2).mul(omt))
+              .add(r.mul(yL).add(h.mul(dL)).mul(t).mul(omt2))
+              .add(yL.mul(omt2).mul(omt));
+      DoubleVector guess = num.div(r.sub(3.0).mul(t).mul(omt).add(1.0));
       VectorMask<Double> use =
           z.compare(VectorOperators.GT, 0.0)
-              .and(t)
+              .and(t.compare(VectorOperators.GE, 0.0))
+              .and(t.compare(VectorOperators.LE, 1.0))
               .and(guess.compare(VectorOperators.GT, 0.0))
               .and(guess.compare(VectorOperators.LT, Double.POSITIVE_INFINITY));
       DoubleVector.fromArray(SPECIES, sc.rS, j).blend(guess, use).intoArray(sc.rS, j);
@@ -927,9 +921,8 @@ final class VectorIv {
         DoubleVector hs = DoubleVector.fromArray(SPECIES, sc.packed.h, j);
         DoubleVector hOverS = DoubleVector.fromArray(SPECIES, sc.hOverS, j);
         DoubleVector raw = DoubleVector.fromArray(SPECIES, sc.rawStep, j);
-        // (where advance clipped the step at -s/2 the prediction is far too large to accept)
-        DoubleVector ds = raw;
-        DoubleVector sOld = s.sub(raw);
+        DoubleVector sOld = DoubleVector.fromArray(SPECIES, sc.packed.x, j).div(hs);
+        DoubleVector ds = raw.max(sOld.mul(-0.5));
         DoubleVector halley = hs.mul(hOverS).sub(sOld.mul(0.25));
         DoubleVector q = hOverS.mul(hOverS);
         DoubleVector invS = DoubleVector.broadcast(SPECIES, 1.0).div(s);
