@@ -64,8 +64,8 @@ final class VectorIv {
 
   /**
    * "Let's Be Rational"'s middle-branch fits ({@code LetsBeRational.middleGuessFits}), per function
-   * the first {@link #TERMS} coefficients of {@code [0, 1]}, then those of {@code (1, 2]}, lowest
-   * degree first.
+   * 34 coefficients: the 17 of {@code [0, 1]}, then the 13 of {@code (1, 2]} padded with zeros to
+   * 17, lowest degree first.
    */
   private static final double[][] FITS = fits();
 
@@ -79,21 +79,12 @@ final class VectorIv {
   private static final int UPPER_INV_VEGA = 7;
   private static final int UPPER_CONTROL = 8;
 
-  /**
-   * Degree of the fits as evaluated here: truncated from 16 and 12 (their higher coefficients are
-   * below about 1e-6 of the value; the rational cubic's own error, 1e-4 to 1e-3, dominates).
-   */
-  static final int GUESS_DEGREE = 10;
-
-  /** Coefficients per interval of {@link #FITS}. */
-  private static final int TERMS = GUESS_DEGREE + 1;
-
   private static double[][] fits() {
     double[][] raw = LetsBeRational.middleGuessFits();
-    double[][] f = new double[raw.length / 2][2 * TERMS];
+    double[][] f = new double[raw.length / 2][34];
     for (int k = 0; k < f.length; k++) {
-      System.arraycopy(raw[2 * k], 0, f[k], 0, TERMS);
-      System.arraycopy(raw[2 * k + 1], 0, f[k], TERMS, TERMS);
+      System.arraycopy(raw[2 * k], 0, f[k], 0, raw[2 * k].length);
+      System.arraycopy(raw[2 * k + 1], 0, f[k], 17, raw[2 * k + 1].length);
     }
     return f;
   }
@@ -434,8 +425,12 @@ final class VectorIv {
     Pass.run(LOWER_MAP_TAIL, sc, 0, n);
     Pass.run(LOWER_MAP_CENTRAL, sc, 0, n);
     Pass.run(GUESS_Z, sc, 0, n);
+    Pass.run(GUESS_CENTRAL, sc, 0, n);
     Pass.run(GUESS_SIDE, sc, 0, n);
-    Pass.run(GUESS_FITS, sc, 0, n);
+    Pass.run(GUESS_NODE, sc, 0, n);
+    Pass.run(GUESS_VALUE, sc, 0, n);
+    Pass.run(GUESS_INV_VEGA, sc, 0, n);
+    Pass.run(GUESS_CONTROL, sc, 0, n);
     Pass.run(GUESS_COMBINE, sc, 0, n);
     return n;
   }
@@ -758,90 +753,38 @@ final class VectorIv {
   }
 
   /**
-   * The central value's fit per row ({@code gCentral}, {@code bC / (bMax z)}) by Estrin's scheme
-   * with fused multiply-adds (a guess need not round as the scalar solver does), and {@code gLow}:
-   * 1 where the target lies below {@code bC} (the lower middle branch), else 0. A vector whose
-   * lanes straddle {@code z = 1} evaluates both intervals' fits and blends them.
+   * One of the fits per row at {@code z}: {@code lower}'s on the lower middle branch ({@code gLow}
+   * 1), else {@code upper}'s, each on its interval of {@code z} (Horner's scheme; a guess, so
+   * neither the order nor the rounding of the scalar solver's Estrin scheme matters).
    */
-  private static void guessSide(Scratch sc, int n) {
-    DoubleVector zero = DoubleVector.broadcast(SPECIES, 0.0);
-    double[] c = FITS[CENTRAL];
-    for (int j = 0; j < n; j += L) {
-      DoubleVector z = DoubleVector.fromArray(SPECIES, sc.gZ, j);
-      VectorMask<Double> hi = z.compare(VectorOperators.GT, 1.0);
-      int first = hi.allTrue() ? TERMS : 0;
-      int last = hi.anyTrue() ? TERMS : 0;
-      DoubleVector fit = zero;
-      for (int o = first; o <= last; o += TERMS) {
-        DoubleVector u = z.mul(2.0).sub(o == 0 ? 1.0 : 3.0);
-        DoubleVector u2 = u.mul(u);
-        // Estrin's scheme, degree 10
-        DoubleVector e0 = u.fma(c[o + 1], c[o]);
-        DoubleVector e1 = u.fma(c[o + 3], c[o + 2]);
-        DoubleVector e2 = u.fma(c[o + 5], c[o + 4]);
-        DoubleVector e3 = u.fma(c[o + 7], c[o + 6]);
-        DoubleVector e4 = u.fma(c[o + 9], c[o + 8]);
-        DoubleVector f0 = e1.fma(u2, e0);
-        DoubleVector f1 = e3.fma(u2, e2);
-        DoubleVector f2 = u2.mul(c[o + 10]).add(e4);
-        DoubleVector u4 = u2.mul(u2);
-        DoubleVector p = f2.fma(u4, f1).fma(u4, f0);
-        fit = o == first ? p : fit.blend(p, hi);
-      }
-      fit.intoArray(sc.gCentral, j);
-      DoubleVector bc = DoubleVector.fromArray(SPECIES, sc.rEx, j).mul(z).mul(fit);
-      zero.blend(1.0, DoubleVector.fromArray(SPECIES, sc.rBo, j).compare(VectorOperators.LT, bc))
-          .intoArray(sc.gLow, j);
-    }
-  }
-
-  /**
-   * The four other fits per row at {@code z} ({@code gNode}, {@code gValue}, {@code gInvVega},
-   * {@code gControl}): the lower middle branch's where {@code gLow} is 1, else the upper one's,
-   * each on its interval of {@code z} (a vector whose lanes straddle {@code z = 1} evaluates both
-   * and blends). Horner's scheme with fused multiply-adds and the four chains interleaved, so that
-   * the pass is bound by throughput rather than by one chain's latency. A guess: neither the order
-   * nor the rounding of the scalar solver's evaluation matters.
-   */
-  private static void guessFits(Scratch sc, int n) {
-    double[] ln = FITS[LOWER_NODE];
-    double[] lv = FITS[LOWER_VALUE];
-    double[] li = FITS[LOWER_INV_VEGA];
-    double[] lc = FITS[LOWER_CONTROL];
-    double[] un = FITS[UPPER_NODE];
-    double[] uv = FITS[UPPER_VALUE];
-    double[] ui = FITS[UPPER_INV_VEGA];
-    double[] uc = FITS[UPPER_CONTROL];
+  private static void guessFit(Scratch sc, double[] lower, double[] upper, double[] out, int n) {
     for (int j = 0; j < n; j += L) {
       DoubleVector z = DoubleVector.fromArray(SPECIES, sc.gZ, j);
       VectorMask<Double> hi = z.compare(VectorOperators.GT, 1.0);
       VectorMask<Double> low =
           DoubleVector.fromArray(SPECIES, sc.gLow, j).compare(VectorOperators.NE, 0.0);
-      int first = hi.allTrue() ? TERMS : 0;
-      int last = hi.anyTrue() ? TERMS : 0;
-      for (int o = first; o <= last; o += TERMS) {
-        DoubleVector u = z.mul(2.0).sub(o == 0 ? 1.0 : 3.0);
-        DoubleVector a = DoubleVector.broadcast(SPECIES, 0.0);
-        DoubleVector b = a;
-        DoubleVector c = a;
-        DoubleVector d = a;
-        for (int k = o + GUESS_DEGREE; k >= o; k--) {
-          a = a.fma(u, DoubleVector.broadcast(SPECIES, un[k]).blend(ln[k], low));
-          b = b.fma(u, DoubleVector.broadcast(SPECIES, uv[k]).blend(lv[k], low));
-          c = c.fma(u, DoubleVector.broadcast(SPECIES, ui[k]).blend(li[k], low));
-          d = d.fma(u, DoubleVector.broadcast(SPECIES, uc[k]).blend(lc[k], low));
-        }
-        if (o != first) {
-          a = DoubleVector.fromArray(SPECIES, sc.gNode, j).blend(a, hi);
-          b = DoubleVector.fromArray(SPECIES, sc.gValue, j).blend(b, hi);
-          c = DoubleVector.fromArray(SPECIES, sc.gInvVega, j).blend(c, hi);
-          d = DoubleVector.fromArray(SPECIES, sc.gControl, j).blend(d, hi);
-        }
-        a.intoArray(sc.gNode, j);
-        b.intoArray(sc.gValue, j);
-        c.intoArray(sc.gInvVega, j);
-        d.intoArray(sc.gControl, j);
+      DoubleVector z2 = z.mul(2.0);
+      DoubleVector u = z2.sub(1.0).blend(z2.sub(3.0), hi);
+      DoubleVector acc = DoubleVector.broadcast(SPECIES, 0.0);
+      for (int k = 16; k >= 0; k--) {
+        DoubleVector cu = DoubleVector.broadcast(SPECIES, upper[k]).blend(upper[17 + k], hi);
+        DoubleVector cl = DoubleVector.broadcast(SPECIES, lower[k]).blend(lower[17 + k], hi);
+        acc = acc.mul(u).add(cu.blend(cl, low));
       }
+      acc.intoArray(out, j);
+    }
+  }
+
+  /** {@code gLow}: 1 where the target lies below the central value {@code bC}, else 0. */
+  private static void guessSide(Scratch sc, int n) {
+    DoubleVector zero = DoubleVector.broadcast(SPECIES, 0.0);
+    for (int j = 0; j < n; j += L) {
+      DoubleVector bc =
+          DoubleVector.fromArray(SPECIES, sc.rEx, j)
+              .mul(DoubleVector.fromArray(SPECIES, sc.gZ, j))
+              .mul(DoubleVector.fromArray(SPECIES, sc.gCentral, j));
+      zero.blend(1.0, DoubleVector.fromArray(SPECIES, sc.rBo, j).compare(VectorOperators.LT, bc))
+          .intoArray(sc.gLow, j);
     }
   }
 
@@ -1359,8 +1302,17 @@ final class VectorIv {
   private static Pass<Scratch> LOWER_MAP_TAIL = (sc, from, to) -> lowerMapTail(sc, to);
   private static Pass<Scratch> LOWER_MAP_CENTRAL = (sc, from, to) -> lowerMapCentral(sc, to);
   private static Pass<Scratch> GUESS_Z = (sc, from, to) -> guessZ(sc, to);
+  private static Pass<Scratch> GUESS_CENTRAL =
+      (sc, from, to) -> guessFit(sc, FITS[CENTRAL], FITS[CENTRAL], sc.gCentral, to);
   private static Pass<Scratch> GUESS_SIDE = (sc, from, to) -> guessSide(sc, to);
-  private static Pass<Scratch> GUESS_FITS = (sc, from, to) -> guessFits(sc, to);
+  private static Pass<Scratch> GUESS_NODE =
+      (sc, from, to) -> guessFit(sc, FITS[LOWER_NODE], FITS[UPPER_NODE], sc.gNode, to);
+  private static Pass<Scratch> GUESS_VALUE =
+      (sc, from, to) -> guessFit(sc, FITS[LOWER_VALUE], FITS[UPPER_VALUE], sc.gValue, to);
+  private static Pass<Scratch> GUESS_INV_VEGA =
+      (sc, from, to) -> guessFit(sc, FITS[LOWER_INV_VEGA], FITS[UPPER_INV_VEGA], sc.gInvVega, to);
+  private static Pass<Scratch> GUESS_CONTROL =
+      (sc, from, to) -> guessFit(sc, FITS[LOWER_CONTROL], FITS[UPPER_CONTROL], sc.gControl, to);
   private static Pass<Scratch> GUESS_COMBINE = (sc, from, to) -> guessCombine(sc, to);
   private static Pass<Scratch> ONE_STEP = (sc, from, to) -> oneStep(sc, to);
   private static Pass<Scratch> FIRST_FLAGS = (sc, from, to) -> firstFlags(sc, to);
