@@ -98,34 +98,6 @@ final class GuessNodes {
         : poly16(LOWER_MAP_CONTROL_1, 2.5 * z - 3.5);
   }
 
-  /**
-   * Copies of the middle branches' fits, for a vector backend's own evaluation of the same guess:
-   * per function, in this order, {@link #centralValue} {@code / z}, {@link #lowerNode} {@code /
-   * z^2}, {@link #lowerValue} {@code / z^2}, {@link #lowerInverseVega}, {@link
-   * #lowerControlTimesZ}, {@link #upperNode}, {@link #upperValue}, {@link #upperInverseVega},
-   * {@link #upperControl}: the coefficients (lowest degree first) of the polynomial in {@code 2z -
-   * 1} on {@code [0, 1]} (17), then those in {@code 2z - 3} on {@code (1, 2]} (13). Read-only use:
-   * the scalar solver keeps its own arrays.
-   */
-  static double[][] middleFits() {
-    double[][] all = {
-      CENTRAL_VALUE_0, CENTRAL_VALUE_1,
-      LOWER_NODE_0, LOWER_NODE_1,
-      LOWER_VALUE_0, LOWER_VALUE_1,
-      LOWER_INV_VEGA_0, LOWER_INV_VEGA_1,
-      LOWER_CONTROL_0, LOWER_CONTROL_1,
-      UPPER_NODE_0, UPPER_NODE_1,
-      UPPER_VALUE_0, UPPER_VALUE_1,
-      UPPER_INV_VEGA_0, UPPER_INV_VEGA_1,
-      UPPER_CONTROL_0, UPPER_CONTROL_1
-    };
-    double[][] copy = new double[all.length][];
-    for (int k = 0; k < all.length; k++) {
-      copy[k] = all[k].clone();
-    }
-    return copy;
-  }
-
   /** Degree 16 by Estrin's scheme. */
   private static double poly16(double[] c, double u) {
     double u2 = u * u;

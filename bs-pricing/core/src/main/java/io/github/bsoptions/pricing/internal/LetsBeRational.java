@@ -346,23 +346,6 @@ public final class LetsBeRational {
     return result;
   }
 
-  /**
-   * Returns copies of the fits behind the middle branches' initial guess, for a vector backend that
-   * evaluates the same guess lane-wise: 18 arrays, two per function (the polynomial's coefficients
-   * in {@code 2z - 1} for {@code z = sqrt|x|} in {@code [0, 1]}, degree 16, then in {@code 2z - 3}
-   * on {@code (1, 2]}, degree 12, lowest degree first), the functions in this order: {@code bC /
-   * (bMax z)}, {@code sL / z^2}, {@code b(x, sL) / (bMax z^2)}, {@code bMax / b'(x, sL)}, {@code z}
-   * times the lower control parameter, {@code sH}, {@code b(x, sH) / bMax}, {@code bMax / b'(x,
-   * sH)}, the upper control parameter (see this class's guess). Fresh copies on every call; nothing
-   * this class computes depends on them.
-   */
-  public static double[][] middleGuessFits() {
-    return GuessNodes.middleFits();
-  }
-
-  /** Largest {@code sqrt|x|} covered by {@link #middleGuessFits} ({@code |x| <= 4}). */
-  public static final double MIDDLE_FITS_Z_MAX = GuessNodes.Z_MAX;
-
   /** Returns the normalised vega at {@code s >= 0} (0 at {@code s = 0} unless {@code x = 0}). */
   private static double vega(double x, double s) {
     return NormalisedBlack.vega(x, s);

@@ -8,7 +8,6 @@ import io.github.bsoptions.pricing.batch.OptionBatch;
 import io.github.bsoptions.pricing.internal.BlackImpliedVol;
 import io.github.bsoptions.pricing.internal.BlackScholesKernel;
 import io.github.bsoptions.pricing.internal.FastExp;
-import io.github.bsoptions.pricing.internal.LetsBeRational;
 import io.github.bsoptions.pricing.internal.RowChecks;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.IntVector;
@@ -57,37 +56,6 @@ final class VectorIv {
   private static final double SQRT_THREE = Math.sqrt(3.0);
   private static final double TWO_PI_OVER_SQRT_27 = 2.0 * Math.PI / Math.sqrt(27.0);
   private static final double LOWER_TAIL_CUBE = 0.075 * 0.075 * 0.075;
-  private static final double SQRT_TWO = Math.sqrt(2.0);
-
-  /** The scalar solver's tolerance of its one-step rule (see {@link #oneStep}). */
-  private static final double ONE_STEP_TOLERANCE = 1e-13;
-
-  /**
-   * "Let's Be Rational"'s middle-branch fits ({@code LetsBeRational.middleGuessFits}), per function
-   * 34 coefficients: the 17 of {@code [0, 1]}, then the 13 of {@code (1, 2]} padded with zeros to
-   * 17, lowest degree first.
-   */
-  private static final double[][] FITS = fits();
-
-  private static final int CENTRAL = 0;
-  private static final int LOWER_NODE = 1;
-  private static final int LOWER_VALUE = 2;
-  private static final int LOWER_INV_VEGA = 3;
-  private static final int LOWER_CONTROL = 4;
-  private static final int UPPER_NODE = 5;
-  private static final int UPPER_VALUE = 6;
-  private static final int UPPER_INV_VEGA = 7;
-  private static final int UPPER_CONTROL = 8;
-
-  private static double[][] fits() {
-    double[][] raw = LetsBeRational.middleGuessFits();
-    double[][] f = new double[raw.length / 2][34];
-    for (int k = 0; k < f.length; k++) {
-      System.arraycopy(raw[2 * k], 0, f[k], 0, raw[2 * k].length);
-      System.arraycopy(raw[2 * k + 1], 0, f[k], 17, raw[2 * k + 1].length);
-    }
-    return f;
-  }
 
   private VectorIv() {}
 
@@ -191,21 +159,6 @@ final class VectorIv {
 
     final double[] rCentral = new double[BLOCK + 8];
 
-    /**
-     * Per row of the block, the middle-branch guess ({@link VectorIv#guessZ} .. {@link
-     * VectorIv#guessCombine}): {@code z = sqrt|x|} (0 outside the fits), 1 on the lower middle
-     * branch, the fits' raw values, and {@code rMid} 1 where the guess is the start.
-     */
-    final double[] gZ = new double[BLOCK + 8];
-
-    final double[] gLow = new double[BLOCK + 8];
-    final double[] gCentral = new double[BLOCK + 8];
-    final double[] gNode = new double[BLOCK + 8];
-    final double[] gValue = new double[BLOCK + 8];
-    final double[] gInvVega = new double[BLOCK + 8];
-    final double[] gControl = new double[BLOCK + 8];
-    final double[] rMid = new double[BLOCK + 8];
-
     /** {@code S K} and {@code -(r + q) T / 2} per row of the block (the normalisation's inputs). */
     final double[] rProduct = new double[BLOCK + 8];
 
@@ -269,9 +222,6 @@ final class VectorIv {
         Pass.run(LOG_TERMS, sc, 0, w);
         Pass.run(LOG_STEP, sc, 0, w);
         Pass.run(ADVANCE, sc, 0, w);
-        if (it == 0) {
-          Pass.run(ONE_STEP, sc, 0, w);
-        }
         sc.lastStep = it == STEPS - 1;
         live = partition(sc, live, true, true);
       }
@@ -424,14 +374,6 @@ final class VectorIv {
     Pass.run(LOWER_MAP_ARGUMENT, sc, 0, n);
     Pass.run(LOWER_MAP_TAIL, sc, 0, n);
     Pass.run(LOWER_MAP_CENTRAL, sc, 0, n);
-    Pass.run(GUESS_Z, sc, 0, n);
-    Pass.run(GUESS_CENTRAL, sc, 0, n);
-    Pass.run(GUESS_SIDE, sc, 0, n);
-    Pass.run(GUESS_NODE, sc, 0, n);
-    Pass.run(GUESS_VALUE, sc, 0, n);
-    Pass.run(GUESS_INV_VEGA, sc, 0, n);
-    Pass.run(GUESS_CONTROL, sc, 0, n);
-    Pass.run(GUESS_COMBINE, sc, 0, n);
     return n;
   }
 
@@ -732,166 +674,6 @@ final class VectorIv {
               .and(start.compare(VectorOperators.GT, 0.0))
               .and(start.compare(VectorOperators.LT, s));
       s.blend(start, use).intoArray(sc.rS, j);
-    }
-  }
-
-  /**
-   * {@code z = sqrt|x|} per row for the middle-branch guess where the fits cover it ({@code 0 < z
-   * <= 2}) and the row is regular, else 0.
-   */
-  private static void guessZ(Scratch sc, int n) {
-    DoubleVector zero = DoubleVector.broadcast(SPECIES, 0.0);
-    for (int j = 0; j < n; j += L) {
-      DoubleVector z =
-          DoubleVector.fromArray(SPECIES, sc.rXo, j).neg().lanewise(VectorOperators.SQRT);
-      VectorMask<Double> use =
-          z.compare(VectorOperators.GT, 0.0)
-              .and(z.compare(VectorOperators.LE, LetsBeRational.MIDDLE_FITS_Z_MAX))
-              .and(DoubleVector.fromArray(SPECIES, sc.rOk, j).compare(VectorOperators.NE, 0.0));
-      zero.blend(z, use).intoArray(sc.gZ, j);
-    }
-  }
-
-  /**
-   * One of the fits per row at {@code z}: {@code lower}'s on the lower middle branch ({@code gLow}
-   * 1), else {@code upper}'s, each on its interval of {@code z} (Horner's scheme; a guess, so
-   * neither the order nor the rounding of the scalar solver's Estrin scheme matters).
-   */
-  private static void guessFit(Scratch sc, double[] lower, double[] upper, double[] out, int n) {
-    for (int j = 0; j < n; j += L) {
-      DoubleVector z = DoubleVector.fromArray(SPECIES, sc.gZ, j);
-      VectorMask<Double> hi = z.compare(VectorOperators.GT, 1.0);
-      VectorMask<Double> low =
-          DoubleVector.fromArray(SPECIES, sc.gLow, j).compare(VectorOperators.NE, 0.0);
-      DoubleVector z2 = z.mul(2.0);
-      DoubleVector u = z2.sub(1.0).blend(z2.sub(3.0), hi);
-      DoubleVector acc = DoubleVector.broadcast(SPECIES, 0.0);
-      for (int k = 16; k >= 0; k--) {
-        DoubleVector cu = DoubleVector.broadcast(SPECIES, upper[k]).blend(upper[17 + k], hi);
-        DoubleVector cl = DoubleVector.broadcast(SPECIES, lower[k]).blend(lower[17 + k], hi);
-        acc = acc.mul(u).add(cu.blend(cl, low));
-      }
-      acc.intoArray(out, j);
-    }
-  }
-
-  /** {@code gLow}: 1 where the target lies below the central value {@code bC}, else 0. */
-  private static void guessSide(Scratch sc, int n) {
-    DoubleVector zero = DoubleVector.broadcast(SPECIES, 0.0);
-    for (int j = 0; j < n; j += L) {
-      DoubleVector bc =
-          DoubleVector.fromArray(SPECIES, sc.rEx, j)
-              .mul(DoubleVector.fromArray(SPECIES, sc.gZ, j))
-              .mul(DoubleVector.fromArray(SPECIES, sc.gCentral, j));
-      zero.blend(1.0, DoubleVector.fromArray(SPECIES, sc.rBo, j).compare(VectorOperators.LT, bc))
-          .intoArray(sc.gLow, j);
-    }
-  }
-
-  /**
-   * "Let's Be Rational"'s middle-branch guess from the fits: the rational cubic in {@code beta}
-   * between {@code (bL, sL)} and {@code (bC, sC)} (lower) or {@code (bC, sC)} and {@code (bH, sH)}
-   * (upper), with the vegas' inverses as slopes and the fitted control parameter; the start ({@code
-   * rS}, and {@code rMid} 1) wherever {@code z > 0} and the target lies between the branch's nodes
-   * (elsewhere the start so far stays).
-   */
-  private static void guessCombine(Scratch sc, int n) {
-    DoubleVector zero = DoubleVector.broadcast(SPECIES, 0.0);
-    for (int j = 0; j < n; j += L) {
-      DoubleVector z = DoubleVector.fromArray(SPECIES, sc.gZ, j);
-      VectorMask<Double> low =
-          DoubleVector.fromArray(SPECIES, sc.gLow, j).compare(VectorOperators.NE, 0.0);
-      DoubleVector bMax = DoubleVector.fromArray(SPECIES, sc.rEx, j);
-      DoubleVector invBMax = DoubleVector.fromArray(SPECIES, sc.rInvEx, j);
-      DoubleVector beta = DoubleVector.fromArray(SPECIES, sc.rBo, j);
-      DoubleVector zz = z.mul(z);
-      DoubleVector sC = z.mul(SQRT_TWO);
-      DoubleVector bC = bMax.mul(z).mul(DoubleVector.fromArray(SPECIES, sc.gCentral, j));
-      DoubleVector invVC = invBMax.mul(SQRT_2PI);
-      DoubleVector node = DoubleVector.fromArray(SPECIES, sc.gNode, j);
-      DoubleVector value = DoubleVector.fromArray(SPECIES, sc.gValue, j);
-      DoubleVector control = DoubleVector.fromArray(SPECIES, sc.gControl, j);
-      DoubleVector sN = node.blend(node.mul(zz), low);
-      DoubleVector bN = bMax.mul(value.blend(value.mul(zz), low));
-      DoubleVector invVN = invBMax.mul(DoubleVector.fromArray(SPECIES, sc.gInvVega, j));
-      DoubleVector r = control.blend(control.div(z), low);
-      DoubleVector xL = bC.blend(bN, low);
-      DoubleVector xR = bN.blend(bC, low);
-      DoubleVector yL = sC.blend(sN, low);
-      DoubleVector yR = sN.blend(sC, low);
-      DoubleVector dL = invVC.blend(invVN, low);
-      DoubleVector dR = invVN.blend(invVC, low);
-      DoubleVector h = xR.sub(xL);
-      DoubleVector t = beta.sub(xL).div(h);
-      DoubleVector omt = t.neg().add(1.0);
-      DoubleVector t2 = t.mul(t);
-      DoubleVector omt2 = omt.mul(omt);
-      DoubleVector num =
-          yR.mul(t2)
-              .mul(t)
-              .add(r.mul(yR).sub(h.mul(dR)).mul(t2).mul(omt))
-              .add(r.mul(yL).add(h.mul(dL)).mul(t).mul(omt2))
-              .add(yL.mul(omt2).mul(omt));
-      DoubleVector guess = num.div(r.sub(3.0).mul(t).mul(omt).add(1.0));
-      VectorMask<Double> use =
-          z.compare(VectorOperators.GT, 0.0)
-              .and(t.compare(VectorOperators.GE, 0.0))
-              .and(t.compare(VectorOperators.LE, 1.0))
-              .and(guess.compare(VectorOperators.GT, 0.0))
-              .and(guess.compare(VectorOperators.LT, Double.POSITIVE_INFINITY));
-      DoubleVector.fromArray(SPECIES, sc.rS, j).blend(guess, use).intoArray(sc.rS, j);
-      zero.blend(1.0, use).intoArray(sc.rMid, j);
-    }
-  }
-
-  /**
-   * The scalar solver's one-step rule after the first step, on the lanes started from the
-   * middle-branch guess that iterate on {@code b - beta}: a Householder step {@code ds} from an
-   * error {@code E} leaves {@code E^4 K4 + ...} (see {@code LetsBeRational}); where the error so
-   * predicted, plus twice a bound of the next term, moves the value by at most {@code 1e-13}
-   * relative, {@code s} is corrected by the prediction and the lane is marked converged.
-   */
-  private static void oneStep(Scratch sc, int n) {
-    double[] ss = sc.packed.s;
-    for (int j = 0; j < n; j += L) {
-      DoubleVector bo = DoubleVector.fromArray(SPECIES, sc.bo, j);
-      VectorMask<Double> mid =
-          DoubleVector.fromArray(SPECIES, sc.rMid, 0, sc.slot, j)
-              .compare(VectorOperators.NE, 0.0)
-              .and(bo.compare(VectorOperators.GE, 0.0));
-      if (mid.anyTrue()) {
-        DoubleVector s = DoubleVector.fromArray(SPECIES, ss, j);
-        DoubleVector hs = DoubleVector.fromArray(SPECIES, sc.packed.h, j);
-        DoubleVector hOverS = DoubleVector.fromArray(SPECIES, sc.hOverS, j);
-        DoubleVector raw = DoubleVector.fromArray(SPECIES, sc.rawStep, j);
-        DoubleVector sOld = DoubleVector.fromArray(SPECIES, sc.packed.x, j).div(hs);
-        DoubleVector ds = raw.max(sOld.mul(-0.5));
-        DoubleVector halley = hs.mul(hOverS).sub(sOld.mul(0.25));
-        DoubleVector q = hOverS.mul(hOverS);
-        DoubleVector invS = DoubleVector.broadcast(SPECIES, 1.0).div(s);
-        DoubleVector l2 = q.mul(-3.0).sub(0.25);
-        DoubleVector l3 = q.mul(12.0).mul(invS);
-        DoubleVector k4 = l3.sub(halley.mul(l2)).mul(1.0 / 24);
-        DoubleVector a2 = halley.mul(halley);
-        DoubleVector k5 =
-            a2.mul(a2.mul(1.0 / 180).sub(l2.mul(1.0 / 45)))
-                .add(halley.abs().mul(l3).mul(1.0 / 30))
-                .add(l2.mul(l2).mul(1.0 / 90))
-                .add(q.mul(2.0).mul(invS).mul(invS));
-        DoubleVector ds2 = ds.mul(ds);
-        DoubleVector ds4 = ds2.mul(ds2);
-        DoubleVector predicted = ds4.mul(k4);
-        VectorMask<Double> accept =
-            mid.and(raw.compare(VectorOperators.NE, 0.0))
-                .and(
-                    predicted
-                        .abs()
-                        .add(ds4.mul(ds.abs()).mul(k5).mul(2.0))
-                        .mul(DoubleVector.fromArray(SPECIES, sc.vega, j))
-                        .compare(VectorOperators.LE, bo.mul(ONE_STEP_TOLERANCE)));
-        s.sub(predicted).blend(s, accept.not()).intoArray(ss, j);
-        DoubleVector.fromArray(SPECIES, sc.step, j).blend(1.0, accept).intoArray(sc.step, j);
-      }
     }
   }
 
@@ -1301,20 +1083,6 @@ final class VectorIv {
   private static Pass<Scratch> LOWER_MAP_ARGUMENT = (sc, from, to) -> lowerMapArgument(sc, to);
   private static Pass<Scratch> LOWER_MAP_TAIL = (sc, from, to) -> lowerMapTail(sc, to);
   private static Pass<Scratch> LOWER_MAP_CENTRAL = (sc, from, to) -> lowerMapCentral(sc, to);
-  private static Pass<Scratch> GUESS_Z = (sc, from, to) -> guessZ(sc, to);
-  private static Pass<Scratch> GUESS_CENTRAL =
-      (sc, from, to) -> guessFit(sc, FITS[CENTRAL], FITS[CENTRAL], sc.gCentral, to);
-  private static Pass<Scratch> GUESS_SIDE = (sc, from, to) -> guessSide(sc, to);
-  private static Pass<Scratch> GUESS_NODE =
-      (sc, from, to) -> guessFit(sc, FITS[LOWER_NODE], FITS[UPPER_NODE], sc.gNode, to);
-  private static Pass<Scratch> GUESS_VALUE =
-      (sc, from, to) -> guessFit(sc, FITS[LOWER_VALUE], FITS[UPPER_VALUE], sc.gValue, to);
-  private static Pass<Scratch> GUESS_INV_VEGA =
-      (sc, from, to) -> guessFit(sc, FITS[LOWER_INV_VEGA], FITS[UPPER_INV_VEGA], sc.gInvVega, to);
-  private static Pass<Scratch> GUESS_CONTROL =
-      (sc, from, to) -> guessFit(sc, FITS[LOWER_CONTROL], FITS[UPPER_CONTROL], sc.gControl, to);
-  private static Pass<Scratch> GUESS_COMBINE = (sc, from, to) -> guessCombine(sc, to);
-  private static Pass<Scratch> ONE_STEP = (sc, from, to) -> oneStep(sc, to);
   private static Pass<Scratch> FIRST_FLAGS = (sc, from, to) -> firstFlags(sc, to);
   private static Pass<Scratch> ADVANCE = (sc, from, to) -> advance(sc, to);
   private static Pass<Scratch> CLASSIFY = (sc, from, to) -> classify(sc, to);
@@ -1406,10 +1174,7 @@ final class VectorIv {
     for (int j = 0; j < n; j += L) {
       DoubleVector bo = DoubleVector.fromArray(SPECIES, sc.bo, j);
       VectorMask<Double> low =
-          bo.compare(VectorOperators.LT, DoubleVector.fromArray(SPECIES, sc.value, j))
-              .andNot(
-                  DoubleVector.fromArray(SPECIES, sc.rMid, 0, sc.slot, j)
-                      .compare(VectorOperators.NE, 0.0));
+          bo.compare(VectorOperators.LT, DoubleVector.fromArray(SPECIES, sc.value, j));
       if (low.anyTrue()) {
         bo.blend(VectorMath.log(bo).min(-Double.MIN_NORMAL), low).intoArray(sc.bo, j);
       }
