@@ -223,7 +223,7 @@ final class VectorIv {
         Pass.run(LOG_STEP, sc, 0, w);
         Pass.run(ADVANCE, sc, 0, w);
         sc.lastStep = it == STEPS - 1;
-        live = partition(sc, live, true);
+        live = partition(sc, live, true, true);
       }
       Pass.run(FINISH, sc, 0, n);
       for (int j = 0; j < cnt; j++) {
@@ -268,7 +268,7 @@ final class VectorIv {
     sc.ex = sc.rEx;
     sc.invEx = sc.rInvEx;
     sc.lastStep = false;
-    int live = partition(sc, cnt, true);
+    int live = partition(sc, cnt, true, false);
     // partition swapped the halves: the bound checks' columns are now the other half.
     sc.tx = x;
     sc.ts = s;
@@ -742,15 +742,30 @@ final class VectorIv {
    * halves are swapped (which slots converge, and which are in the small-t region, is random). A
    * slot that is not retired also writes its {@code finalS} and {@code accepted}: every slot
    * retires after the last step at the latest, which overwrites them.
+   *
+   * <p>With {@code inPlace} (every partition but the first, whose source columns are the bound
+   * checks'), a partition in which no slot retires ({@link #countFlags}) swaps only the slots on
+   * the wrong side of the small-t boundary, in place ({@link #swapMisplaced}): after the first step
+   * no slot of the benchmark chain retires, and about 4% of them cross the boundary.
    */
-  private static int partition(Scratch sc, int live, boolean retire) {
+  private static int partition(Scratch sc, int live, boolean retire, boolean inPlace) {
     sc.retire = retire;
     int n = (live + L - 1) / L * L;
     Pass.run(CLASSIFY, sc, 0, n);
+    sc.live = live;
+    if (inPlace) {
+      Pass.run(COUNT_FLAGS, sc, 0, n);
+      if (sc.nSmallNext + sc.nOtherNext == live) {
+        // No slot retires (after the first step, on almost every block): only the few slots on
+        // the wrong side of the small-t boundary move, swapped in place, and nothing else does.
+        Pass.run(SWAP_MISPLACED, sc, 0, n);
+        sc.nSmall = sc.nSmallNext;
+        return live;
+      }
+    }
     if (Passes.COMPACTS) {
       // Vector passes: compacted index lists of the small-t and the direct slots, then each column
       // gathered through them into the other half.
-      sc.live = live;
       Pass.run(PARTITION_INDEX, sc, 0, n);
       Pass.run(MOVE_SMALL, sc, 0, sc.nSmallNext);
       Pass.run(MOVE_OTHER, sc, 0, sc.nOtherNext);
@@ -801,6 +816,104 @@ final class VectorIv {
     swap(sc);
     sc.nSmall = nSmall;
     return other;
+  }
+
+  /**
+   * Counts the first {@code live} slots that stay, in the small-t region ({@code nSmallNext}) and
+   * with the direct formula ({@code nOtherNext}), from {@link #classify}'s flags.
+   */
+  private static void countFlags(Scratch sc) {
+    int live = sc.live;
+    int whole = live / L * L;
+    DoubleVector small = DoubleVector.broadcast(SPECIES, 0.0);
+    DoubleVector other = small;
+    for (int j = 0; j < whole; j += L) {
+      small = small.add(DoubleVector.fromArray(SPECIES, sc.isSmall, j));
+      other = other.add(DoubleVector.fromArray(SPECIES, sc.isOther, j));
+    }
+    int ns = (int) small.reduceLanes(VectorOperators.ADD);
+    int no = (int) other.reduceLanes(VectorOperators.ADD);
+    for (int q = whole; q < live; q++) {
+      ns += (int) sc.isSmall[q];
+      no += (int) sc.isOther[q];
+    }
+    sc.nSmallNext = ns;
+    sc.nOtherNext = no;
+  }
+
+  /**
+   * The partition when no slot retires: the direct slots among the first {@code nSmallNext} and the
+   * small-t slots after them (as many of each) swap places, every working-set column in place (the
+   * order within each group does not matter). Vectors with no such slot are skipped whole.
+   */
+  private static void swapMisplaced(Scratch sc, int n) {
+    int ns = sc.nSmallNext;
+    int live = sc.live;
+    double[] isSmall = sc.isSmall;
+    int[] low = sc.idxSmall;
+    int[] high = sc.idxOther;
+    int nLow = 0;
+    int nHigh = 0;
+    int lowEnd = ns / L * L;
+    for (int j = 0; j < lowEnd; j += L) {
+      if (DoubleVector.fromArray(SPECIES, isSmall, j).compare(VectorOperators.EQ, 0.0).anyTrue()) {
+        for (int q = j; q < j + L; q++) {
+          low[nLow] = q;
+          nLow += 1 - (int) isSmall[q];
+        }
+      }
+    }
+    for (int q = lowEnd; q < ns; q++) {
+      low[nLow] = q;
+      nLow += 1 - (int) isSmall[q];
+    }
+    int highStart = Math.min(live, (ns + L - 1) / L * L);
+    for (int q = ns; q < highStart; q++) {
+      high[nHigh] = q;
+      nHigh += (int) isSmall[q];
+    }
+    int highEnd = highStart + (live - highStart) / L * L;
+    for (int j = highStart; j < highEnd; j += L) {
+      if (DoubleVector.fromArray(SPECIES, isSmall, j).compare(VectorOperators.NE, 0.0).anyTrue()) {
+        for (int q = j; q < j + L; q++) {
+          high[nHigh] = q;
+          nHigh += (int) isSmall[q];
+        }
+      }
+    }
+    for (int q = highEnd; q < live; q++) {
+      high[nHigh] = q;
+      nHigh += (int) isSmall[q];
+    }
+    SmallT.Packed p = sc.packed;
+    int[] slot = sc.slot;
+    double[] x = p.x;
+    double[] s = p.s;
+    double[] bo = sc.bo;
+    double[] ex = sc.ex;
+    double[] invEx = sc.invEx;
+    for (int k = 0; k < nLow; k++) {
+      int a = low[k];
+      int b = high[k];
+      int ts = slot[a];
+      slot[a] = slot[b];
+      slot[b] = ts;
+      double t = x[a];
+      x[a] = x[b];
+      x[b] = t;
+      t = s[a];
+      s[a] = s[b];
+      s[b] = t;
+      t = bo[a];
+      bo[a] = bo[b];
+      bo[b] = t;
+      t = ex[a];
+      ex[a] = ex[b];
+      ex[b] = t;
+      t = invEx[a];
+      invEx[a] = invEx[b];
+      invEx[b] = t;
+    }
   }
 
   /** Swaps the halves of the working-set columns after a partition has written the other half. */
@@ -979,6 +1092,8 @@ final class VectorIv {
   private static Pass<Scratch> TARGET = (sc, from, to) -> target(sc, to);
   private static Pass<Scratch> START = (sc, from, to) -> start(sc, to);
   private static Pass<Scratch> INPUTS = (sc, from, to) -> inputs(sc, to);
+  private static Pass<Scratch> COUNT_FLAGS = (sc, from, to) -> countFlags(sc);
+  private static Pass<Scratch> SWAP_MISPLACED = (sc, from, to) -> swapMisplaced(sc, to);
   private static Pass<Scratch> PARTITION_INDEX = (sc, from, to) -> partitionIndex(sc, to);
   private static Pass<Scratch> MOVE_SMALL = (sc, from, to) -> move(sc, sc.idxSmall, 0, to);
   private static Pass<Scratch> MOVE_OTHER =
