@@ -123,23 +123,20 @@ final class Passes {
 
   static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-  // The passes (see Pass): N(w d) is three passes (Cody's middle region, then the lanes of the
-  // central and far regions replaced), since one loop for all three is past C2's inlining budget.
+  // The passes (see Pass): N(w d) is two passes (Cody's middle and central regions with one
+  // division, then the lanes of the far region replaced), since one loop for all three is past
+  // C2's inlining budget.
 
   // Not final on purpose: see Pass.
   private static Pass<Scratch> SETUP =
       (sc, from, to) -> setup(sc.call, sc.s, sc.k, sc.t, sc.r, sc.q, sc.vol, sc.off, to, sc);
   private static Pass<Scratch> DENSITIES = (sc, from, to) -> densities(sc, to);
-  private static Pass<Scratch> CDF1_MIDDLE =
-      (sc, from, to) -> sc.far1Size = cdfMiddleListing(sc.w, sc.d1, sc.n1, sc.c1, sc.far1, to);
-  private static Pass<Scratch> CDF1_CENTRAL =
-      (sc, from, to) -> cdfCentral(sc.w, sc.d1, sc.c1, from, to);
+  private static Pass<Scratch> CDF1_BODY =
+      (sc, from, to) -> sc.far1Size = cdfBodyListing(sc.w, sc.d1, sc.n1, sc.c1, sc.far1, to);
   private static Pass<Scratch> CDF1_FAR =
       (sc, from, to) -> cdfFarListed(sc.w, sc.d1, sc.n1, sc.c1, sc.far1, sc.far1Size);
-  private static Pass<Scratch> CDF2_MIDDLE =
-      (sc, from, to) -> sc.far2Size = cdfMiddleListing(sc.w, sc.d2, sc.n2, sc.c2, sc.far2, to);
-  private static Pass<Scratch> CDF2_CENTRAL =
-      (sc, from, to) -> cdfCentral(sc.w, sc.d2, sc.c2, from, to);
+  private static Pass<Scratch> CDF2_BODY =
+      (sc, from, to) -> sc.far2Size = cdfBodyListing(sc.w, sc.d2, sc.n2, sc.c2, sc.far2, to);
   private static Pass<Scratch> CDF2_FAR =
       (sc, from, to) -> cdfFarListed(sc.w, sc.d2, sc.n2, sc.c2, sc.far2, sc.far2Size);
   private static Pass<Scratch> COMBINE_PRICE =
@@ -185,11 +182,9 @@ final class Passes {
   static void common(Scratch sc, int n) {
     Pass.run(SETUP, sc, 0, n);
     Pass.run(DENSITIES, sc, 0, n);
-    Pass.run(CDF1_MIDDLE, sc, 0, n);
-    Pass.run(CDF1_CENTRAL, sc, 0, n);
+    Pass.run(CDF1_BODY, sc, 0, n);
     Pass.run(CDF1_FAR, sc, 0, n);
-    Pass.run(CDF2_MIDDLE, sc, 0, n);
-    Pass.run(CDF2_CENTRAL, sc, 0, n);
+    Pass.run(CDF2_BODY, sc, 0, n);
     Pass.run(CDF2_FAR, sc, 0, n);
   }
 
@@ -382,19 +377,59 @@ final class Passes {
   }
 
   /**
-   * {@link #cdfMiddle} over rows {@code 0 .. n-1} that also lists the rows of the vectors with a
-   * lane in Cody's far region into {@code far}; returns their count. The far pass then visits only
-   * those (about one vector in eight of a realistic chain) instead of testing every vector.
+   * {@code N(w d)} over rows {@code 0 .. n-1} for Cody's central ({@code |x| <= 0.674}) and middle
+   * regions, the same values to the bit as {@link #cdfMiddle} followed by {@link #cdfCentral}, with
+   * one division per lane instead of two: each lane's numerator and denominator are chosen before
+   * the division ({@code x (A3 + ...)} over {@code B3 + ...} in the central region, Cody's middle
+   * rational elsewhere). Lists the rows of the vectors with a lane in the far region into {@code
+   * far} and returns their count: the far pass ({@link #cdfFarListed}) then visits only those
+   * (about one vector in eight of a realistic chain) instead of testing every vector.
    */
-  static int cdfMiddleListing(
-      double[] w, double[] d, double[] dens, double[] out, int[] far, int n) {
+  static int cdfBodyListing(double[] w, double[] d, double[] dens, double[] out, int[] far, int n) {
     int size = 0;
     for (int j = 0; j < n; j += L) {
       DoubleVector x =
           DoubleVector.fromArray(SPECIES, w, j).mul(DoubleVector.fromArray(SPECIES, d, j));
-      VectorMath.cdfMiddle(x, DoubleVector.fromArray(SPECIES, dens, j)).intoArray(out, j);
+      DoubleVector y = x.abs();
+      // Cody's middle rational (VectorMath.middleRatio), numerator and denominator.
+      DoubleVector xnum = y.mul(CodyNormal.C8).add(CodyNormal.C0).mul(y);
+      DoubleVector xden = y.add(CodyNormal.D0).mul(y);
+      xnum = xnum.add(CodyNormal.C1).mul(y);
+      xden = xden.add(CodyNormal.D1).mul(y);
+      xnum = xnum.add(CodyNormal.C2).mul(y);
+      xden = xden.add(CodyNormal.D2).mul(y);
+      xnum = xnum.add(CodyNormal.C3).mul(y);
+      xden = xden.add(CodyNormal.D3).mul(y);
+      xnum = xnum.add(CodyNormal.C4).mul(y);
+      xden = xden.add(CodyNormal.D4).mul(y);
+      xnum = xnum.add(CodyNormal.C5).mul(y);
+      xden = xden.add(CodyNormal.D5).mul(y);
+      xnum = xnum.add(CodyNormal.C6).mul(y);
+      xden = xden.add(CodyNormal.D6).mul(y);
+      // Cody's central rational (as cdfCentral), numerator times x and denominator.
+      DoubleVector x2 = x.mul(x);
+      DoubleVector an =
+          x2.mul(CodyNormal.A4)
+              .add(CodyNormal.A0)
+              .mul(x2)
+              .add(CodyNormal.A1)
+              .mul(x2)
+              .add(CodyNormal.A2)
+              .mul(x2);
+      DoubleVector bd =
+          x2.add(CodyNormal.B0).mul(x2).add(CodyNormal.B1).mul(x2).add(CodyNormal.B2).mul(x2);
+      VectorMask<Double> central = y.compare(VectorOperators.LE, VectorMath.BODY_LIMIT);
+      DoubleVector ratio =
+          xnum.add(CodyNormal.C7)
+              .blend(x.mul(an.add(CodyNormal.A3)), central)
+              .div(xden.add(CodyNormal.D7).blend(bd.add(CodyNormal.B3), central));
+      DoubleVector tail =
+          DoubleVector.fromArray(SPECIES, dens, j).mul(ratio.mul(CodyNormal.SQRT_2PI));
+      tail.blend(DoubleVector.broadcast(SPECIES, 1.0).sub(tail), x.compare(VectorOperators.GT, 0.0))
+          .blend(ratio.add(0.5), central)
+          .intoArray(out, j);
       far[size] = j;
-      size += x.abs().compare(VectorOperators.GT, VectorMath.SQRT_32).anyTrue() ? 1 : 0;
+      size += y.compare(VectorOperators.GT, VectorMath.SQRT_32).anyTrue() ? 1 : 0;
     }
     return size;
   }
