@@ -132,11 +132,11 @@ final class Passes {
       (sc, from, to) -> setup(sc.call, sc.s, sc.k, sc.t, sc.r, sc.q, sc.vol, sc.off, to, sc);
   private static Pass<Scratch> DENSITIES = (sc, from, to) -> densities(sc, to);
   private static Pass<Scratch> CDF1_BODY =
-      (sc, from, to) -> sc.far1Size = cdfBodyListing(sc.w, sc.d1, sc.n1, sc.c1, sc.far1, to);
+      (sc, from, to) -> sc.far1Size = cdfBodyListing(sc.w, sc.d1, sc.n1, sc.c1, sc.far1, 0, to);
   private static Pass<Scratch> CDF1_FAR =
       (sc, from, to) -> cdfFarListed(sc.w, sc.d1, sc.n1, sc.c1, sc.far1, sc.far1Size);
   private static Pass<Scratch> CDF2_BODY =
-      (sc, from, to) -> sc.far2Size = cdfBodyListing(sc.w, sc.d2, sc.n2, sc.c2, sc.far2, to);
+      (sc, from, to) -> sc.far2Size = cdfBodyListing(sc.w, sc.d2, sc.n2, sc.c2, sc.far2, 0, to);
   private static Pass<Scratch> CDF2_FAR =
       (sc, from, to) -> cdfFarListed(sc.w, sc.d2, sc.n2, sc.c2, sc.far2, sc.far2Size);
   private static Pass<Scratch> COMBINE_PRICE =
@@ -377,17 +377,20 @@ final class Passes {
   }
 
   /**
-   * {@code N(w d)} over rows {@code 0 .. n-1} for Cody's central ({@code |x| <= 0.674}) and middle
-   * regions, the same values to the bit as {@link #cdfMiddle} followed by {@link #cdfCentral}, with
-   * one division per lane instead of two: each lane's numerator and denominator are chosen before
-   * the division ({@code x (A3 + ...)} over {@code B3 + ...} in the central region, Cody's middle
-   * rational elsewhere). Lists the rows of the vectors with a lane in the far region into {@code
-   * far} and returns their count: the far pass ({@link #cdfFarListed}) then visits only those
-   * (about one vector in eight of a realistic chain) instead of testing every vector.
+   * {@code N(w d)} over rows {@code from .. n-1} for Cody's central ({@code |x| <= 0.674}) and
+   * middle regions, the same values to the bit as {@link VectorMath#cdfMiddle} on every lane with
+   * the central lanes replaced by {@link VectorMath#cdfCentral} (two passes up to 59b25ff, kept in
+   * {@code PassesTest} as the reference), with one division per lane instead of two: each lane's
+   * numerator and denominator are chosen before the division ({@code x (A3 + ...)} over {@code B3 +
+   * ...} in the central region, Cody's middle rational elsewhere). Lists the rows of the vectors
+   * with a lane in the far region into {@code far} and returns their count: the far pass ({@link
+   * #cdfFarListed}) then visits only those (about one vector in eight of a realistic chain) instead
+   * of testing every vector.
    */
-  static int cdfBodyListing(double[] w, double[] d, double[] dens, double[] out, int[] far, int n) {
+  static int cdfBodyListing(
+      double[] w, double[] d, double[] dens, double[] out, int[] far, int from, int n) {
     int size = 0;
-    for (int j = 0; j < n; j += L) {
+    for (int j = from; j < n; j += L) {
       DoubleVector x =
           DoubleVector.fromArray(SPECIES, w, j).mul(DoubleVector.fromArray(SPECIES, d, j));
       DoubleVector y = x.abs();
@@ -406,7 +409,7 @@ final class Passes {
       xden = xden.add(CodyNormal.D5).mul(y);
       xnum = xnum.add(CodyNormal.C6).mul(y);
       xden = xden.add(CodyNormal.D6).mul(y);
-      // Cody's central rational (as cdfCentral), numerator times x and denominator.
+      // Cody's central rational (VectorMath.cdfCentral), numerator times x and denominator.
       DoubleVector x2 = x.mul(x);
       DoubleVector an =
           x2.mul(CodyNormal.A4)
@@ -442,7 +445,7 @@ final class Passes {
       DoubleVector x =
           DoubleVector.fromArray(SPECIES, w, j).mul(DoubleVector.fromArray(SPECIES, d, j));
       VectorMask<Double> isFar = x.abs().compare(VectorOperators.GT, VectorMath.SQRT_32);
-      // VectorMath.cdfFar written out, as in cdfCentral.
+      // VectorMath.cdfFar written out, as in cdfFar.
       DoubleVector y = x.abs();
       DoubleVector xsq = DoubleVector.broadcast(SPECIES, 1.0).div(y.mul(y));
       DoubleVector pn = xsq.mul(CodyNormal.P5).add(CodyNormal.P0).mul(xsq);
@@ -464,47 +467,15 @@ final class Passes {
     }
   }
 
-  static void cdfMiddle(double[] w, double[] d, double[] dens, double[] out, int from, int n) {
-    for (int j = from; j < n; j += L) {
-      DoubleVector x =
-          DoubleVector.fromArray(SPECIES, w, j).mul(DoubleVector.fromArray(SPECIES, d, j));
-      VectorMath.cdfMiddle(x, DoubleVector.fromArray(SPECIES, dens, j)).intoArray(out, j);
-    }
-  }
-
-  static void cdfCentral(double[] w, double[] d, double[] out, int from, int n) {
-    for (int j = from; j < n; j += L) {
-      DoubleVector x =
-          DoubleVector.fromArray(SPECIES, w, j).mul(DoubleVector.fromArray(SPECIES, d, j));
-      VectorMask<Double> central = x.abs().compare(VectorOperators.LE, VectorMath.BODY_LIMIT);
-      if (central.anyTrue()) {
-        // VectorMath.cdfCentral written out: a call in a branch that is rarely taken is inlined
-        // only when it is tiny, and a call left out of line boxes its vectors (see the class
-        // comment); which way C2 decides depends on the profile when it compiles.
-        DoubleVector x2 = x.mul(x);
-        DoubleVector an =
-            x2.mul(CodyNormal.A4)
-                .add(CodyNormal.A0)
-                .mul(x2)
-                .add(CodyNormal.A1)
-                .mul(x2)
-                .add(CodyNormal.A2)
-                .mul(x2);
-        DoubleVector bd =
-            x2.add(CodyNormal.B0).mul(x2).add(CodyNormal.B1).mul(x2).add(CodyNormal.B2).mul(x2);
-        DoubleVector body = x.mul(an.add(CodyNormal.A3)).div(bd.add(CodyNormal.B3)).add(0.5);
-        DoubleVector.fromArray(SPECIES, out, j).blend(body, central).intoArray(out, j);
-      }
-    }
-  }
-
   static void cdfFar(double[] w, double[] d, double[] dens, double[] out, int from, int n) {
     for (int j = from; j < n; j += L) {
       DoubleVector x =
           DoubleVector.fromArray(SPECIES, w, j).mul(DoubleVector.fromArray(SPECIES, d, j));
       VectorMask<Double> far = x.abs().compare(VectorOperators.GT, VectorMath.SQRT_32);
       if (far.anyTrue()) {
-        // VectorMath.cdfFar written out, as in cdfCentral.
+        // VectorMath.cdfFar written out: a call in a branch that is rarely taken is inlined only
+        // when it is tiny, and a call left out of line boxes its vectors (see the class comment);
+        // which way C2 decides depends on the profile when it compiles.
         DoubleVector y = x.abs();
         DoubleVector xsq = DoubleVector.broadcast(SPECIES, 1.0).div(y.mul(y));
         DoubleVector pn = xsq.mul(CodyNormal.P5).add(CodyNormal.P0).mul(xsq);

@@ -67,6 +67,10 @@ final class VectorIv {
     final double[] hOverS = new double[BLOCK + 8];
     final double[] one = new double[BLOCK + 8];
     final double[] d1 = new double[BLOCK + 8];
+
+    /** The far-vector list of {@link Passes#cdfBodyListing}, unused. */
+    final int[] farList = new int[(BLOCK + 8) / SPECIES.length() + 1];
+
     final double[] d2 = new double[BLOCK + 8];
     final double[] n1 = new double[BLOCK + 8];
     final double[] n2 = new double[BLOCK + 8];
@@ -1050,11 +1054,9 @@ final class VectorIv {
     SmallT.ratios(sc.packed, n);
     Pass.run(ARGUMENTS, sc, 0, n);
     int directFrom = sc.nSmall / L * L;
-    Pass.run(CDF1_MIDDLE, sc, directFrom, n);
-    Pass.run(CDF1_CENTRAL, sc, directFrom, n);
+    Pass.run(CDF1_BODY, sc, directFrom, n);
     Pass.run(CDF1_FAR, sc, directFrom, n);
-    Pass.run(CDF2_MIDDLE, sc, directFrom, n);
-    Pass.run(CDF2_CENTRAL, sc, directFrom, n);
+    Pass.run(CDF2_BODY, sc, directFrom, n);
     Pass.run(CDF2_FAR, sc, directFrom, n);
     SmallT.fromRatios(sc.packed, (sc.nSmall + L - 1) / L * L);
   }
@@ -1062,16 +1064,14 @@ final class VectorIv {
   // The passes (see Pass).
   // Not final on purpose: see Pass.
   private static Pass<Scratch> ARGUMENTS = (sc, from, to) -> arguments(sc, to);
-  private static Pass<Scratch> CDF1_MIDDLE =
-      (sc, from, to) -> Passes.cdfMiddle(sc.one, sc.d1, sc.n1, sc.c1, from, to);
-  private static Pass<Scratch> CDF1_CENTRAL =
-      (sc, from, to) -> Passes.cdfCentral(sc.one, sc.d1, sc.c1, from, to);
+  // N(d): central and middle regions in one pass (its far-vector list is not used here), then the
+  // far lanes.
+  private static Pass<Scratch> CDF1_BODY =
+      (sc, from, to) -> Passes.cdfBodyListing(sc.one, sc.d1, sc.n1, sc.c1, sc.farList, from, to);
   private static Pass<Scratch> CDF1_FAR =
       (sc, from, to) -> Passes.cdfFar(sc.one, sc.d1, sc.n1, sc.c1, from, to);
-  private static Pass<Scratch> CDF2_MIDDLE =
-      (sc, from, to) -> Passes.cdfMiddle(sc.one, sc.d2, sc.n2, sc.c2, from, to);
-  private static Pass<Scratch> CDF2_CENTRAL =
-      (sc, from, to) -> Passes.cdfCentral(sc.one, sc.d2, sc.c2, from, to);
+  private static Pass<Scratch> CDF2_BODY =
+      (sc, from, to) -> Passes.cdfBodyListing(sc.one, sc.d2, sc.n2, sc.c2, sc.farList, from, to);
   private static Pass<Scratch> CDF2_FAR =
       (sc, from, to) -> Passes.cdfFar(sc.one, sc.d2, sc.n2, sc.c2, from, to);
   private static Pass<Scratch> CHOOSE = (sc, from, to) -> choose(sc, to);
@@ -1244,7 +1244,7 @@ final class VectorIv {
       VectorMask<Double> low =
           DoubleVector.fromArray(SPECIES, sc.bo, j).compare(VectorOperators.LT, 0.0);
       if (low.anyTrue()) {
-        // householderStep written out: see Passes.cdfCentral.
+        // householderStep written out: see Passes.cdfFar.
         DoubleVector newton = DoubleVector.fromArray(SPECIES, sc.d1, j);
         DoubleVector halley = DoubleVector.fromArray(SPECIES, sc.n2, j);
         DoubleVector hh3 = DoubleVector.fromArray(SPECIES, sc.c1, j);
