@@ -437,7 +437,11 @@ final class Passes {
     return size;
   }
 
-  /** {@link #cdfFar} over the vectors at the scratch rows {@code far[0 .. size-1]}. */
+  /**
+   * {@code N(w d)} for the lanes in Cody's far region ({@code |x| > sqrt(32)}), over the vectors at
+   * the scratch rows {@code far[0 .. size-1]} (listed by {@link #cdfBodyListing}); other lanes keep
+   * their values.
+   */
   static void cdfFarListed(
       double[] w, double[] d, double[] dens, double[] out, int[] far, int size) {
     for (int k = 0; k < size; k++) {
@@ -445,7 +449,9 @@ final class Passes {
       DoubleVector x =
           DoubleVector.fromArray(SPECIES, w, j).mul(DoubleVector.fromArray(SPECIES, d, j));
       VectorMask<Double> isFar = x.abs().compare(VectorOperators.GT, VectorMath.SQRT_32);
-      // VectorMath.cdfFar written out, as in cdfFar.
+      // VectorMath.cdfFar written out: a call that C2 does not inline boxes its vectors (see the
+      // class comment), and which way C2 decides for a rarely run loop depends on the profile
+      // when it compiles.
       DoubleVector y = x.abs();
       DoubleVector xsq = DoubleVector.broadcast(SPECIES, 1.0).div(y.mul(y));
       DoubleVector pn = xsq.mul(CodyNormal.P5).add(CodyNormal.P0).mul(xsq);
@@ -464,37 +470,6 @@ final class Passes {
           tail.blend(
               DoubleVector.broadcast(SPECIES, 1.0).sub(tail), x.compare(VectorOperators.GT, 0.0));
       DoubleVector.fromArray(SPECIES, out, j).blend(cdf, isFar).intoArray(out, j);
-    }
-  }
-
-  static void cdfFar(double[] w, double[] d, double[] dens, double[] out, int from, int n) {
-    for (int j = from; j < n; j += L) {
-      DoubleVector x =
-          DoubleVector.fromArray(SPECIES, w, j).mul(DoubleVector.fromArray(SPECIES, d, j));
-      VectorMask<Double> far = x.abs().compare(VectorOperators.GT, VectorMath.SQRT_32);
-      if (far.anyTrue()) {
-        // VectorMath.cdfFar written out: a call in a branch that is rarely taken is inlined only
-        // when it is tiny, and a call left out of line boxes its vectors (see the class comment);
-        // which way C2 decides depends on the profile when it compiles.
-        DoubleVector y = x.abs();
-        DoubleVector xsq = DoubleVector.broadcast(SPECIES, 1.0).div(y.mul(y));
-        DoubleVector pn = xsq.mul(CodyNormal.P5).add(CodyNormal.P0).mul(xsq);
-        DoubleVector pd = xsq.add(CodyNormal.Q0).mul(xsq);
-        pn = pn.add(CodyNormal.P1).mul(xsq);
-        pd = pd.add(CodyNormal.Q1).mul(xsq);
-        pn = pn.add(CodyNormal.P2).mul(xsq);
-        pd = pd.add(CodyNormal.Q2).mul(xsq);
-        pn = pn.add(CodyNormal.P3).mul(xsq);
-        pd = pd.add(CodyNormal.Q3).mul(xsq);
-        DoubleVector r = xsq.mul(pn.add(CodyNormal.P4)).div(pd.add(CodyNormal.Q4));
-        DoubleVector scaled =
-            DoubleVector.broadcast(SPECIES, 1.0).sub(r.mul(CodyNormal.SQRT_2PI)).div(y);
-        DoubleVector tail = DoubleVector.fromArray(SPECIES, dens, j).mul(scaled);
-        DoubleVector cdf =
-            tail.blend(
-                DoubleVector.broadcast(SPECIES, 1.0).sub(tail), x.compare(VectorOperators.GT, 0.0));
-        DoubleVector.fromArray(SPECIES, out, j).blend(cdf, far).intoArray(out, j);
-      }
     }
   }
 

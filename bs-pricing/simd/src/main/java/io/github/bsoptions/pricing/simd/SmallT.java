@@ -348,7 +348,7 @@ final class SmallT {
       DoubleVector y = DoubleVector.fromArray(SPECIES, h, j).neg();
       VectorMask<Double> far = y.compare(VectorOperators.GT, VectorMath.SQRT_32);
       if (far.anyTrue()) {
-        // VectorMath.scaledFarTail written out (see Passes.cdfFar).
+        // VectorMath.scaledFarTail written out (see Passes.cdfFarListed).
         DoubleVector xsq = DoubleVector.broadcast(SPECIES, 1.0).div(y.mul(y));
         DoubleVector pn = xsq.mul(CodyNormal.P5).add(CodyNormal.P0).mul(xsq);
         DoubleVector pd = xsq.add(CodyNormal.Q0).mul(xsq);

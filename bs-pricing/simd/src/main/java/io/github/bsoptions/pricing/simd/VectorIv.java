@@ -68,8 +68,13 @@ final class VectorIv {
     final double[] one = new double[BLOCK + 8];
     final double[] d1 = new double[BLOCK + 8];
 
-    /** The far-vector list of {@link Passes#cdfBodyListing}, unused. */
+    /**
+     * The vectors with a lane in Cody's far region, listed by {@link Passes#cdfBodyListing} for
+     * {@link Passes#cdfFarListed} (one {@code N(d)} at a time), and their count.
+     */
     final int[] farList = new int[(BLOCK + 8) / SPECIES.length() + 1];
+
+    int farSize;
 
     final double[] d2 = new double[BLOCK + 8];
     final double[] n1 = new double[BLOCK + 8];
@@ -1064,16 +1069,17 @@ final class VectorIv {
   // The passes (see Pass).
   // Not final on purpose: see Pass.
   private static Pass<Scratch> ARGUMENTS = (sc, from, to) -> arguments(sc, to);
-  // N(d): central and middle regions in one pass (its far-vector list is not used here), then the
-  // far lanes.
+  // N(d): central and middle regions in one pass, then the far lanes of the vectors it listed.
   private static Pass<Scratch> CDF1_BODY =
-      (sc, from, to) -> Passes.cdfBodyListing(sc.one, sc.d1, sc.n1, sc.c1, sc.farList, from, to);
+      (sc, from, to) ->
+          sc.farSize = Passes.cdfBodyListing(sc.one, sc.d1, sc.n1, sc.c1, sc.farList, from, to);
   private static Pass<Scratch> CDF1_FAR =
-      (sc, from, to) -> Passes.cdfFar(sc.one, sc.d1, sc.n1, sc.c1, from, to);
+      (sc, from, to) -> Passes.cdfFarListed(sc.one, sc.d1, sc.n1, sc.c1, sc.farList, sc.farSize);
   private static Pass<Scratch> CDF2_BODY =
-      (sc, from, to) -> Passes.cdfBodyListing(sc.one, sc.d2, sc.n2, sc.c2, sc.farList, from, to);
+      (sc, from, to) ->
+          sc.farSize = Passes.cdfBodyListing(sc.one, sc.d2, sc.n2, sc.c2, sc.farList, from, to);
   private static Pass<Scratch> CDF2_FAR =
-      (sc, from, to) -> Passes.cdfFar(sc.one, sc.d2, sc.n2, sc.c2, from, to);
+      (sc, from, to) -> Passes.cdfFarListed(sc.one, sc.d2, sc.n2, sc.c2, sc.farList, sc.farSize);
   private static Pass<Scratch> CHOOSE = (sc, from, to) -> choose(sc, to);
   private static Pass<Scratch> MARK_LOW = (sc, from, to) -> markLow(sc, to);
   private static Pass<Scratch> HOUSEHOLDER = (sc, from, to) -> householder(sc, to);
@@ -1244,7 +1250,7 @@ final class VectorIv {
       VectorMask<Double> low =
           DoubleVector.fromArray(SPECIES, sc.bo, j).compare(VectorOperators.LT, 0.0);
       if (low.anyTrue()) {
-        // householderStep written out: see Passes.cdfFar.
+        // householderStep written out: see Passes.cdfFarListed.
         DoubleVector newton = DoubleVector.fromArray(SPECIES, sc.d1, j);
         DoubleVector halley = DoubleVector.fromArray(SPECIES, sc.n2, j);
         DoubleVector hh3 = DoubleVector.fromArray(SPECIES, sc.c1, j);
